@@ -1,0 +1,46 @@
+package org.hostingreview.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start against an external database without the keys that keep sessions and CSRF tokens
+ * valid across restarts and instances; the embedded default generates its own.
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        var config = ConfigProvider.getConfig();
+        boolean embedded = config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.EMBEDDED_MARKER, Boolean.class)
+                .orElse(false);
+        boolean test = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST;
+        if (embedded || test) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.SESSION_KEY, String.class))) {
+            missing.add("SESSION_ENCRYPTION_KEY (at least 32 random characters)");
+        }
+        if (blank(config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.CSRF_KEY, String.class))) {
+            missing.add("CSRF_SIGNATURE_KEY (at least 32 random characters)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Hosting Review runs on an external database and needs these environment "
+                    + "variables: " + String.join(", ", missing) + ". Generate one with: openssl rand -base64 48");
+        }
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.map(String::isBlank).orElse(true);
+    }
+}
