@@ -1,0 +1,272 @@
+package org.hostingreview.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.Validator;
+
+import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditService;
+import org.hostingreview.audit.Changes;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.NotFoundException;
+
+/** Sign-in, users, teams and passwords. Every change is audited in the same transaction. */
+@ApplicationScoped
+public class AccountService {
+
+    /** A valid cost-12 hash of a random string: checked for unknown usernames so that they take as long as known ones. */
+    private static final String DUMMY_HASH = PasswordPolicy.hash(java.util.UUID.randomUUID().toString());
+    private static final int MAX_USERNAME_IN_AUDIT = 60;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    /** Checks a password sign-in and audits the outcome; empty when refused. */
+    @Transactional
+    public Optional<SignedInUser> signIn(String username, String password, String clientAddress) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<UserAccount> found = name.isEmpty() ? Optional.empty() : UserAccount.findFull(name);
+        boolean passwordOk = PasswordPolicy.matches(password == null ? "" : password,
+                found.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+        if (found.isPresent() && passwordOk && found.get().active) {
+            UserAccount user = found.get();
+            audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
+                    .detail("client", clientAddress).record();
+            return Optional.of(SignedInUser.of(user));
+        }
+        String reason = found.isEmpty() ? "unknown user" : !passwordOk ? "wrong password" : "account deactivated";
+        audit.event(AuditAction.LOGIN_FAILED, AuditService.ANONYMOUS)
+                .on("user", found.map(u -> u.id).orElse(null))
+                .detail("username", name.length() > MAX_USERNAME_IN_AUDIT ? name.substring(0, MAX_USERNAME_IN_AUDIT) : name)
+                .detail("reason", reason)
+                .detail("client", clientAddress).record();
+        return Optional.empty();
+    }
+
+    /** The user behind a session cookie, if they still exist and are active. */
+    @Transactional
+    public Optional<SignedInUser> activeUser(String username) {
+        return UserAccount.findFull(username).filter(u -> u.active).map(SignedInUser::of);
+    }
+
+    @Transactional
+    public void signedOut(SignedInUser user) {
+        audit.event(AuditAction.LOGOUT, user.username()).on("user", user.id()).team(user.teamId()).record();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<UserAccount> users() {
+        return UserAccount.listFull();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public UserAccount user(long id) {
+        return UserAccount.findFull(id).orElseThrow(() -> new NotFoundException("No such user."));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Team> teams() {
+        return Team.allByName();
+    }
+
+    @Transactional
+    public UserAccount create(AccountForms.NewUser form, String actor) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        if (!errors.has("username") && UserAccount.usernameTaken(form.username())) {
+            errors.add("username", "That username is taken.");
+        }
+        Team team = team(form.teamId(), errors);
+        Set<Role> roles = roles(form.roles(), errors);
+        PasswordPolicy.problem(form.password(), form.username()).ifPresent(p -> errors.add("password", p));
+        errors.throwIfAny();
+
+        UserAccount user = new UserAccount();
+        user.username = form.username();
+        user.displayName = form.displayName().trim();
+        user.email = form.email().trim();
+        user.team = team;
+        user.roles = roles;
+        user.passwordHash = PasswordPolicy.hash(form.password());
+        user.createdAt = clock.instant();
+        user.updatedAt = user.createdAt;
+        user.persist();
+        audit.event(AuditAction.USER_CREATED, actor).on("user", user.id).team(team.id)
+                .detail("username", user.username).detail("team", team.name)
+                .detail("roles", roleNames(roles)).record();
+        return user;
+    }
+
+    @Transactional
+    public void update(long id, AccountForms.EditUser form, String actor) {
+        UserAccount user = user(id);
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        Team team = team(form.teamId(), errors);
+        Set<Role> roles = roles(form.roles(), errors);
+        if (user.username.equals(actor) && user.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            errors.add("roles", "You cannot remove your own Admin role.");
+        }
+        errors.throwIfAny();
+        checkVersion(user, form.version());
+
+        Changes changes = new Changes()
+                .field("displayName", user.displayName, form.displayName().trim())
+                .field("email", user.email, form.email().trim())
+                .field("team", user.team.name, team.name)
+                .field("roles", roleNames(user.roles), roleNames(roles));
+        if (changes.isEmpty()) {
+            return;
+        }
+        user.displayName = form.displayName().trim();
+        user.email = form.email().trim();
+        user.team = team;
+        user.roles.clear();
+        user.roles.addAll(roles);
+        user.updatedAt = clock.instant();
+        audit.event(AuditAction.USER_UPDATED, actor).on("user", user.id).team(team.id)
+                .detail("username", user.username).changes(changes).record();
+    }
+
+    @Transactional
+    public void setActive(long id, boolean active, String actor) {
+        UserAccount user = user(id);
+        if (!active && user.username.equals(actor)) {
+            throw new InvalidInputException("active", "You cannot deactivate your own account.");
+        }
+        if (user.active == active) {
+            return;
+        }
+        user.active = active;
+        user.updatedAt = clock.instant();
+        audit.event(active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, actor)
+                .on("user", user.id).team(user.team.id).detail("username", user.username).record();
+    }
+
+    @Transactional
+    public void resetPassword(long id, AccountForms.PasswordReset form, String actor) {
+        UserAccount user = user(id);
+        PasswordPolicy.problem(form.newPassword(), user.username).ifPresent(p -> {
+            throw new InvalidInputException("newPassword", p);
+        });
+        user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        user.updatedAt = clock.instant();
+        audit.event(AuditAction.PASSWORD_RESET, actor).on("user", user.id).team(user.team.id)
+                .detail("username", user.username).record();
+    }
+
+    @Transactional
+    public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
+        UserAccount user = user(me.id());
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
+            errors.add("currentPassword", "That is not your current password.");
+        }
+        PasswordPolicy.problem(form.newPassword(), user.username).ifPresent(p -> errors.add("newPassword", p));
+        if (!errors.has("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
+            errors.add("confirmPassword", "The two new passwords differ.");
+        }
+        errors.throwIfAny();
+        user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        user.updatedAt = clock.instant();
+        audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id).record();
+    }
+
+    @Transactional
+    public Team createTeam(AccountForms.NewTeam form, String actor) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        String name = form.name() == null ? "" : form.name().trim();
+        if (!errors.has("name") && Team.findByName(name) != null) {
+            errors.add("name", "A team with that name exists.");
+        }
+        errors.throwIfAny();
+        Team team = createTeam(name);
+        audit.event(AuditAction.TEAM_CREATED, actor).on("team", team.id).team(team.id).detail("name", name).record();
+        return team;
+    }
+
+    /** Creates a team without auditing; for callers that audit the surrounding operation themselves. */
+    @Transactional(TxType.MANDATORY)
+    Team createTeam(String name) {
+        Team team = new Team();
+        team.name = name;
+        team.createdAt = clock.instant();
+        team.persist();
+        return team;
+    }
+
+    private static Team team(String teamId, FormErrors errors) {
+        if (errors.has("teamId")) {
+            return null;
+        }
+        Team team = null;
+        try {
+            team = Team.findById(Long.parseLong(teamId.trim()));
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (team == null) {
+            errors.add("teamId", "Choose one of the listed teams.");
+        }
+        return team;
+    }
+
+    private static Set<Role> roles(List<String> names, FormErrors errors) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                roles.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                errors.add("roles", "Unknown role.");
+            }
+        }
+        if (roles.isEmpty()) {
+            errors.add("roles", "Choose at least one role.");
+        }
+        return roles;
+    }
+
+    private static List<String> roleNames(Set<Role> roles) {
+        return roles.stream().sorted().map(Enum::name).toList();
+    }
+
+    private static void checkVersion(UserAccount user, String version) {
+        if (version == null || !version.equals(String.valueOf(user.version))) {
+            throw new OptimisticLockException("This user changed since you opened the page.");
+        }
+    }
+
+    /** For start-up seeding: a user with a known password, audited as the system. */
+    @Transactional(TxType.MANDATORY)
+    UserAccount seedUser(String username, String displayName, String email, Team team, Set<Role> roles, String password) {
+        UserAccount user = new UserAccount();
+        user.username = username;
+        user.displayName = displayName;
+        user.email = email;
+        user.team = team;
+        user.roles = EnumSet.copyOf(roles);
+        user.passwordHash = PasswordPolicy.hash(password);
+        Instant now = clock.instant();
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.persist();
+        audit.event(AuditAction.USER_CREATED, AuditService.SYSTEM).on("user", user.id).team(team.id)
+                .detail("username", username).detail("team", team.name).detail("roles", roleNames(roles)).record();
+        return user;
+    }
+}

@@ -1,0 +1,59 @@
+package org.hostingreview.account;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in user of this request, for resources ({@code @Inject}) and templates ({@code inject:currentUser}). */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous() && identity.getAttribute(AccountIdentityProviders.USER_ATTRIBUTE) != null;
+    }
+
+    /** The signed-in user; only call on authenticated endpoints. */
+    public SignedInUser get() {
+        SignedInUser user = identity.getAttribute(AccountIdentityProviders.USER_ATTRIBUTE);
+        if (user == null) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        return user;
+    }
+
+    public String getUsername() {
+        return isSignedIn() ? get().username() : null;
+    }
+
+    public String getDisplayName() {
+        return isSignedIn() ? get().displayName() : null;
+    }
+
+    public String getTeamName() {
+        return isSignedIn() ? get().teamName() : null;
+    }
+
+    public Set<Role> getRoles() {
+        return isSignedIn() ? get().roles() : Set.of();
+    }
+
+    public boolean isProposer() {
+        return getRoles().contains(Role.PROPOSER);
+    }
+
+    public boolean isReviewer() {
+        return getRoles().contains(Role.REVIEWER);
+    }
+
+    public boolean isAdmin() {
+        return getRoles().contains(Role.ADMIN);
+    }
+}

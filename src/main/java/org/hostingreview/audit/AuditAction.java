@@ -1,0 +1,15 @@
+package org.hostingreview.audit;
+
+/** Everything the audit trail records. The name is what is stored. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGOUT,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DEACTIVATED,
+    USER_REACTIVATED,
+    TEAM_CREATED
+}

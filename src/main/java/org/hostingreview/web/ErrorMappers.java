@@ -1,0 +1,85 @@
+package org.hostingreview.web;
+
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.ForbiddenException;
+
+/** Maps every exception a resource lets escape to an error page (400, 403, 404, 409, 500) or JSON under /api. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(404, "Not found", e.getMessage(), null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response jaxrsNotFound(jakarta.ws.rs.NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(404, "Page not found", "There is nothing at this address.", null, uri, headers);
+    }
+
+    /** Ahead of Quarkus' own mapper, which answers a bare 403. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(403, "Not allowed", "Your account is not allowed to do this.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(409, "Changed by someone else",
+                "This record changed since you opened it. Go back, reload the page and try again.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(400, "Bad request", "The request was not valid.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        String first = e.errors().getFirst();
+        return ErrorPages.page(400, "Bad request", first == null ? "The request was not valid." : e.errors().get(first), null, uri,
+                headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status < 400 || status == 401) {
+            return e.getResponse();
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Not allowed";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 415 -> "Unsupported form encoding";
+            default -> status >= 500 ? "Something went wrong" : "Request refused";
+        };
+        return ErrorPages.page(status, title, status >= 500 ? "The server could not complete this request." : title + ".", null,
+                uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        return ErrorPages.page(500, "Something went wrong",
+                "The server could not complete this request. Nothing was saved. If it keeps happening, "
+                        + "quote this reference to your administrator.",
+                reference, uri, headers);
+    }
+}

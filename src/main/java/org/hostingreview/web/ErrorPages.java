@@ -1,0 +1,60 @@
+package org.hostingreview.web;
+
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Error pages in the layout (JSON under {@code /api}); never a stack trace. {@code /error/404} is where
+ * {@link ErrorRoutes} re-routes unmatched URLs; {@link ErrorMappers} renders exceptions through {@link #page}.
+ */
+@Path("/error")
+public class ErrorPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String reference);
+    }
+
+    @GET
+    @Path("404")
+    @PermitAll
+    public Response notFoundGet(UriInfo uri, HttpHeaders headers) {
+        return page(404, "Page not found", "There is nothing at this address.", null, uri, headers);
+    }
+
+    @POST
+    @Path("404")
+    @PermitAll
+    public Response notFoundPost(UriInfo uri, HttpHeaders headers) {
+        return notFoundGet(uri, headers);
+    }
+
+    static Response page(int status, String title, String message, String reference, UriInfo uri,
+            HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/") || wantsJson(headers)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(reference == null ? Map.of("status", status, "error", title, "message", message)
+                            : Map.of("status", status, "error", title, "message", message, "reference", reference))
+                    .build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, title, message, reference)).build();
+    }
+
+    private static boolean wantsJson(HttpHeaders headers) {
+        var accept = headers.getAcceptableMediaTypes();
+        return !accept.isEmpty() && accept.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                && !accept.get(0).isWildcardType();
+    }
+}

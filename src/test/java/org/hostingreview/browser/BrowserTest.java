@@ -1,0 +1,153 @@
+package org.hostingreview.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/**
+ * Base of the browser journeys: Debian's headless Chromium driven through its own chromedriver (never a
+ * downloaded one), a screenshot and the page source under {@code target/browser-failures} when a test fails.
+ * Without Chromium the journeys are skipped locally; with {@code HOSTING_REVIEW_REQUIRE_BROWSER=true}
+ * (set by {@code .ci/run}) a missing browser fails the build instead.
+ */
+public abstract class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final boolean REQUIRED = Boolean.parseBoolean(System.getenv("HOSTING_REVIEW_REQUIRE_BROWSER"))
+            || Boolean.getBoolean("hosting-review.require-browser");
+
+    protected static WebDriver driver;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            saveEvidence(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): install the Debian packages chromium and chromium-driver.";
+            if (REQUIRED) {
+                Assertions.fail(message + " HOSTING_REVIEW_REQUIRE_BROWSER=true, so this is a failure, not a skip.");
+            }
+            Assumptions.abort(message + " Skipping the browser journeys.");
+        }
+        profile = Files.createTempDirectory("hr-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        open("/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    protected void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    protected WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    protected void type(String fieldId, String text) {
+        WebElement field = find(By.id(fieldId));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    protected void logIn(String username, String password) {
+        open("/login");
+        type("j_username", username);
+        type("j_password", password);
+        find(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
+        waitForPath("/");
+    }
+
+    protected void waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> pathOf(d.getCurrentUrl()).equals(path));
+    }
+
+    protected String path() {
+        return pathOf(driver.getCurrentUrl());
+    }
+
+    protected String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    protected void assertPageShows(String text) {
+        assertThat(pageText()).contains(text);
+    }
+
+    private static String pathOf(String url) {
+        String rest = url.replaceFirst("^https?://[^/]+", "");
+        return Optional.of(rest.replaceFirst("[?#].*$", "")).filter(p -> !p.isEmpty()).orElse("/");
+    }
+
+    private static void saveEvidence(String name) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the failure screenshot for " + name + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.hostingreview.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.hostingreview.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class LoginJourneyTest extends BrowserTest {
+
+    @Test
+    void logInVisitDashboardChangePasswordAndLogOut() {
+        WebSession admin = WebSession.as("admin");
+        admin.post("/admin/users", WebSession.pairs("username", "journey", "displayName", "Jo Urney",
+                "email", "journey@example.com", "teamId", teamId(), "roles", List.of("PROPOSER"),
+                "password", "journey-password-1"));
+
+        logIn("journey", "journey-password-1");
+        assertPageShows("Welcome, Jo Urney");
+
+        find(By.linkText("My account")).click();
+        waitForPath("/account/password");
+        type("currentPassword", "journey-password-1");
+        type("newPassword", "short");
+        type("confirmPassword", "short");
+        find(By.cssSelector("form[action='/account/password'] button")).click();
+        assertPageShows("Use at least 10 characters.");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("newPassword");
+
+        type("currentPassword", "journey-password-1");
+        type("newPassword", "journey-password-2");
+        type("confirmPassword", "journey-password-2");
+        find(By.cssSelector("form[action='/account/password'] button")).click();
+        waitForPath("/account/password");
+        assertPageShows("Your password was changed.");
+
+        find(By.cssSelector("form[action='/logout'] button")).click();
+        waitForPath("/login");
+        assertPageShows("You are logged out.");
+        open("/");
+        waitForPath("/login");
+
+        logIn("journey", "journey-password-2");
+        assertPageShows("Welcome, Jo Urney");
+    }
+
+    private static long teamId() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> org.hostingreview.account.Team.findByName("Document AI").id);
+    }
+}
