@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class AccountBootstrap {
     @Inject
     EntityManager em;
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(10) StartupEvent event) {
         seed();
     }
 

@@ -12,12 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.validation.Validator;
 
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
 
@@ -33,7 +33,7 @@ public class AccountService {
     AuditService audit;
 
     @Inject
-    Validator validator;
+    FormValidator forms;
 
     @Inject
     Clock clock;
@@ -88,7 +88,7 @@ public class AccountService {
 
     @Transactional
     public UserAccount create(AccountForms.NewUser form, String actor) {
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = forms.validate(form);
         if (!errors.has("username") && UserAccount.usernameTaken(form.username())) {
             errors.add("username", "That username is taken.");
         }
@@ -116,7 +116,7 @@ public class AccountService {
     @Transactional
     public void update(long id, AccountForms.EditUser form, String actor) {
         UserAccount user = user(id);
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = forms.validate(form);
         Team team = team(form.teamId(), errors);
         Set<Role> roles = roles(form.roles(), errors);
         if (user.username.equals(actor) && user.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
@@ -173,7 +173,7 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
             errors.add("currentPassword", "That is not your current password.");
         }
@@ -189,7 +189,7 @@ public class AccountService {
 
     @Transactional
     public Team createTeam(AccountForms.NewTeam form, String actor) {
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = forms.validate(form);
         String name = form.name() == null ? "" : form.name().trim();
         if (!errors.has("name") && Team.findByName(name) != null) {
             errors.add("name", "A team with that name exists.");

@@ -43,6 +43,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPages.page(409, "Not possible now", e.getMessage(), null, uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         return ErrorPages.page(400, "Bad request", "The request was not valid.", null, uri, headers);
     }

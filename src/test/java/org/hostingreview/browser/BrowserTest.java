@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,7 +101,8 @@ public abstract class BrowserTest {
     }
 
     protected WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     protected void type(String fieldId, String text) {
@@ -128,8 +131,14 @@ public abstract class BrowserTest {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** Waits (through page loads) until the page shows {@code text}; fails with the page's text otherwise. */
     protected void assertPageShows(String text) {
-        assertThat(pageText()).contains(text);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (TimeoutException e) {
+            assertThat(pageText()).contains(text);
+        }
     }
 
     private static String pathOf(String url) {

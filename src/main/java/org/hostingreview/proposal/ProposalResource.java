@@ -1,0 +1,332 @@
+package org.hostingreview.proposal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import java.time.Clock;
+
+import org.hostingreview.account.AccountService;
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.account.Role;
+import org.hostingreview.account.SignedInUser;
+import org.hostingreview.account.Team;
+import org.hostingreview.evaluation.EvalResult;
+import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.web.Flash;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.InvalidInputException;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Proposal pages: the list, the guided intake (steps 1–8), eval runs, submit and withdraw. */
+@Path("/proposals")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProposalResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(ProposalPage page, ProposalQuery query, List<Team> teams,
+                List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+
+        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
+                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw);
+
+        static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
+                FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
+
+        static native TemplateInstance step2(Proposal proposal, ProposalForms.Spend form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict);
+
+        static native TemplateInstance step3(Proposal proposal, ProposalForms.MlOps form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict);
+
+        static native TemplateInstance step4(Proposal proposal, ProposalForms.HostedOpenTried form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict);
+
+        static native TemplateInstance step5(Proposal proposal, ProposalForms.UpgradePlan form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict);
+
+        static native TemplateInstance step6(Proposal proposal, ProposalForms.Quality form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict, List<EvalResult> runs,
+                ProposalForms.EvalRun evalForm, FormErrors evalErrors);
+
+        static native TemplateInstance step7(Proposal proposal, ProposalForms.Constraints form, FormErrors errors,
+                List<ProgressItem> progress, Step step, String conflict);
+
+        static native TemplateInstance step8(Proposal proposal, List<ProgressItem> progress, Step step, List<Step> missing,
+                List<EvalResult> counting, String conflict, boolean canSubmit);
+
+        static native TemplateInstance withdraw(Proposal proposal, ProposalForms.Withdraw form, FormErrors errors);
+    }
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    // --- list and summary --------------------------------------------------------------------------
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("team") String team,
+            @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
+        SignedInUser me = me();
+        ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
+        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        return Templates.list(proposals.list(me, query), query, seesAll ? accounts.teams() : List.of(),
+                List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        SignedInUser me = me();
+        Proposal proposal = proposals.visible(id, me);
+        List<EvalResult> runs = evaluations.runs(id);
+        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
+                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable());
+    }
+
+    // --- creating: step 1 without a proposal yet ---------------------------------------------------
+
+    @GET
+    @Path("new")
+    public TemplateInstance newProposal() {
+        return step1Page(null, ProposalForms.FeatureAndWorkload.blank(), FormErrors.none(), null, List.of());
+    }
+
+    @POST
+    public Response create(@BeanParam ProposalForms.FeatureAndWorkload form) {
+        try {
+            Proposal proposal = proposals.create(me(), form);
+            return Flash.redirect(stepUrl(proposal.id, 2), "Draft #" + proposal.id + " created. Next: the five questions.");
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, step1Page(null, form, e.errors(), null, List.of()));
+        } catch (ProposalService.PossibleDuplicateException e) {
+            return render(Status.OK, step1Page(null, form, FormErrors.none(), null, e.similar()));
+        }
+    }
+
+    // --- the steps -----------------------------------------------------------------------------------
+
+    @GET
+    @Path("{id}/steps/{step}")
+    public TemplateInstance step(@PathParam("id") long id, @PathParam("step") int number) {
+        SignedInUser me = me();
+        Step step = Step.of(number);
+        Proposal proposal = step == Step.SUBMIT ? proposals.visible(id, me) : proposals.editable(id, me);
+        return switch (step) {
+            case FEATURE_AND_WORKLOAD -> step1Page(proposal, ProposalForms.FeatureAndWorkload.of(proposal), FormErrors.none(),
+                    null, List.of());
+            case SPEND -> Templates.step2(proposal, ProposalForms.Spend.of(proposal), FormErrors.none(),
+                    ProgressItem.of(proposal, step), step, null);
+            case MLOPS -> Templates.step3(proposal, ProposalForms.MlOps.of(proposal), FormErrors.none(),
+                    ProgressItem.of(proposal, step), step, null);
+            case HOSTED_OPEN_TRIED -> Templates.step4(proposal, ProposalForms.HostedOpenTried.of(proposal), FormErrors.none(),
+                    ProgressItem.of(proposal, step), step, null);
+            case UPGRADE_PLAN -> Templates.step5(proposal, ProposalForms.UpgradePlan.of(proposal), FormErrors.none(),
+                    ProgressItem.of(proposal, step), step, null);
+            case QUALITY -> step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
+                    ProposalForms.EvalRun.blank(proposal, today()), FormErrors.none());
+            case CONSTRAINTS -> Templates.step7(proposal, ProposalForms.Constraints.of(proposal), FormErrors.none(),
+                    ProgressItem.of(proposal, step), step, null);
+            case SUBMIT -> step8Page(proposal, null);
+        };
+    }
+
+    @POST
+    @Path("{id}/steps/1")
+    public Response saveStep1(@PathParam("id") long id, @BeanParam ProposalForms.FeatureAndWorkload form) {
+        return save(id, form, (proposal, errors, conflict) -> step1Page(proposal, form, errors, conflict, List.of()));
+    }
+
+    @POST
+    @Path("{id}/steps/2")
+    public Response saveStep2(@PathParam("id") long id, @BeanParam ProposalForms.Spend form) {
+        return save(id, form, (p, errors, conflict) -> Templates.step2(p, form, errors, ProgressItem.of(p, Step.SPEND),
+                Step.SPEND, conflict));
+    }
+
+    @POST
+    @Path("{id}/steps/3")
+    public Response saveStep3(@PathParam("id") long id, @BeanParam ProposalForms.MlOps form) {
+        return save(id, form, (p, errors, conflict) -> Templates.step3(p, form, errors, ProgressItem.of(p, Step.MLOPS),
+                Step.MLOPS, conflict));
+    }
+
+    @POST
+    @Path("{id}/steps/4")
+    public Response saveStep4(@PathParam("id") long id, @BeanParam ProposalForms.HostedOpenTried form) {
+        return save(id, form, (p, errors, conflict) -> Templates.step4(p, form, errors,
+                ProgressItem.of(p, Step.HOSTED_OPEN_TRIED), Step.HOSTED_OPEN_TRIED, conflict));
+    }
+
+    @POST
+    @Path("{id}/steps/5")
+    public Response saveStep5(@PathParam("id") long id, @BeanParam ProposalForms.UpgradePlan form) {
+        return save(id, form, (p, errors, conflict) -> Templates.step5(p, form, errors, ProgressItem.of(p, Step.UPGRADE_PLAN),
+                Step.UPGRADE_PLAN, conflict));
+    }
+
+    @POST
+    @Path("{id}/steps/6")
+    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form) {
+        return save(id, form, (p, errors, conflict) -> step6Page(p, form, errors, conflict,
+                ProposalForms.EvalRun.blank(p, today()), FormErrors.none()));
+    }
+
+    @POST
+    @Path("{id}/steps/7")
+    public Response saveStep7(@PathParam("id") long id, @BeanParam ProposalForms.Constraints form) {
+        return save(id, form, (p, errors, conflict) -> Templates.step7(p, form, errors, ProgressItem.of(p, Step.CONSTRAINTS),
+                Step.CONSTRAINTS, conflict));
+    }
+
+    // --- eval runs, submit, withdraw -------------------------------------------------------------------
+
+    @POST
+    @Path("{id}/evals")
+    public Response addEval(@PathParam("id") long id, @BeanParam ProposalForms.EvalRun form) {
+        try {
+            EvalResult run = evaluations.add(id, me(), form);
+            return Flash.redirect(stepUrl(id, 6) + "#evals", "Added the eval run of " + run.model + ".");
+        } catch (InvalidInputException e) {
+            Proposal proposal = proposals.editable(id, me());
+            return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
+                    form, e.errors()));
+        }
+    }
+
+    @POST
+    @Path("{id}/evals/{evalId}/delete")
+    public Response removeEval(@PathParam("id") long id, @PathParam("evalId") long evalId) {
+        evaluations.remove(id, evalId, me());
+        return Flash.redirect(stepUrl(id, 6) + "#evals", "Removed the eval run.");
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public Response submit(@PathParam("id") long id, @RestForm String version) {
+        SignedInUser me = me();
+        try {
+            proposals.submit(id, me, version);
+            return Flash.redirect("/proposals/" + id, "Submitted for review.");
+        } catch (ProposalService.IncompleteProposalException e) {
+            return render(Status.BAD_REQUEST, step8Page(proposals.visible(id, me), null));
+        } catch (ProposalService.StaleProposalException e) {
+            return render(Status.CONFLICT, step8Page(proposals.visible(id, me), conflictMessage(id)));
+        }
+    }
+
+    @GET
+    @Path("{id}/withdraw")
+    public TemplateInstance withdrawForm(@PathParam("id") long id) {
+        Proposal proposal = proposals.visible(id, me());
+        return Templates.withdraw(proposal, new ProposalForms.Withdraw("", String.valueOf(proposal.version)),
+                FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    public Response withdraw(@PathParam("id") long id, @BeanParam ProposalForms.Withdraw form) {
+        SignedInUser me = me();
+        try {
+            proposals.withdraw(id, me, form);
+            return Flash.redirect("/proposals/" + id, "Withdrawn.");
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, Templates.withdraw(proposals.visible(id, me), form, e.errors()));
+        } catch (ProposalService.StaleProposalException e) {
+            Proposal current = proposals.visible(id, me);
+            return render(Status.CONFLICT, Templates.withdraw(current,
+                    new ProposalForms.Withdraw(form.reason(), String.valueOf(current.version)),
+                    FormErrors.none().add("reason", conflictMessage(id))));
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    /** Renders a step page again for a refused save. */
+    @FunctionalInterface
+    interface StepPage {
+        TemplateInstance render(Proposal proposal, FormErrors errors, String conflict);
+    }
+
+    private Response save(long id, ProposalForms.StepForm form, StepPage page) {
+        SignedInUser me = me();
+        try {
+            Proposal saved = proposals.save(id, me, form);
+            int next = form.step().number() + 1;
+            return Flash.redirect(stepUrl(saved.id, next), "Saved “" + form.step().title() + "”.");
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(), null));
+        } catch (ProposalService.StaleProposalException e) {
+            return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), conflictMessage(id)));
+        }
+    }
+
+    private String conflictMessage(long id) {
+        return proposals.lastEditor(id) + " saved this proposal since you opened it. Your input is kept below: "
+                + "check it against theirs (open the summary in another tab) and save again to replace it.";
+    }
+
+    private TemplateInstance step1Page(Proposal proposal, ProposalForms.FeatureAndWorkload form, FormErrors errors,
+            String conflict, List<Proposal> similar) {
+        long teamId = proposal != null ? proposal.team.id : me().teamId();
+        return Templates.step1(proposal, form, proposals.featuresOf(teamId), errors,
+                ProgressItem.of(proposal, Step.FEATURE_AND_WORKLOAD), Step.FEATURE_AND_WORKLOAD, conflict, similar);
+    }
+
+    private TemplateInstance step6Page(Proposal proposal, ProposalForms.Quality form, FormErrors errors, String conflict,
+            ProposalForms.EvalRun evalForm, FormErrors evalErrors) {
+        return Templates.step6(proposal, form, errors, ProgressItem.of(proposal, Step.QUALITY), Step.QUALITY, conflict,
+                evaluations.runs(proposal.id), evalForm, evalErrors);
+    }
+
+    private TemplateInstance step8Page(Proposal proposal, String conflict) {
+        return Templates.step8(proposal, ProgressItem.of(proposal, Step.SUBMIT), Step.SUBMIT,
+                ProposalService.missingSteps(proposal), EvalResult.latestPerModel(evaluations.runs(proposal.id)), conflict,
+                ProposalService.canEdit(me(), proposal));
+    }
+
+    private static String stepUrl(long id, int step) {
+        return "/proposals/" + id + "/steps/" + step;
+    }
+
+    private static Response render(Status status, TemplateInstance page) {
+        return Response.status(status).entity(page).build();
+    }
+
+    private String today() {
+        return LocalDate.now(clock).toString();
+    }
+
+    private SignedInUser me() {
+        return currentUser.get();
+    }
+}

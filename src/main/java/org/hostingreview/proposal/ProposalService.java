@@ -1,0 +1,462 @@
+package org.hostingreview.proposal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.account.Role;
+import org.hostingreview.account.SignedInUser;
+import org.hostingreview.account.Team;
+import org.hostingreview.account.UserAccount;
+import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEvent;
+import org.hostingreview.audit.AuditService;
+import org.hostingreview.audit.Changes;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.Choices;
+import org.hostingreview.web.ConflictException;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.FormValidator;
+import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.Numbers;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Filing proposals: create, save each step, submit, withdraw; who may see and edit them; the list.
+ * Proposers see their own team's proposals, reviewers and admins all of them; another team's proposal
+ * is reported as not found. Every change is audited, with before → after, in the same transaction.
+ */
+@ApplicationScoped
+public class ProposalService {
+
+    static final String ENTITY = "proposal";
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    FormValidator forms;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    /** A proposal the user may see, with feature, team and owner loaded; not found otherwise. */
+    @Transactional(TxType.SUPPORTS)
+    public Proposal visible(long id, SignedInUser me) {
+        Proposal proposal = em.createQuery("from Proposal p join fetch p.feature join fetch p.team join fetch p.owner "
+                + "where p.id = :id", Proposal.class).setParameter("id", id).getResultStream().findFirst().orElse(null);
+        if (proposal == null || !canView(me, proposal)) {
+            throw new NotFoundException("There is no proposal #" + id + ".");
+        }
+        return proposal;
+    }
+
+    public static boolean canView(SignedInUser me, Proposal proposal) {
+        return me.teamId() == proposal.team.id || me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+    }
+
+    /** Member of the owning team with the proposer role: may change the answers while the status allows. */
+    public static boolean isTeamProposer(SignedInUser me, Proposal proposal) {
+        return me.teamId() == proposal.team.id && me.roles().contains(Role.PROPOSER);
+    }
+
+    public static boolean canEdit(SignedInUser me, Proposal proposal) {
+        return isTeamProposer(me, proposal) && proposal.status.editable();
+    }
+
+    /** A proposal the user may edit now: 404 when not visible, 403 when not theirs, 409 when its status forbids. */
+    @Transactional(TxType.SUPPORTS)
+    public Proposal editable(long id, SignedInUser me) {
+        Proposal proposal = visible(id, me);
+        if (!isTeamProposer(me, proposal)) {
+            throw new ForbiddenException("Only proposers of " + proposal.team.name + " may edit this proposal.");
+        }
+        if (!proposal.status.editable()) {
+            throw new ConflictException("This proposal is " + proposal.status.label().toLowerCase(java.util.Locale.ROOT)
+                    + " and can no longer be edited.");
+        }
+        return proposal;
+    }
+
+    /** The steps still to be answered before the proposal can be submitted. */
+    public static List<Step> missingSteps(Proposal proposal) {
+        return Step.answerable().stream().filter(step -> !proposal.isSaved(step)).toList();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Feature> featuresOf(long teamId) {
+        return Feature.ofTeam(teamId);
+    }
+
+    /** One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. */
+    @Transactional(TxType.SUPPORTS)
+    public ProposalPage list(SignedInUser me, ProposalQuery query) {
+        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        StringBuilder jpql = new StringBuilder("select new org.hostingreview.proposal.ProposalRow(p.id, p.title, f.name, "
+                + "t.name, p.status, p.requestsPerMonth, p.currentMonthlySpendUsd, p.updatedAt) "
+                + "from Proposal p join p.feature f join p.team t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!seesAll) {
+            jpql.append(" and t.id = :myTeam");
+            params.put("myTeam", me.teamId());
+        }
+        query.teamFilter().ifPresent(team -> {
+            jpql.append(" and t.id = :team");
+            params.put("team", team);
+        });
+        query.statusFilter().ifPresent(status -> {
+            jpql.append(" and p.status = :status");
+            params.put("status", status);
+        });
+        query.likePattern().ifPresent(pattern -> {
+            jpql.append(" and (lower(p.title) like :q escape '\\' or lower(f.name) like :q escape '\\')");
+            params.put("q", pattern);
+        });
+        String older = query.oldestFirst() ? ">" : "<";
+        query.cursor().ifPresent(cursor -> {
+            jpql.append(" and (p.updatedAt ").append(older).append(" :cursorAt or (p.updatedAt = :cursorAt and p.id ")
+                    .append(older).append(" :cursorId))");
+            params.put("cursorAt", cursor.updatedAt());
+            params.put("cursorId", cursor.id());
+        });
+        String direction = query.oldestFirst() ? "asc" : "desc";
+        jpql.append(" order by p.updatedAt ").append(direction).append(", p.id ").append(direction);
+        TypedQuery<ProposalRow> typed = em.createQuery(jpql.toString(), ProposalRow.class);
+        params.forEach(typed::setParameter);
+        List<ProposalRow> rows = new ArrayList<>(typed.setMaxResults(ProposalQuery.PAGE_SIZE + 1).getResultList());
+        String next = null;
+        if (rows.size() > ProposalQuery.PAGE_SIZE) {
+            rows = rows.subList(0, ProposalQuery.PAGE_SIZE);
+            next = ProposalQuery.cursorOf(rows.get(rows.size() - 1));
+        }
+        return new ProposalPage(rows, next);
+    }
+
+    /** Open proposals of the team whose feature name is close to {@code featureName}. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Proposal> similarOpen(long teamId, String featureName, Long exceptProposal) {
+        List<Proposal> open = em.createQuery("from Proposal p join fetch p.feature where p.team.id = :team "
+                + "and p.status not in :ended order by p.updatedAt desc", Proposal.class)
+                .setParameter("team", teamId)
+                .setParameter("ended", List.of(ProposalStatus.REJECTED, ProposalStatus.SUPERSEDED, ProposalStatus.WITHDRAWN))
+                .getResultList();
+        return open.stream().filter(p -> !Objects.equals(p.id, exceptProposal))
+                .filter(p -> Similarity.close(p.feature.name, featureName)).toList();
+    }
+
+    // --- writing -----------------------------------------------------------------------------------
+
+    /**
+     * Creates a draft from step 1. When the feature's name is close to another open proposal of the team and
+     * the user has not acknowledged it, nothing is saved and {@link PossibleDuplicateException} lists them.
+     */
+    @Transactional
+    public Proposal create(SignedInUser me, ProposalForms.FeatureAndWorkload form) {
+        if (!me.roles().contains(Role.PROPOSER)) {
+            throw new ForbiddenException("Only proposers may file proposals.");
+        }
+        FormErrors errors = validate(form);
+        Team team = Team.findById(me.teamId());
+        Feature existing = existingFeature(form, team.id, errors);
+        Tier tier = Choices.parse(errors, "currentTier", form.currentTier(), Tier.class);
+        TaskShape shape = Choices.parse(errors, "taskShape", form.taskShape(), TaskShape.class);
+        errors.throwIfAny();
+        String featureName = existing != null ? existing.name : form.featureName().strip();
+        if (!ProposalForms.checked(form.acknowledgeDuplicate())) {
+            List<Proposal> similar = similarOpen(team.id, featureName, null);
+            if (!similar.isEmpty()) {
+                throw new PossibleDuplicateException(similar);
+            }
+        }
+        UserAccount owner = UserAccount.findById(me.id());
+        Instant now = clock.instant();
+        Proposal proposal = new Proposal();
+        proposal.team = team;
+        proposal.owner = owner;
+        proposal.createdAt = now;
+        proposal.feature = existing != null ? existing : newFeature(team, owner, form, now);
+        writeWorkload(proposal, form, tier, shape);
+        proposal.markSaved(Step.FEATURE_AND_WORKLOAD);
+        proposal.updatedAt = now;
+        proposal.persist();
+        recordEditor(proposal, me);
+        audit.event(AuditAction.PROPOSAL_CREATED, me.username()).on(ENTITY, proposal.id).team(team.id)
+                .detail("title", proposal.title).detail("feature", proposal.feature.name)
+                .detail("values", proposal.stepValues(Step.FEATURE_AND_WORKLOAD)).record();
+        return proposal;
+    }
+
+    /** Saves one step of an editable proposal, if its input is valid and the user saw the current version. */
+    @Transactional
+    public Proposal save(long id, SignedInUser me, ProposalForms.StepForm form) {
+        Proposal proposal = editable(id, me);
+        FormErrors errors = validate((Record) form);
+        Map<String, Object> before = proposal.stepValues(form.step());
+        Runnable write = switch (form.step()) {
+            case FEATURE_AND_WORKLOAD -> workloadWriter(proposal, (ProposalForms.FeatureAndWorkload) form, me, errors);
+            case SPEND -> () -> writeSpend(proposal, (ProposalForms.Spend) form);
+            case MLOPS -> () -> writeMlOps(proposal, (ProposalForms.MlOps) form);
+            case HOSTED_OPEN_TRIED -> () -> writeHostedOpen(proposal, (ProposalForms.HostedOpenTried) form);
+            case UPGRADE_PLAN -> () -> writeUpgradePlan(proposal, (ProposalForms.UpgradePlan) form);
+            case QUALITY -> () -> writeQuality(proposal, (ProposalForms.Quality) form);
+            case CONSTRAINTS -> () -> writeConstraints(proposal, (ProposalForms.Constraints) form);
+            case SUBMIT -> throw new NotFoundException("The summary has nothing to save.");
+        };
+        errors.throwIfAny();
+        checkVersion(proposal, form.version());
+        write.run();
+        proposal.markSaved(form.step());
+        proposal.updatedAt = clock.instant();
+        recordEditor(proposal, me);
+        Changes changes = new Changes();
+        proposal.stepValues(form.step()).forEach((field, after) -> changes.field(field, before.get(field), after));
+        audit.event(AuditAction.PROPOSAL_STEP_SAVED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+                .detail("step", form.step().number()).detail("stepTitle", form.step().title()).changes(changes).record();
+        return proposal;
+    }
+
+    @Transactional
+    public Proposal submit(long id, SignedInUser me, String version) {
+        Proposal proposal = editable(id, me);
+        checkVersion(proposal, version);
+        List<Step> missing = missingSteps(proposal);
+        if (!missing.isEmpty()) {
+            throw new IncompleteProposalException(missing);
+        }
+        ProposalStatus from = proposal.status;
+        proposal.status = ProposalStatus.SUBMITTED;
+        proposal.submittedAt = clock.instant();
+        proposal.updatedAt = proposal.submittedAt;
+        audit.event(AuditAction.PROPOSAL_SUBMITTED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+                .changes(new Changes().field("status", from, proposal.status)).record();
+        return proposal;
+    }
+
+    @Transactional
+    public Proposal withdraw(long id, SignedInUser me, ProposalForms.Withdraw form) {
+        Proposal proposal = visible(id, me);
+        if (!isTeamProposer(me, proposal)) {
+            throw new ForbiddenException("Only proposers of " + proposal.team.name + " may withdraw this proposal.");
+        }
+        if (!proposal.status.withdrawable()) {
+            throw new ConflictException("A proposal that is " + proposal.status.label().toLowerCase(java.util.Locale.ROOT)
+                    + " cannot be withdrawn.");
+        }
+        validate(form).throwIfAny();
+        checkVersion(proposal, form.version());
+        ProposalStatus from = proposal.status;
+        proposal.status = ProposalStatus.WITHDRAWN;
+        proposal.withdrawnReason = form.reason().strip();
+        proposal.updatedAt = clock.instant();
+        audit.event(AuditAction.PROPOSAL_WITHDRAWN, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+                .detail("reason", proposal.withdrawnReason)
+                .changes(new Changes().field("status", from, proposal.status)).record();
+        return proposal;
+    }
+
+    /** Marks a change made outside the steps (an eval run) on the proposal, without bumping its version. */
+    @Transactional(TxType.MANDATORY)
+    public void touched(Proposal proposal, SignedInUser me) {
+        em.createQuery("update Proposal p set p.updatedAt = :now where p.id = :id")
+                .setParameter("now", clock.instant()).setParameter("id", proposal.id).executeUpdate();
+        recordEditor(proposal, me);
+    }
+
+    /** Who saved this proposal last, for the "changed since you opened it" message. */
+    @Transactional(TxType.SUPPORTS)
+    public String lastEditor(long id) {
+        return AuditEvent.<AuditEvent>find("entityType = ?1 and entityId = ?2 order by id desc", ENTITY, String.valueOf(id))
+                .firstResultOptional().map(event -> event.actor).orElse("someone");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private FormErrors validate(Record form) {
+        FormErrors errors = forms.validate(form);
+        if (form instanceof ProposalForms.StepForm step) {
+            step.check(errors);
+        }
+        return errors;
+    }
+
+    private static void checkVersion(Proposal proposal, String version) {
+        if (version == null || !version.equals(String.valueOf(proposal.version))) {
+            throw new StaleProposalException(proposal.id);
+        }
+    }
+
+    private void recordEditor(Proposal proposal, SignedInUser me) {
+        em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, proposal.id).setParameter(2, me.id()).executeUpdate();
+    }
+
+    /** The existing team feature chosen in the form, or null when a new one is named. */
+    private static Feature existingFeature(ProposalForms.FeatureAndWorkload form, long teamId, FormErrors errors) {
+        String chosen = form.featureId();
+        if (chosen != null && !chosen.isBlank() && !chosen.equals("new")) {
+            Feature feature = null;
+            try {
+                feature = Feature.findById(Long.parseLong(chosen.trim()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (feature == null || feature.team.id != teamId) {
+                errors.add("featureId", "Choose one of your team's features.");
+                return null;
+            }
+            return feature;
+        }
+        if (!errors.has("featureName") && form.featureName() != null && !form.featureName().isBlank()) {
+            return Feature.named(teamId, form.featureName());
+        }
+        return null;
+    }
+
+    private Feature newFeature(Team team, UserAccount creator, ProposalForms.FeatureAndWorkload form, Instant now) {
+        Feature feature = new Feature();
+        feature.team = team;
+        feature.name = form.featureName().strip();
+        feature.description = Numbers.isBlank(form.featureDescription()) ? null : form.featureDescription().strip();
+        feature.createdBy = creator;
+        feature.createdAt = now;
+        feature.persist();
+        audit.event(AuditAction.FEATURE_CREATED, creator.username).on("feature", feature.id).team(team.id)
+                .detail("name", feature.name).record();
+        return feature;
+    }
+
+    private Runnable workloadWriter(Proposal proposal, ProposalForms.FeatureAndWorkload form, SignedInUser me,
+            FormErrors errors) {
+        Feature existing = existingFeature(form, proposal.team.id, errors);
+        Tier tier = Choices.parse(errors, "currentTier", form.currentTier(), Tier.class);
+        TaskShape shape = Choices.parse(errors, "taskShape", form.taskShape(), TaskShape.class);
+        return () -> {
+            proposal.feature = existing != null ? existing
+                    : newFeature(proposal.team, UserAccount.findById(me.id()), form, clock.instant());
+            writeWorkload(proposal, form, tier, shape);
+        };
+    }
+
+    private static void writeWorkload(Proposal p, ProposalForms.FeatureAndWorkload f, Tier tier, TaskShape shape) {
+        p.title = f.title().strip();
+        p.incumbentProvider = f.incumbentProvider().strip();
+        p.incumbentModel = f.incumbentModel().strip();
+        p.currentTier = tier;
+        p.candidateModels = f.candidateModels().strip();
+        p.taskShape = shape;
+        p.requestsPerMonth = Numbers.whole(f.requestsPerMonth());
+        p.inputTokensPerRequest = Numbers.wholeInt(f.inputTokensPerRequest());
+        p.outputTokensPerRequest = Numbers.wholeInt(f.outputTokensPerRequest());
+        BigDecimal cached = Numbers.decimal(f.cachedInputShare());
+        p.cachedInputShare = cached == null ? BigDecimal.ZERO : cached;
+        p.peakToAverage = Numbers.decimal(f.peakToAverage());
+        p.busyDayTokens = Numbers.whole(f.busyDayTokens());
+        p.quietDayTokens = Numbers.whole(f.quietDayTokens());
+        p.ttftTargetMs = Numbers.wholeInt(f.ttftTargetMs());
+    }
+
+    private static void writeSpend(Proposal p, ProposalForms.Spend f) {
+        p.currentMonthlySpendUsd = Numbers.decimal(f.currentMonthlySpendUsd());
+    }
+
+    private static void writeMlOps(Proposal p, ProposalForms.MlOps f) {
+        p.mlOpsEngineers = Numbers.wholeInt(f.mlOpsEngineers());
+        p.hiresPlanned = "yes".equals(f.hiresPlanned());
+    }
+
+    private static void writeHostedOpen(Proposal p, ProposalForms.HostedOpenTried f) {
+        boolean tried = "yes".equals(f.hostedOpenTried());
+        p.hostedOpenTried = tried;
+        p.hostedOpenProvider = tried ? f.hostedOpenProvider().strip() : null;
+        p.hostedOpenModel = tried ? f.hostedOpenModel().strip() : null;
+        p.hostedOpenMonthsRun = tried ? Numbers.decimal(f.hostedOpenMonthsRun()) : null;
+        p.hostedOpenMonthlyCostUsd = tried ? Numbers.decimal(f.hostedOpenMonthlyCostUsd()) : null;
+        p.hostedOpenQuality = tried ? Numbers.decimal(f.hostedOpenQuality()) : null;
+    }
+
+    private static void writeUpgradePlan(Proposal p, ProposalForms.UpgradePlan f) {
+        p.upgradeOwner = Numbers.isBlank(f.upgradeOwner()) ? null : f.upgradeOwner().strip();
+        p.upgradeCadenceMonths = Numbers.wholeInt(f.upgradeCadenceMonths());
+        p.upgradeEffortEngineerMonths = Numbers.decimal(f.upgradeEffortEngineerMonths());
+    }
+
+    private static void writeQuality(Proposal p, ProposalForms.Quality f) {
+        boolean none = ProposalForms.checked(f.noEvalYet());
+        p.noEvalYet = none;
+        p.evalSetName = none || Numbers.isBlank(f.evalSetName()) ? null : f.evalSetName().strip();
+        p.evalSetSize = none ? null : Numbers.wholeInt(f.evalSetSize());
+        p.passCriterion = Numbers.isBlank(f.passCriterion()) ? null : f.passCriterion().strip();
+    }
+
+    private static void writeConstraints(Proposal p, ProposalForms.Constraints f) {
+        p.dataResidency = ProposalForms.checked(f.dataResidency());
+        p.airGapped = ProposalForms.checked(f.airGapped());
+        p.reproducibilityRequired = ProposalForms.checked(f.reproducibilityRequired());
+        p.customWeights = ProposalForms.checked(f.customWeights());
+        p.needsMultimodal = ProposalForms.checked(f.needsMultimodal());
+        p.needsToolUse = ProposalForms.checked(f.needsToolUse());
+        p.needsLongContext = ProposalForms.checked(f.needsLongContext());
+        p.needsStructuredOutput = ProposalForms.checked(f.needsStructuredOutput());
+        p.iteratingFast = ProposalForms.checked(f.iteratingFast());
+        p.aiInfraCompany = ProposalForms.checked(f.aiInfraCompany());
+        p.sovereign = ProposalForms.checked(f.sovereign());
+        p.moatFineTune = ProposalForms.checked(f.moatFineTune());
+        p.selfHostEstimateUsd = Numbers.decimal(f.selfHostEstimateUsd());
+        p.selfHostPlannedReplicas = Numbers.wholeInt(f.selfHostPlannedReplicas());
+        p.constraintsNotes = Numbers.isBlank(f.constraintsNotes()) ? null : f.constraintsNotes().strip();
+    }
+
+    /** The user saw an older version of the proposal than the one stored. */
+    public static class StaleProposalException extends RuntimeException {
+        public StaleProposalException(long id) {
+            super("Proposal #" + id + " changed since it was opened.");
+        }
+    }
+
+    /** Creating a proposal whose feature looks like another open proposal's; the user may go on anyway. */
+    public static class PossibleDuplicateException extends RuntimeException {
+        private final transient List<Proposal> similar;
+
+        PossibleDuplicateException(List<Proposal> similar) {
+            super("Similar open proposals exist.");
+            this.similar = similar;
+        }
+
+        public List<Proposal> similar() {
+            return similar;
+        }
+    }
+
+    /** Submitting before every step is answered. */
+    public static class IncompleteProposalException extends RuntimeException {
+        private final transient List<Step> missing;
+
+        IncompleteProposalException(List<Step> missing) {
+            super("Unanswered steps: " + missing);
+            this.missing = missing;
+        }
+
+        public List<Step> missing() {
+            return missing;
+        }
+    }
+}

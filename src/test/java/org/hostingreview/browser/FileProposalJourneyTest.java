@@ -1,0 +1,75 @@
+package org.hostingreview.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class FileProposalJourneyTest extends BrowserTest {
+
+    @Test
+    void aProposerFilesTheWorkedExampleThroughAllEightSteps() {
+        String title = "Worked example " + System.nanoTime();
+        logIn("priya", "review-demo-1");
+        find(By.linkText("Proposals")).click();
+        find(By.linkText("New proposal")).click();
+
+        // Step 1, with one mistake that the server sends back next to its field
+        type("title", title);
+        new Select(find(By.id("featureId"))).selectByValue("new");
+        type("featureName", "Browser journey classification " + System.nanoTime());
+        type("incumbentProvider", "OpenAI");
+        type("incumbentModel", "gpt-4.1");
+        type("candidateModels", "llama-3-70b");
+        find(By.cssSelector("input[name=taskShape][value=NARROW_HIGH_VOLUME]")).click();
+        type("requestsPerMonth", "thirty million");
+        type("inputTokensPerRequest", "1000");
+        type("outputTokensPerRequest", "83");
+        type("peakToAverage", "2");
+        submit();
+        assertPageShows("Enter a whole number, like 1200.");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("requestsPerMonth");
+        assertThat(find(By.id("incumbentModel")).getAttribute("value")).isEqualTo("gpt-4.1");
+        type("requestsPerMonth", "30,000,000");
+        submit();
+
+        assertPageShows("Q1_SPEND");
+        type("currentMonthlySpendUsd", "80000");
+        submit();
+        assertPageShows("Q2_MLOPS");
+        type("mlOpsEngineers", "0");
+        find(By.id("hiresPlanned")).click();
+        submit();
+        assertPageShows("Q3_HOSTED_OPEN_TRIED");
+        find(By.id("hostedOpenTried-no")).click();
+        submit();
+        assertPageShows("Q4_UPGRADE_PLAN");
+        type("upgradeOwner", "platform team");
+        submit();
+        assertPageShows("Q5_QUALITY");
+        type("evalSetName", "doc-classes-2k");
+        type("evalSetSize", "2000");
+        submit();
+        assertPageShows("Constraints and context");
+        type("selfHostEstimateUsd", "4000");
+        submit();
+
+        assertPageShows("Summary and submit");
+        assertPageShows("$80,000 per month");
+        find(By.xpath("//button[normalize-space()='Submit for review']")).click();
+        assertPageShows("Submitted for review.");
+
+        find(By.linkText("Proposals")).click();
+        WebElement row = find(By.xpath("//tr[td/a[contains(., '" + title + "')]]"));
+        assertThat(row.getText()).contains("Submitted").contains("30,000,000").contains("$80,000");
+    }
+
+    private void submit() {
+        find(By.cssSelector("main form[method=post] button.primary")).click();
+    }
+}
