@@ -1,0 +1,144 @@
+package org.hostingreview.costmodel;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The framework's cost model, plain Java: the all-in monthly cost of each tier for a workload, line item by
+ * line item, and the up-front cost of moving there.
+ *
+ * <p>Decisions where the framework is silent:
+ * <ul>
+ * <li>Cached input is billed at the cached price; a catalog without one bills it at the input price.</li>
+ * <li>Moving to a per-token tier costs the migration effort (engineer-weeks × loaded weekly cost) up front;
+ * moving to self-hosted costs the serving-stack and eval build (engineer-months × loaded monthly cost),
+ * which includes its migration. The incumbent's own tier has no up-front cost.</li>
+ * <li>Staff: the required ML-ops FTEs at the loaded cost. Existing engineers (Q2) are credited only when the
+ * {@code creditExistingMlOps} assumption is 1, and the line item then says so.</li>
+ * <li>GPUs are reserved capacity: every replica, spare included, is billed 730 hours a month.</li>
+ * </ul>
+ */
+public final class CostModel {
+
+    public static final String USAGE = "Token usage";
+    public static final String GPUS = "GPUs";
+    public static final String STAFF = "ML-ops staff";
+    public static final String UPGRADES = "Model upgrades";
+    public static final String TOOLING = "Tooling and observability";
+    public static final String MIGRATION = "Migration";
+    public static final String BUILD = "Serving stack and eval build";
+
+    private CostModel() {
+    }
+
+    /** Every tier's cost for the workload; {@code existingMlOps} is the team's Q2 answer (null when unknown). */
+    public static Map<Tier, TierCost> costs(Workload workload, Assumptions a, Tier incumbent, Integer existingMlOps) {
+        Map<Tier, TierCost> costs = new EnumMap<>(Tier.class);
+        costs.put(Tier.FRONTIER_CLOSED, perToken(Tier.FRONTIER_CLOSED, workload, a, incumbent));
+        costs.put(Tier.HOSTED_OPEN, perToken(Tier.HOSTED_OPEN, workload, a, incumbent));
+        costs.put(Tier.SELF_HOSTED, selfHosted(workload, a, incumbent, existingMlOps));
+        return costs;
+    }
+
+    /** Monthly cost only, without line items: the hot path of the break-even search and the chart. */
+    public static double monthly(Tier tier, Workload workload, Assumptions a, Integer existingMlOps) {
+        return switch (tier) {
+            case FRONTIER_CLOSED, HOSTED_OPEN -> usage(tier, workload, a);
+            case SELF_HOSTED -> selfHostedFixed(a, existingMlOps) + gpuCost(SelfHostedCapacity.plan(workload, a).gpus(), a);
+        };
+    }
+
+    static TierCost perToken(Tier tier, Workload workload, Assumptions a, Tier incumbent) {
+        double usage = usage(tier, workload, a);
+        Prices p = Prices.of(tier, a);
+        String detail = String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s",
+                workload.requestsPerMonth(), workload.inputTokensPerRequest(), money(p.input),
+                workload.outputTokensPerRequest(), money(p.output),
+                workload.cachedInputShare() > 0 ? String.format(", %.0f%% of input cached at $%s", 100 * workload.cachedInputShare(),
+                        money(p.cached)) : "");
+        List<LineItem> upfront = new ArrayList<>();
+        if (tier != incumbent) {
+            double weeks = a.get(Param.MIGRATION_WEEKS);
+            upfront.add(new LineItem(MIGRATION, weeks * a.engineerWeekUsd(),
+                    String.format("%s engineer-weeks × $%,.0f", trim(weeks), a.engineerWeekUsd())));
+        }
+        return new TierCost(tier, usage, List.of(new LineItem(USAGE, usage, detail)), sum(upfront), upfront, null);
+    }
+
+    static TierCost selfHosted(Workload workload, Assumptions a, Tier incumbent, Integer existingMlOps) {
+        SelfHostedCapacity capacity = SelfHostedCapacity.plan(workload, a);
+        double gpus = gpuCost(capacity.gpus(), a);
+        double ftes = staffFtes(a, existingMlOps);
+        double staff = ftes * a.engineerMonthUsd();
+        double upgrades = a.get(Param.UPGRADE_EFFORT) * a.engineerMonthUsd() / a.get(Param.UPGRADE_CADENCE);
+        double tooling = a.get(Param.TOOLING);
+        List<LineItem> items = List.of(
+                new LineItem(GPUS, gpus, String.format("%d replicas (%d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
+                        + "+%d spare) × %d GPUs × $%s/h × 730 h", capacity.replicas(), capacity.neededReplicas(),
+                        capacity.peakTokensPerSecond(), capacity.usableTokensPerSecondPerReplica(), capacity.spareReplicas(),
+                        (int) a.get(Param.GPUS_PER_REPLICA), money(a.get(Param.GPU_USD_PER_HOUR)))),
+                new LineItem(STAFF, staff, String.format("%s FTEs × $%,.0f/year ÷ 12%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
+                        ftes < a.get(Param.ML_OPS_FTES) ? String.format(" (%s required, existing engineers credited)",
+                                trim(a.get(Param.ML_OPS_FTES))) : "")),
+                new LineItem(UPGRADES, upgrades, String.format("%s engineer-months every %s months",
+                        trim(a.get(Param.UPGRADE_EFFORT)), trim(a.get(Param.UPGRADE_CADENCE)))),
+                new LineItem(TOOLING, tooling, "flat monthly figure"));
+        List<LineItem> upfront = new ArrayList<>();
+        if (incumbent != Tier.SELF_HOSTED) {
+            double months = a.get(Param.BUILD_EFFORT);
+            upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), String.format(
+                    "%s engineer-months × $%,.0f; about %s months to first production traffic", trim(months),
+                    a.engineerMonthUsd(), trim(a.get(Param.BUILD_CALENDAR)))));
+        }
+        return new TierCost(Tier.SELF_HOSTED, sum(items), items, sum(upfront), upfront, capacity);
+    }
+
+    /** R·(i·(1−c)·p_in + i·c·p_cached + o·p_out) ÷ 1e6. */
+    static double usage(Tier tier, Workload w, Assumptions a) {
+        Prices p = Prices.of(tier, a);
+        double input = w.inputTokensPerRequest();
+        return w.requestsPerMonth() * (input * (1 - w.cachedInputShare()) * p.input + input * w.cachedInputShare() * p.cached
+                + w.outputTokensPerRequest() * p.output) / 1e6;
+    }
+
+    static double gpuCost(int gpus, Assumptions a) {
+        return gpus * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
+    }
+
+    static double staffFtes(Assumptions a, Integer existingMlOps) {
+        double required = a.get(Param.ML_OPS_FTES);
+        if (a.get(Param.CREDIT_EXISTING_ML_OPS) >= 1 && existingMlOps != null) {
+            return Math.max(0, required - existingMlOps);
+        }
+        return required;
+    }
+
+    /** The self-hosted costs that do not depend on volume: staff, upgrades, tooling. */
+    static double selfHostedFixed(Assumptions a, Integer existingMlOps) {
+        return staffFtes(a, existingMlOps) * a.engineerMonthUsd()
+                + a.get(Param.UPGRADE_EFFORT) * a.engineerMonthUsd() / a.get(Param.UPGRADE_CADENCE) + a.get(Param.TOOLING);
+    }
+
+    private static double sum(List<LineItem> items) {
+        return items.stream().mapToDouble(LineItem::monthlyCost).sum();
+    }
+
+    private static String money(double value) {
+        return trim(Math.round(value * 10000) / 10000.0);
+    }
+
+    private static String trim(double value) {
+        return Text.number(value);
+    }
+
+    private record Prices(double input, double output, double cached) {
+        static Prices of(Tier tier, Assumptions a) {
+            return tier == Tier.FRONTIER_CLOSED
+                    ? new Prices(a.get(Param.FRONTIER_INPUT), a.get(Param.FRONTIER_OUTPUT), a.get(Param.FRONTIER_CACHED_INPUT))
+                    : new Prices(a.get(Param.HOSTED_OPEN_INPUT), a.get(Param.HOSTED_OPEN_OUTPUT),
+                            a.get(Param.HOSTED_OPEN_CACHED_INPUT));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.hostingreview.costmodel;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every number the cost model and the rules read that is not part of the proposal itself: prices,
+ * capacity, staffing and policy defaults, and the rules' thresholds. Each has the stable name used by the
+ * pricing catalog, the estimate API's {@code assumptions} object and the what-if form, a unit, a default
+ * (the framework's), and the range a value may take.
+ */
+public enum Param {
+    FRONTIER_INPUT("frontierInputUsdPerMTok", Group.PRICE, "Frontier input price", "USD / 1M tokens", 2.0, 0, 1000),
+    FRONTIER_OUTPUT("frontierOutputUsdPerMTok", Group.PRICE, "Frontier output price", "USD / 1M tokens", 8.0, 0, 1000),
+    FRONTIER_CACHED_INPUT("frontierCachedInputUsdPerMTok", Group.PRICE, "Frontier cached-input price", "USD / 1M tokens", 0.5, 0, 1000),
+    HOSTED_OPEN_INPUT("hostedOpenInputUsdPerMTok", Group.PRICE, "Hosted-open input price", "USD / 1M tokens", 0.28, 0, 1000),
+    HOSTED_OPEN_OUTPUT("hostedOpenOutputUsdPerMTok", Group.PRICE, "Hosted-open output price", "USD / 1M tokens", 0.28, 0, 1000),
+    HOSTED_OPEN_CACHED_INPUT("hostedOpenCachedInputUsdPerMTok", Group.PRICE, "Hosted-open cached-input price", "USD / 1M tokens", 0.28, 0, 1000),
+    GPU_USD_PER_HOUR("gpuUsdPerHour", Group.CAPACITY, "GPU price", "USD / GPU-hour", 2.74, 0.01, 1000),
+    GPUS_PER_REPLICA("gpusPerReplica", Group.CAPACITY, "GPUs per replica", "GPUs", 2, 1, 64),
+    REPLICA_TOKENS_PER_SECOND("replicaTokensPerSecond", Group.CAPACITY, "Throughput per replica", "tokens / s", 30_000, 1, 10_000_000),
+    HEADROOM("headroom", Group.CAPACITY, "Planning headroom", "share of throughput used", 0.8, 0.05, 1),
+    SPARE_REPLICAS("spareReplicas", Group.CAPACITY, "Spare replicas (N+k)", "replicas", 1, 0, 100),
+    MIN_REPLICAS("minReplicas", Group.CAPACITY, "Minimum replicas", "replicas", 2, 1, 100),
+    ML_OPS_FTES("mlOpsFtesRequired", Group.STAFFING, "ML-ops engineers required", "FTEs", 2, 0, 100),
+    ENGINEER_USD_PER_YEAR("engineerUsdPerYear", Group.STAFFING, "Loaded engineer cost", "USD / year", 300_000, 10_000, 5_000_000),
+    CREDIT_EXISTING_ML_OPS("creditExistingMlOps", Group.STAFFING, "Credit existing ML-ops engineers", "0 = no, 1 = yes", 0, 0, 1),
+    UPGRADE_CADENCE("upgradeCadenceMonths", Group.STAFFING, "Upgrade cadence", "months", 6, 1, 60),
+    UPGRADE_EFFORT("engineerMonthsPerUpgrade", Group.STAFFING, "Effort per upgrade", "engineer-months", 3, 0, 120),
+    TOOLING("toolingUsdPerMonth", Group.STAFFING, "Tooling and observability", "USD / month", 500, 0, 10_000_000),
+    BUILD_EFFORT("buildEngineerMonths", Group.STAFFING, "Serving-stack and eval build", "engineer-months", 12, 0, 1000),
+    BUILD_CALENDAR("buildCalendarMonths", Group.STAFFING, "Time to first self-hosted traffic", "months", 6, 0, 60),
+    MIGRATION_WEEKS("migrationEngineerWeeks", Group.STAFFING, "Migration to a hosted tier", "engineer-weeks", 4, 0, 520),
+    HYPERSCALE_SPEND("hyperscaleSpendUsd", Group.THRESHOLD, "S2: frontier spend above", "USD / month", 50_000, 0, 1e12),
+    HYPERSCALE_SHARE("hyperscaleSelfHostShare", Group.THRESHOLD, "S2: self-hosted below this share of it", "share", 0.30, 0, 1),
+    UNDER_THRESHOLD("underThresholdUsd", Group.THRESHOLD, "H2: hosted spend below", "USD / month", 30_000, 0, 1e12),
+    LATENCY_FLOOR("latencyFloorMs", Group.THRESHOLD, "S4: time to first token below", "ms", 100, 1, 100_000),
+    BURSTY("burstyPeakToAverage", Group.THRESHOLD, "H5: peak-to-average at least", "ratio", 10, 1, 10_000),
+    MEASURED_MONTHS("hostedOpenMonthsRequired", Group.THRESHOLD, "W1: hosted-open run at least", "months", 3, 0, 120),
+    GPU_ONLY_FACTOR("gpuOnlyEstimateFactor", Group.THRESHOLD, "W4: own estimate within this multiple of GPUs", "×", 2, 1, 100),
+    QUALITY_DROP("qualityDropBlock", Group.THRESHOLD, "B3: candidate below incumbent by at least", "share", 0.20, 0, 1),
+    PAYBACK("paybackMonths", Group.THRESHOLD, "Moves must pay back within", "months", 12, 0, 600),
+    PAYBACK_BROAD("paybackMonthsBroadCapabilities", Group.THRESHOLD, "… or, when H3 fires, within", "months", 6, 0, 600),
+    EXCEPTION_BILL("hyperscaleBillUsdPerYear", Group.THRESHOLD, "X4: hosted bill at least", "USD / year", 5_000_000, 0, 1e13),
+    EXCEPTION_SAVINGS("hyperscaleSavingsShare", Group.THRESHOLD, "X4: self-hosting saves at least", "share", 0.60, 0, 1),
+    SPEND_MISMATCH("spendMismatchShare", Group.THRESHOLD, "Warn when stated and computed spend differ by more than", "share", 0.25, 0, 10),
+    STALE_DAYS("priceMaxAgeDays", Group.THRESHOLD, "W6: prices older than", "days", 90, 1, 3650);
+
+    /** What kind of value a parameter is; the catalog and the what-if form group by it. */
+    public enum Group {
+        PRICE("Token prices"), CAPACITY("GPUs and capacity"), STAFFING("Staffing and effort"), THRESHOLD("Rule thresholds");
+
+        private final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String key;
+    private final Group group;
+    private final String label;
+    private final String unit;
+    private final double fallback;
+    private final double min;
+    private final double max;
+
+    Param(String key, Group group, String label, String unit, double fallback, double min, double max) {
+        this.key = key;
+        this.group = group;
+        this.label = label;
+        this.unit = unit;
+        this.fallback = fallback;
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The stable name (API, catalog, what-if form). */
+    public String key() {
+        return key;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** The framework's default, used when the catalog has no value. */
+    public double fallback() {
+        return fallback;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public boolean accepts(double value) {
+        return !Double.isNaN(value) && value >= min && value <= max;
+    }
+
+    /** Whole-number parameters (replicas, GPUs, FTEs are counts). */
+    public boolean whole() {
+        return this == GPUS_PER_REPLICA || this == SPARE_REPLICAS || this == MIN_REPLICAS || this == CREDIT_EXISTING_ML_OPS;
+    }
+
+    public static Optional<Param> byKey(String key) {
+        for (Param param : values()) {
+            if (param.key.equals(key) || param.key.toLowerCase(Locale.ROOT).equals(key)) {
+                return Optional.of(param);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,31 @@
+package org.hostingreview.costmodel;
+
+/** How the cost model and the rules write numbers into their one-line explanations. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** $532.8k, $1.20M, $4,000. */
+    public static String usd(double amount) {
+        double abs = Math.abs(amount);
+        String sign = amount < 0 ? "−" : "";
+        if (abs >= 1_000_000) {
+            return String.format("%s$%.2fM", sign, abs / 1_000_000);
+        }
+        if (abs >= 10_000) {
+            return String.format("%s$%.1fk", sign, abs / 1000);
+        }
+        return String.format("%s$%,.0f", sign, abs);
+    }
+
+    /** 6, 1.5, 30,000: whole numbers without decimals. */
+    public static String number(double value) {
+        return value == Math.rint(value) ? String.format("%,.0f", value) : String.valueOf(value);
+    }
+
+    /** Scores and ratios: 87, 4.5. */
+    public static String points(double value) {
+        return value == Math.rint(value) ? String.format("%.0f", value) : String.format("%.1f", value);
+    }
+}

@@ -1,0 +1,195 @@
+package org.hostingreview.recommendation;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hostingreview.costmodel.Assumptions;
+import org.hostingreview.costmodel.CostModel;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Text;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.TierCost;
+import org.hostingreview.costmodel.ValueSource;
+
+/**
+ * Evaluates every rule of the framework against a proposal and its computed costs. Each fired rule carries a
+ * one-line reason with the proposal's own numbers. Boundaries follow the framework's wording: "&lt;" and "&gt;"
+ * are strict, "at least" and "≥" include the threshold.
+ *
+ * <p>Decisions where the framework is silent:
+ * <ul>
+ * <li>S2 compares the frontier-closed cost the workload implies (not the stated spend), so that a check-in at a
+ * new volume is judged at that volume.</li>
+ * <li>H2 and X4 read the stated current spend (Q1) and fall back to the incumbent tier's computed cost.</li>
+ * <li>B1 fires without an eval set or without any candidate score; B2 fires when the proposer's plan has one
+ * replica, or when the capacity policy leaves the plan without a spare (fewer than two replicas).</li>
+ * <li>W3 treats an unanswered Q2 as no ML-ops engineers. W6 looks at the token and GPU prices only.</li>
+ * </ul>
+ */
+final class Rules {
+
+    private Rules() {
+    }
+
+    static List<FiredRule> evaluate(ProposalInputs p, Assumptions a, Map<Tier, TierCost> costs, Score incumbent,
+            Score bestCandidate) {
+        List<FiredRule> fired = new ArrayList<>();
+        Answers ans = p.answers();
+        Constraints c = p.constraints();
+        TierCost selfHosted = costs.get(Tier.SELF_HOSTED);
+        double frontier = costs.get(Tier.FRONTIER_CLOSED).monthlyCost();
+        boolean spendStated = ans.currentMonthlySpendUsd() != null;
+        double currentSpend = spendStated ? ans.currentMonthlySpendUsd() : costs.get(ans.incumbentTier()).monthlyCost();
+        String spendWord = spendStated ? "stated" : "computed";
+
+        if (c.dataResidency()) {
+            fired.add(FiredRule.of(RuleId.S1_RESIDENCY, "Regulation prohibits sending this data to a hosted provider."));
+        }
+        double hyperscale = a.get(Param.HYPERSCALE_SPEND);
+        double share = selfHosted.monthlyCost() / frontier;
+        if (frontier > hyperscale && share < a.get(Param.HYPERSCALE_SHARE)) {
+            fired.add(FiredRule.of(RuleId.S2_HYPERSCALE, String.format(
+                    "Frontier-closed spend at this volume is %s/month (> %s) and self-hosted all-in is %s, %.0f%% of it (< %.0f%%).",
+                    Text.usd(frontier), Text.usd(hyperscale), Text.usd(selfHosted.monthlyCost()), 100 * share,
+                    100 * a.get(Param.HYPERSCALE_SHARE))));
+        }
+        if (c.customWeights()) {
+            fired.add(FiredRule.of(RuleId.S3_CUSTOM_WEIGHTS,
+                    "Serves the team's own fine-tuned weights (some hosted-open providers serve custom weights too)."));
+        }
+        Integer ttft = p.workload().ttftTargetMs();
+        if (ttft != null && ttft < a.get(Param.LATENCY_FLOOR)) {
+            fired.add(FiredRule.of(RuleId.S4_LATENCY_FLOOR, String.format(
+                    "Needs the first token within %d ms (< %s ms): closed APIs can't reliably hit it; a fast hosted-open provider may.",
+                    ttft, Text.number(a.get(Param.LATENCY_FLOOR)))));
+        }
+        if (c.airGapped()) {
+            fired.add(FiredRule.of(RuleId.S5_AIR_GAP, "The deployment has no public internet access."));
+        }
+        if (c.reproducibilityRequired()) {
+            fired.add(FiredRule.of(RuleId.S6_REPRODUCIBILITY, "A model that updates silently is unacceptable here."));
+        }
+        if (ans.mlOpsEngineers() != null && ans.mlOpsEngineers() == 0) {
+            fired.add(FiredRule.of(RuleId.H1_NO_MLOPS, "No dedicated ML-ops engineer today."));
+        }
+        if (currentSpend < a.get(Param.UNDER_THRESHOLD)) {
+            fired.add(FiredRule.of(RuleId.H2_UNDER_THRESHOLD, String.format(
+                    "Hosted spend is %s/month (%s), under %s: the self-hosting maths probably doesn't work.", Text.usd(currentSpend),
+                    spendWord, Text.usd(a.get(Param.UNDER_THRESHOLD)))));
+        }
+        if (c.broadCapabilities()) {
+            fired.add(FiredRule.of(RuleId.H3_BROAD_CAPABILITIES,
+                    "Needs multimodal input, tool use, long context or structured output without integration work."));
+        }
+        if (c.iteratingFast()) {
+            fired.add(FiredRule.of(RuleId.H4_ITERATING, "The team is still iterating fast; infrastructure would sit in the critical path."));
+        }
+        double peak = p.workload().peakToAverage();
+        if (peak >= a.get(Param.BURSTY)) {
+            fired.add(FiredRule.of(RuleId.H5_BURSTY, String.format(
+                    "Peak-to-average is %s (≥ %s): paying per token beats reserving GPUs for the peak.", Text.points(peak),
+                    Text.points(a.get(Param.BURSTY)))));
+        }
+        if (c.aiInfraCompany()) {
+            fired.add(FiredRule.of(RuleId.X1_INFRA_COMPANY, "The organisation serves models for a living: self-hosting is the product."));
+        }
+        if (c.sovereign()) {
+            fired.add(FiredRule.of(RuleId.X2_SOVEREIGN, "Sovereign or defense deployment: hosted may not be a legal option."));
+        }
+        if (c.moatFineTune()) {
+            fired.add(FiredRule.of(RuleId.X3_MOAT_FINE_TUNE, "A moat-level fine-tune: owning the deployment is strategic."));
+        }
+        double savingsShare = currentSpend > 0 ? 1 - selfHosted.monthlyCost() / currentSpend : 0;
+        if (currentSpend * 12 >= a.get(Param.EXCEPTION_BILL) && savingsShare >= a.get(Param.EXCEPTION_SAVINGS)) {
+            fired.add(FiredRule.of(RuleId.X4_HYPERSCALE_SAVINGS, String.format(
+                    "Hosted bill is %s/year (≥ %s) and self-hosting saves %.0f%% of it (≥ %.0f%%).", Text.usd(currentSpend * 12),
+                    Text.usd(a.get(Param.EXCEPTION_BILL)), 100 * savingsShare, 100 * a.get(Param.EXCEPTION_SAVINGS))));
+        }
+        if (!ans.hasEvalSet() || bestCandidate == null) {
+            fired.add(FiredRule.of(RuleId.B1_NO_EVAL, !ans.hasEvalSet()
+                    ? "No eval set: you can't tell if quality regressed, so self-hosting can't be approved."
+                    : "No candidate has an eval score yet: you can't tell if quality regressed."));
+        }
+        Integer planned = ans.selfHostPlannedReplicas();
+        if (planned != null && planned < 2) {
+            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, String.format(
+                    "The self-hosted plan runs %d replica with no failover: a demo, not a production service.", planned)));
+        } else if (!selfHosted.capacity().redundant()) {
+            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, String.format(
+                    "The capacity policy gives %d replica(s) with %d spare: no failover.", selfHosted.capacity().replicas(),
+                    selfHosted.capacity().spareReplicas())));
+        }
+        if (incumbent != null && bestCandidate != null && incumbent.score() > 0) {
+            double drop = (incumbent.score() - bestCandidate.score()) / incumbent.score();
+            if (drop >= a.get(Param.QUALITY_DROP)) {
+                fired.add(FiredRule.of(RuleId.B3_QUALITY_DROP, String.format(
+                        "%s scores %s against %s's %s: %.0f%% below (≥ %.0f%%), so the savings disappear.", bestCandidate.model(),
+                        Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()), 100 * drop,
+                        100 * a.get(Param.QUALITY_DROP))));
+            }
+        }
+        double months = ans.hostedOpenMonthsRun() == null ? 0 : ans.hostedOpenMonthsRun();
+        if (months < a.get(Param.MEASURED_MONTHS)) {
+            fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, String.format(
+                    "Hosted-open has run %s months (< %s): run the workload through hosted-open for a quarter first.",
+                    Text.number(months), Text.number(a.get(Param.MEASURED_MONTHS)))));
+        }
+        if (ans.upgradeOwner() == null || ans.upgradeOwner().isBlank()) {
+            fired.add(FiredRule.of(RuleId.W2_NO_UPGRADE_OWNER,
+                    "Nobody is named to re-tune, re-evaluate and re-deploy when a new open model lands every 3–6 months."));
+        }
+        int existing = ans.mlOpsEngineers() == null ? 0 : ans.mlOpsEngineers();
+        double required = a.get(Param.ML_OPS_FTES);
+        if (existing < required) {
+            double hires = required - existing;
+            fired.add(FiredRule.of(RuleId.W3_HIRING_REQUIRED, String.format(
+                    "Self-hosting needs %s ML-ops engineers and the team has %d: hire %s at %s+ each all-in (%s/month).",
+                    Text.number(required), existing, Text.number(hires), Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
+                    Text.usd(hires * a.engineerMonthUsd()))));
+        }
+        double gpus = selfHosted.lineItem(CostModel.GPUS);
+        Double estimate = ans.selfHostEstimateUsd();
+        if (estimate != null && estimate <= a.get(Param.GPU_ONLY_FACTOR) * gpus) {
+            fired.add(FiredRule.of(RuleId.W4_GPU_ONLY_ESTIMATE, String.format(
+                    "Your estimate of %s/month is within %s× of GPU rental alone (%s): it compares GPU rental to per-token "
+                            + "API cost and leaves out staff, upgrades and tooling (all-in %s).",
+                    Text.usd(estimate), Text.number(a.get(Param.GPU_ONLY_FACTOR)), Text.usd(gpus), Text.usd(selfHosted.monthlyCost()))));
+        }
+        if (incumbent != null && bestCandidate != null && bestCandidate.score() < incumbent.score()) {
+            double gap = incumbent.score() - bestCandidate.score();
+            fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, String.format("%s scores %s against %s's %s: %s %s short.",
+                    bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),
+                    Text.points(gap), gap == 1 ? "point" : "points")));
+        }
+        List<String> stale = stalePrices(a);
+        if (!stale.isEmpty()) {
+            fired.add(FiredRule.of(RuleId.W6_STALE_PRICES, String.format("Older than %s days on %s: %s.",
+                    Text.number(a.get(Param.STALE_DAYS)), a.asOf(), String.join("; ", stale))));
+        }
+        return fired;
+    }
+
+    private static List<String> stalePrices(Assumptions a) {
+        List<String> stale = new ArrayList<>();
+        for (Param param : Param.values()) {
+            if (param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
+                continue;
+            }
+            ValueSource source = a.source(param);
+            if (source.kind() == ValueSource.Kind.CATALOG && source.checkedOn() != null && a.asOf() != null) {
+                long age = ChronoUnit.DAYS.between(source.checkedOn(), a.asOf());
+                if (age > a.get(Param.STALE_DAYS)) {
+                    stale.add(String.format("%s (%s) checked %s, %d days", param.key(), source.describes(), source.checkedOn(), age));
+                }
+            }
+        }
+        if (stale.size() > 3) {
+            int more = stale.size() - 3;
+            stale = new ArrayList<>(stale.subList(0, 3));
+            stale.add("and " + more + " more");
+        }
+        return stale;
+    }
+}
