@@ -6,7 +6,12 @@ package org.hostingreview.costmodel;
  * 100× current volume").
  */
 public record BreakEven(Tier a, Tier b, Double multiple, Long requestsPerMonth, Tier cheaperToday, Tier cheaperAbove,
-        String summary) {
+        java.util.function.Supplier<String> explanation) {
+
+    /** The break-even in one sentence. */
+    public String summary() {
+        return explanation.get();
+    }
 
     public boolean reached() {
         return multiple != null;

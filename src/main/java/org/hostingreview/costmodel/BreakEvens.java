@@ -35,7 +35,7 @@ public final class BreakEvens {
         double open = CostModel.usage(Tier.HOSTED_OPEN, workload, a);
         Tier cheaper = open <= frontier ? Tier.HOSTED_OPEN : Tier.FRONTIER_CLOSED;
         return new BreakEven(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN, null, null, cheaper, cheaper,
-                "Never: both are billed per token, so " + cheaper.label() + " is cheaper at every volume.");
+                () -> "Never: both are billed per token, so " + cheaper.label() + " is cheaper at every volume.");
     }
 
     static BreakEven withSelfHosted(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
@@ -56,15 +56,16 @@ public final class BreakEvens {
         }
         if (nearest == null) {
             return new BreakEven(perToken, Tier.SELF_HOSTED, null, null, cheaper, cheaper,
-                    "Not reached below 100× current volume: " + cheaper.label() + " is cheaper from 0.1× to 100×.");
+                    () -> "Not reached below 100× current volume: " + cheaper.label() + " is cheaper from 0.1× to 100×.");
         }
         double above = nearest * (1 + 1e-6);
         Tier cheaperAbove = x * above <= f + g * Math.max(minReplicas, needed(q, above) + spare) ? perToken : Tier.SELF_HOSTED;
         Tier other = cheaperAbove == perToken ? Tier.SELF_HOSTED : perToken;
         long requests = Math.round(workload.requestsPerMonth() * nearest);
-        return new BreakEven(perToken, Tier.SELF_HOSTED, nearest, requests, cheaper, cheaperAbove, String.format(
+        double at = nearest;
+        return new BreakEven(perToken, Tier.SELF_HOSTED, nearest, requests, cheaper, cheaperAbove, () -> String.format(
                 "%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is cheaper, below it %s.",
-                perToken.label(), Tier.SELF_HOSTED.label(), multiple(nearest), requests, cheaperAbove.label(), other.label()));
+                perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests, cheaperAbove.label(), other.label()));
     }
 
     /** Every volume multiple in [from, to] where the cheaper of the two changes. */
@@ -111,6 +112,10 @@ public final class BreakEvens {
             return null;
         }
         for (int step = 0; step < MAX_STEPS && m <= to; step++) {
+            // beyond these bounds the cheaper tier can no longer change (see the bound on f_c above)
+            if (perTokenCheaper ? d <= 0 && continuous(d, f, g, spare, m) < 0 : continuous(d, f, g, spare, m) >= g) {
+                return null;
+            }
             int needed = needed(q, m);
             double selfHosted = f + g * Math.max(minReplicas, needed + spare);
             double gap = x * m - selfHosted;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The framework's cost model, plain Java: the all-in monthly cost of each tier for a workload, line item by
@@ -53,7 +54,7 @@ public final class CostModel {
     static TierCost perToken(Tier tier, Workload workload, Assumptions a, Tier incumbent) {
         double usage = usage(tier, workload, a);
         Prices p = Prices.of(tier, a);
-        String detail = String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s",
+        Supplier<String> detail = () -> String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s",
                 workload.requestsPerMonth(), workload.inputTokensPerRequest(), money(p.input),
                 workload.outputTokensPerRequest(), money(p.output),
                 workload.cachedInputShare() > 0 ? String.format(", %.0f%% of input cached at $%s", 100 * workload.cachedInputShare(),
@@ -62,7 +63,7 @@ public final class CostModel {
         if (tier != incumbent) {
             double weeks = a.get(Param.MIGRATION_WEEKS);
             upfront.add(new LineItem(MIGRATION, weeks * a.engineerWeekUsd(),
-                    String.format("%s engineer-weeks × $%,.0f", trim(weeks), a.engineerWeekUsd())));
+                    () -> String.format("%s engineer-weeks × $%,.0f", trim(weeks), a.engineerWeekUsd())));
         }
         return new TierCost(tier, usage, List.of(new LineItem(USAGE, usage, detail)), sum(upfront), upfront, null);
     }
@@ -75,20 +76,20 @@ public final class CostModel {
         double upgrades = a.get(Param.UPGRADE_EFFORT) * a.engineerMonthUsd() / a.get(Param.UPGRADE_CADENCE);
         double tooling = a.get(Param.TOOLING);
         List<LineItem> items = List.of(
-                new LineItem(GPUS, gpus, String.format("%d replicas (%d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
+                new LineItem(GPUS, gpus, () -> String.format("%d replicas (%d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
                         + "+%d spare) × %d GPUs × $%s/h × 730 h", capacity.replicas(), capacity.neededReplicas(),
                         capacity.peakTokensPerSecond(), capacity.usableTokensPerSecondPerReplica(), capacity.spareReplicas(),
                         (int) a.get(Param.GPUS_PER_REPLICA), money(a.get(Param.GPU_USD_PER_HOUR)))),
-                new LineItem(STAFF, staff, String.format("%s FTEs × $%,.0f/year ÷ 12%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
+                new LineItem(STAFF, staff, () -> String.format("%s FTEs × $%,.0f/year ÷ 12%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
                         ftes < a.get(Param.ML_OPS_FTES) ? String.format(" (%s required, existing engineers credited)",
                                 trim(a.get(Param.ML_OPS_FTES))) : "")),
-                new LineItem(UPGRADES, upgrades, String.format("%s engineer-months every %s months",
+                new LineItem(UPGRADES, upgrades, () -> String.format("%s engineer-months every %s months",
                         trim(a.get(Param.UPGRADE_EFFORT)), trim(a.get(Param.UPGRADE_CADENCE)))),
-                new LineItem(TOOLING, tooling, "flat monthly figure"));
+                new LineItem(TOOLING, tooling, () -> "flat monthly figure"));
         List<LineItem> upfront = new ArrayList<>();
         if (incumbent != Tier.SELF_HOSTED) {
             double months = a.get(Param.BUILD_EFFORT);
-            upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), String.format(
+            upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), () -> String.format(
                     "%s engineer-months × $%,.0f; about %s months to first production traffic", trim(months),
                     a.engineerMonthUsd(), trim(a.get(Param.BUILD_CALENDAR)))));
         }

@@ -3,17 +3,17 @@ package org.hostingreview.costmodel;
 import java.time.LocalDate;
 
 /**
- * Where an assumption's value came from: a catalog row (its id, what it prices, the cited source and the
- * day it was checked), the proposal's own answer, a what-if override, or the framework's default.
+ * Where an assumption's value came from: a catalog row (its reference {@code table:id}, what it prices, the cited
+ * source and the day it was checked), the proposal's own answer, a what-if override, or the framework's default.
  */
-public record ValueSource(Kind kind, Long catalogId, String describes, String source, LocalDate checkedOn) {
+public record ValueSource(Kind kind, String catalogRef, String describes, String source, LocalDate checkedOn) {
 
     public enum Kind {
         CATALOG, PROPOSAL, OVERRIDE, DEFAULT
     }
 
-    public static ValueSource catalog(long id, String describes, String source, LocalDate checkedOn) {
-        return new ValueSource(Kind.CATALOG, id, describes, source, checkedOn);
+    public static ValueSource catalog(String ref, String describes, String source, LocalDate checkedOn) {
+        return new ValueSource(Kind.CATALOG, ref, describes, source, checkedOn);
     }
 
     public static ValueSource proposal(String describes) {

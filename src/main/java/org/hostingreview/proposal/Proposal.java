@@ -163,6 +163,13 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "constraints_notes")
     public String constraintsNotes;
 
+    // Costing: saved what-if assumptions (parameter key -> value) and the day the proposal is costed as of
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, Double> assumptions = new LinkedHashMap<>();
+    @Column(name = "costed_as_of")
+    public java.time.LocalDate costedAsOf;
+
     // Lifecycle
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;

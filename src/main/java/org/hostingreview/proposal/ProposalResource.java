@@ -1,5 +1,6 @@
 package org.hostingreview.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,11 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-
-import java.time.Clock;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hostingreview.account.AccountService;
 import org.hostingreview.account.CurrentUser;
@@ -24,6 +26,9 @@ import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.pricing.CostingService;
+import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
@@ -45,7 +50,8 @@ public class ProposalResource {
                 List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
-                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw);
+                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
+                WhatIf whatIf, String whatIfQuery);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -90,6 +96,9 @@ public class ProposalResource {
     @Inject
     Clock clock;
 
+    @Inject
+    CostingService costing;
+
     // --- list and summary --------------------------------------------------------------------------
 
     @GET
@@ -102,15 +111,42 @@ public class ProposalResource {
                 List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
     }
 
+    /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
     @GET
     @Path("{id}")
-    public TemplateInstance show(@PathParam("id") long id) {
+    public Response show(@PathParam("id") long id, @Context UriInfo uri) {
         SignedInUser me = me();
         Proposal proposal = proposals.visible(id, me);
-        List<EvalResult> runs = evaluations.runs(id);
+        WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
+        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
+                uri.getRequestUri().getRawQuery()));
+    }
+
+    @POST
+    @Path("{id}/assumptions")
+    public Response saveAssumptions(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        SignedInUser me = me();
+        WhatIf whatIf = WhatIf.parse(form, costing.today());
+        try {
+            proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
+            return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null));
+        } catch (ProposalService.StaleProposalException e) {
+            return Flash.redirect("/proposals/" + id, conflictMessage(id));
+        }
+    }
+
+    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query) {
+        List<EvalResult> runs = evaluations.runs(proposal.id);
+        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
+        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
+                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
+        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable());
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(costed),
+                whatIf, query);
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------

@@ -3,11 +3,16 @@ package org.hostingreview.proposal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +30,7 @@ import org.hostingreview.audit.AuditEvent;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
@@ -91,7 +97,7 @@ public class ProposalService {
             throw new ForbiddenException("Only proposers of " + proposal.team.name + " may edit this proposal.");
         }
         if (!proposal.status.editable()) {
-            throw new ConflictException("This proposal is " + proposal.status.label().toLowerCase(java.util.Locale.ROOT)
+            throw new ConflictException("This proposal is " + proposal.status.label().toLowerCase(Locale.ROOT)
                     + " and can no longer be edited.");
         }
         return proposal;
@@ -258,7 +264,7 @@ public class ProposalService {
             throw new ForbiddenException("Only proposers of " + proposal.team.name + " may withdraw this proposal.");
         }
         if (!proposal.status.withdrawable()) {
-            throw new ConflictException("A proposal that is " + proposal.status.label().toLowerCase(java.util.Locale.ROOT)
+            throw new ConflictException("A proposal that is " + proposal.status.label().toLowerCase(Locale.ROOT)
                     + " cannot be withdrawn.");
         }
         validate(form).throwIfAny();
@@ -270,6 +276,31 @@ public class ProposalService {
         audit.event(AuditAction.PROPOSAL_WITHDRAWN, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
                 .detail("reason", proposal.withdrawnReason)
                 .changes(new Changes().field("status", from, proposal.status)).record();
+        return proposal;
+    }
+
+    /**
+     * Saves a what-if's assumption overrides (and its "as of" day) as the proposal's own. The volume is not an
+     * assumption: it stays as the workload step says.
+     */
+    @Transactional
+    public Proposal saveAssumptions(long id, SignedInUser me, WhatIf whatIf, String version) {
+        Proposal proposal = editable(id, me);
+        whatIf.errors().throwIfAny();
+        checkVersion(proposal, version);
+        Map<String, Double> before = new LinkedHashMap<>(proposal.assumptions);
+        LocalDate asOfBefore = proposal.costedAsOf;
+        proposal.assumptions = new LinkedHashMap<>(whatIf.asStored());
+        proposal.costedAsOf = whatIf.asOf();
+        proposal.updatedAt = clock.instant();
+        recordEditor(proposal, me);
+        Changes changes = new Changes().field("costedAsOf", asOfBefore == null ? null : asOfBefore.toString(),
+                proposal.costedAsOf == null ? null : proposal.costedAsOf.toString());
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(proposal.assumptions.keySet());
+        keys.forEach(key -> changes.field(key, before.get(key), proposal.assumptions.get(key)));
+        audit.event(AuditAction.PROPOSAL_ASSUMPTIONS_SAVED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+                .changes(changes).record();
         return proposal;
     }
 

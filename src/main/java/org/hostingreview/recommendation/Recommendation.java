@@ -3,6 +3,7 @@ package org.hostingreview.recommendation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.hostingreview.costmodel.BreakEven;
 import org.hostingreview.costmodel.Tier;
@@ -15,9 +16,19 @@ import org.hostingreview.costmodel.Tier;
  * @param runnerUpGap runner-up's monthly cost minus the recommended tier's (negative when the runner-up is
  *                    cheaper but was ruled out, e.g. by payback)
  */
-public record Recommendation(Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier recommended, List<String> reasons,
-        Tier runnerUp, Double runnerUpGap, String runnerUpReason, List<BreakEven> breakEvens, SpendCheck spendCheck,
-        LocalDate pricesAsOf) {
+public record Recommendation(Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier recommended,
+        List<Supplier<String>> explanations, Tier runnerUp, Double runnerUpGap, Supplier<String> runnerUpExplanation,
+        List<BreakEven> breakEvens, SpendCheck spendCheck, LocalDate pricesAsOf) {
+
+    /** Why the recommended tier, one sentence each, naming the rules (written when read). */
+    public List<String> reasons() {
+        return explanations.stream().map(Supplier::get).toList();
+    }
+
+    /** Why the runner-up lost. */
+    public String runnerUpReason() {
+        return runnerUpExplanation.get();
+    }
 
     public TierResult tier(Tier tier) {
         return tiers.get(tier);

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.hostingreview.costmodel.Assumptions;
 import org.hostingreview.costmodel.BreakEvens;
@@ -83,24 +84,24 @@ public final class Recommender {
         return tier.openWeights() ? candidate : null;
     }
 
-    private record Pick(Tier tier, List<String> reasons, Set<Tier> eligible) {
+    private record Pick(Tier tier, List<Supplier<String>> reasons, Set<Tier> eligible) {
     }
 
     private static Pick pick(Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier incumbentTier, Assumptions a) {
-        List<String> reasons = new ArrayList<>();
+        List<Supplier<String>> reasons = new ArrayList<>();
         Set<RuleId> fired = ids(rules);
         for (FiredRule rule : rules) {
             if (rule.kind() == RuleKind.BLOCKER) {
-                reasons.add(String.format("%s removes %s.", rule.id(), labels(rule.id().blocks())));
+                reasons.add(() -> String.format("%s removes %s.", rule.id(), labels(rule.id().blocks())));
             }
         }
         List<RuleId> mandatory = List.of(RuleId.S1_RESIDENCY, RuleId.S5_AIR_GAP, RuleId.X2_SOVEREIGN).stream()
                 .filter(fired::contains).toList();
         if (!mandatory.isEmpty()) {
             TierResult selfHosted = tiers.get(Tier.SELF_HOSTED);
-            reasons.add(0, String.format("%s make%s self-hosting mandatory.", join(mandatory), mandatory.size() == 1 ? "s" : ""));
+            reasons.add(0, () -> String.format("%s make%s self-hosting mandatory.", join(mandatory), mandatory.size() == 1 ? "s" : ""));
             if (selfHosted.blocked()) {
-                reasons.add(String.format("Resolve %s before self-hosting can be approved.", join(selfHosted.blockedBy())));
+                reasons.add(() -> String.format("Resolve %s before self-hosting can be approved.", join(selfHosted.blockedBy())));
             }
             return new Pick(Tier.SELF_HOSTED, reasons, Set.of(Tier.SELF_HOSTED));
         }
@@ -117,7 +118,7 @@ public final class Recommender {
             if (paysBack) {
                 eligible.add(t.tier());
             } else if (t.savingsVsIncumbent() > 0) {
-                reasons.add(String.format("%s would save %s/month, but its %s up-front takes %.0f months to pay back "
+                reasons.add(() -> String.format("%s would save %s/month, but its %s up-front takes %.0f months to pay back "
                         + "(limit %s months%s), so it is not recommended.", t.tier().label(), Text.usd(t.savingsVsIncumbent()),
                         Text.usd(t.upfrontCost()), t.paybackMonths(), Text.number(limit),
                         broad ? ", because H3_BROAD_CAPABILITIES fires" : ""));
@@ -125,13 +126,14 @@ public final class Recommender {
         }
         TierResult cheapest = eligible.stream().map(tiers::get).min(Comparator.comparingDouble(TierResult::monthlyCost))
                 .orElse(tiers.get(Tier.FRONTIER_CLOSED));
-        Tier chosen = cheapest.tier();
-        if (chosen == incumbentTier) {
-            reasons.add(0, String.format("%s stays: at %s/month it is the cheapest tier that is allowed and pays back.",
-                    chosen.label(), Text.usd(cheapest.monthlyCost())));
+        Tier cheapestTier = cheapest.tier();
+        Tier chosen = cheapestTier;
+        if (cheapestTier == incumbentTier) {
+            reasons.add(0, () -> String.format("%s stays: at %s/month it is the cheapest tier that is allowed and pays back.",
+                    cheapestTier.label(), Text.usd(cheapest.monthlyCost())));
         } else {
-            reasons.add(0, String.format("%s is the cheapest tier that is allowed: %s/month, saving %s/month against %s%s.",
-                    chosen.label(), Text.usd(cheapest.monthlyCost()), Text.usd(cheapest.savingsVsIncumbent()),
+            reasons.add(0, () -> String.format("%s is the cheapest tier that is allowed: %s/month, saving %s/month against %s%s.",
+                    cheapestTier.label(), Text.usd(cheapest.monthlyCost()), Text.usd(cheapest.savingsVsIncumbent()),
                     incumbentTier.label(), cheapest.paybackMonths() == null ? ""
                             : String.format(", paying back its %s up-front in %.1f months", Text.usd(cheapest.upfrontCost()),
                                     cheapest.paybackMonths())));
@@ -140,9 +142,9 @@ public final class Recommender {
                 || fired.contains(RuleId.X4_HYPERSCALE_SAVINGS);
         if (chosen == Tier.SELF_HOSTED && fired.contains(RuleId.W1_NOT_MEASURED) && !tiers.get(Tier.HOSTED_OPEN).blocked()) {
             if (waived) {
-                reasons.add("W1_NOT_MEASURED is waived: an exception (X1/X3/X4) says the general advice does not apply.");
+                reasons.add(() -> "W1_NOT_MEASURED is waived: an exception (X1/X3/X4) says the general advice does not apply.");
             } else {
-                reasons.add(0, "W1_NOT_MEASURED: self-hosting is cheapest, but run the workload through hosted-open for a "
+                reasons.add(0, () -> "W1_NOT_MEASURED: self-hosting is cheapest, but run the workload through hosted-open for a "
                         + "quarter first, then build with a real cost target.");
                 chosen = Tier.HOSTED_OPEN;
             }
@@ -150,12 +152,12 @@ public final class Recommender {
         List<String> favouring = rules.stream().filter(r -> r.kind() == RuleKind.FAVOURS_HOSTED || r.kind() == RuleKind.FAVOURS_SELF_HOST)
                 .map(r -> r.id().name()).toList();
         if (!favouring.isEmpty()) {
-            reasons.add("Also in play: " + String.join(", ", favouring) + ".");
+            reasons.add(() -> "Also in play: " + String.join(", ", favouring) + ".");
         }
         return new Pick(chosen, reasons, eligible);
     }
 
-    private record Runner(Tier tier, Double gap, String reason) {
+    private record Runner(Tier tier, Double gap, Supplier<String> reason) {
     }
 
     private static Runner runnerUp(Map<Tier, TierResult> tiers, Pick pick, Assumptions a) {
@@ -163,19 +165,19 @@ public final class Recommender {
         TierResult runner = tiers.values().stream().filter(t -> t.tier() != pick.tier())
                 .min(Comparator.comparing(TierResult::blocked).thenComparingDouble(TierResult::monthlyCost)).orElse(null);
         if (runner == null) {
-            return new Runner(null, null, null);
+            return new Runner(null, null, () -> null);
         }
         double gap = runner.monthlyCost() - chosen.monthlyCost();
-        String reason;
+        Supplier<String> reason;
         if (runner.blocked()) {
-            reason = String.format("%s is blocked by %s.", runner.tier().label(), join(runner.blockedBy()));
+            reason = () -> String.format("%s is blocked by %s.", runner.tier().label(), join(runner.blockedBy()));
         } else if (gap >= 0) {
-            reason = String.format("%s costs %s/month more.", runner.tier().label(), Text.usd(gap));
+            reason = () -> String.format("%s costs %s/month more.", runner.tier().label(), Text.usd(gap));
         } else if (!pick.eligible().contains(runner.tier())) {
-            reason = String.format("%s is %s/month cheaper but its %s up-front does not pay back in time.", runner.tier().label(),
+            reason = () -> String.format("%s is %s/month cheaper but its %s up-front does not pay back in time.", runner.tier().label(),
                     Text.usd(-gap), Text.usd(runner.upfrontCost()));
         } else {
-            reason = String.format("%s is %s/month cheaper, but it comes after a quarter on hosted-open (W1_NOT_MEASURED).",
+            reason = () -> String.format("%s is %s/month cheaper, but it comes after a quarter on hosted-open (W1_NOT_MEASURED).",
                     runner.tier().label(), Text.usd(-gap));
         }
         return new Runner(runner.tier(), gap, reason);

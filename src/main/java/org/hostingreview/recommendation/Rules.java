@@ -2,6 +2,7 @@ package org.hostingreview.recommendation;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ final class Rules {
         double hyperscale = a.get(Param.HYPERSCALE_SPEND);
         double share = selfHosted.monthlyCost() / frontier;
         if (frontier > hyperscale && share < a.get(Param.HYPERSCALE_SHARE)) {
-            fired.add(FiredRule.of(RuleId.S2_HYPERSCALE, String.format(
+            fired.add(FiredRule.of(RuleId.S2_HYPERSCALE, () -> String.format(
                     "Frontier-closed spend at this volume is %s/month (> %s) and self-hosted all-in is %s, %.0f%% of it (< %.0f%%).",
                     Text.usd(frontier), Text.usd(hyperscale), Text.usd(selfHosted.monthlyCost()), 100 * share,
                     100 * a.get(Param.HYPERSCALE_SHARE))));
@@ -61,7 +62,7 @@ final class Rules {
         }
         Integer ttft = p.workload().ttftTargetMs();
         if (ttft != null && ttft < a.get(Param.LATENCY_FLOOR)) {
-            fired.add(FiredRule.of(RuleId.S4_LATENCY_FLOOR, String.format(
+            fired.add(FiredRule.of(RuleId.S4_LATENCY_FLOOR, () -> String.format(
                     "Needs the first token within %d ms (< %s ms): closed APIs can't reliably hit it; a fast hosted-open provider may.",
                     ttft, Text.number(a.get(Param.LATENCY_FLOOR)))));
         }
@@ -75,7 +76,7 @@ final class Rules {
             fired.add(FiredRule.of(RuleId.H1_NO_MLOPS, "No dedicated ML-ops engineer today."));
         }
         if (currentSpend < a.get(Param.UNDER_THRESHOLD)) {
-            fired.add(FiredRule.of(RuleId.H2_UNDER_THRESHOLD, String.format(
+            fired.add(FiredRule.of(RuleId.H2_UNDER_THRESHOLD, () -> String.format(
                     "Hosted spend is %s/month (%s), under %s: the self-hosting maths probably doesn't work.", Text.usd(currentSpend),
                     spendWord, Text.usd(a.get(Param.UNDER_THRESHOLD)))));
         }
@@ -88,7 +89,7 @@ final class Rules {
         }
         double peak = p.workload().peakToAverage();
         if (peak >= a.get(Param.BURSTY)) {
-            fired.add(FiredRule.of(RuleId.H5_BURSTY, String.format(
+            fired.add(FiredRule.of(RuleId.H5_BURSTY, () -> String.format(
                     "Peak-to-average is %s (≥ %s): paying per token beats reserving GPUs for the peak.", Text.points(peak),
                     Text.points(a.get(Param.BURSTY)))));
         }
@@ -103,7 +104,7 @@ final class Rules {
         }
         double savingsShare = currentSpend > 0 ? 1 - selfHosted.monthlyCost() / currentSpend : 0;
         if (currentSpend * 12 >= a.get(Param.EXCEPTION_BILL) && savingsShare >= a.get(Param.EXCEPTION_SAVINGS)) {
-            fired.add(FiredRule.of(RuleId.X4_HYPERSCALE_SAVINGS, String.format(
+            fired.add(FiredRule.of(RuleId.X4_HYPERSCALE_SAVINGS, () -> String.format(
                     "Hosted bill is %s/year (≥ %s) and self-hosting saves %.0f%% of it (≥ %.0f%%).", Text.usd(currentSpend * 12),
                     Text.usd(a.get(Param.EXCEPTION_BILL)), 100 * savingsShare, 100 * a.get(Param.EXCEPTION_SAVINGS))));
         }
@@ -114,17 +115,17 @@ final class Rules {
         }
         Integer planned = ans.selfHostPlannedReplicas();
         if (planned != null && planned < 2) {
-            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, String.format(
+            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, () -> String.format(
                     "The self-hosted plan runs %d replica with no failover: a demo, not a production service.", planned)));
         } else if (!selfHosted.capacity().redundant()) {
-            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, String.format(
+            fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, () -> String.format(
                     "The capacity policy gives %d replica(s) with %d spare: no failover.", selfHosted.capacity().replicas(),
                     selfHosted.capacity().spareReplicas())));
         }
         if (incumbent != null && bestCandidate != null && incumbent.score() > 0) {
             double drop = (incumbent.score() - bestCandidate.score()) / incumbent.score();
             if (drop >= a.get(Param.QUALITY_DROP)) {
-                fired.add(FiredRule.of(RuleId.B3_QUALITY_DROP, String.format(
+                fired.add(FiredRule.of(RuleId.B3_QUALITY_DROP, () -> String.format(
                         "%s scores %s against %s's %s: %.0f%% below (≥ %.0f%%), so the savings disappear.", bestCandidate.model(),
                         Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()), 100 * drop,
                         100 * a.get(Param.QUALITY_DROP))));
@@ -132,7 +133,7 @@ final class Rules {
         }
         double months = ans.hostedOpenMonthsRun() == null ? 0 : ans.hostedOpenMonthsRun();
         if (months < a.get(Param.MEASURED_MONTHS)) {
-            fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, String.format(
+            fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, () -> String.format(
                     "Hosted-open has run %s months (< %s): run the workload through hosted-open for a quarter first.",
                     Text.number(months), Text.number(a.get(Param.MEASURED_MONTHS)))));
         }
@@ -144,7 +145,7 @@ final class Rules {
         double required = a.get(Param.ML_OPS_FTES);
         if (existing < required) {
             double hires = required - existing;
-            fired.add(FiredRule.of(RuleId.W3_HIRING_REQUIRED, String.format(
+            fired.add(FiredRule.of(RuleId.W3_HIRING_REQUIRED, () -> String.format(
                     "Self-hosting needs %s ML-ops engineers and the team has %d: hire %s at %s+ each all-in (%s/month).",
                     Text.number(required), existing, Text.number(hires), Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
                     Text.usd(hires * a.engineerMonthUsd()))));
@@ -152,44 +153,57 @@ final class Rules {
         double gpus = selfHosted.lineItem(CostModel.GPUS);
         Double estimate = ans.selfHostEstimateUsd();
         if (estimate != null && estimate <= a.get(Param.GPU_ONLY_FACTOR) * gpus) {
-            fired.add(FiredRule.of(RuleId.W4_GPU_ONLY_ESTIMATE, String.format(
+            fired.add(FiredRule.of(RuleId.W4_GPU_ONLY_ESTIMATE, () -> String.format(
                     "Your estimate of %s/month is within %s× of GPU rental alone (%s): it compares GPU rental to per-token "
                             + "API cost and leaves out staff, upgrades and tooling (all-in %s).",
                     Text.usd(estimate), Text.number(a.get(Param.GPU_ONLY_FACTOR)), Text.usd(gpus), Text.usd(selfHosted.monthlyCost()))));
         }
         if (incumbent != null && bestCandidate != null && bestCandidate.score() < incumbent.score()) {
             double gap = incumbent.score() - bestCandidate.score();
-            fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, String.format("%s scores %s against %s's %s: %s %s short.",
+            fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, () -> String.format("%s scores %s against %s's %s: %s %s short.",
                     bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),
                     Text.points(gap), gap == 1 ? "point" : "points")));
         }
         List<String> stale = stalePrices(a);
         if (!stale.isEmpty()) {
-            fired.add(FiredRule.of(RuleId.W6_STALE_PRICES, String.format("Older than %s days on %s: %s.",
+            fired.add(FiredRule.of(RuleId.W6_STALE_PRICES, () -> String.format("Older than %s days on %s: %s.",
                     Text.number(a.get(Param.STALE_DAYS)), a.asOf(), String.join("; ", stale))));
         }
         return fired;
     }
 
-    private static List<String> stalePrices(Assumptions a) {
-        List<String> stale = new ArrayList<>();
+    private static boolean anyStalePrice(Assumptions a) {
         for (Param param : Param.values()) {
-            if (param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
-                continue;
+            if (isStalePrice(a, param)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static boolean isStalePrice(Assumptions a, Param param) {
+        if (param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
+            return false;
+        }
+        ValueSource source = a.source(param);
+        return source.kind() == ValueSource.Kind.CATALOG && source.checkedOn() != null && a.asOf() != null
+                && ChronoUnit.DAYS.between(source.checkedOn(), a.asOf()) > a.get(Param.STALE_DAYS);
+    }
+
+    /** Stale catalog rows among the prices used, one entry per row (a model's three prices share a row). */
+    private static List<String> stalePrices(Assumptions a) {
+        Map<String, List<String>> paramsByRow = new LinkedHashMap<>();
+        Map<String, ValueSource> rows = new LinkedHashMap<>();
+        for (Param param : Param.values()) {
             ValueSource source = a.source(param);
-            if (source.kind() == ValueSource.Kind.CATALOG && source.checkedOn() != null && a.asOf() != null) {
-                long age = ChronoUnit.DAYS.between(source.checkedOn(), a.asOf());
-                if (age > a.get(Param.STALE_DAYS)) {
-                    stale.add(String.format("%s (%s) checked %s, %d days", param.key(), source.describes(), source.checkedOn(), age));
-                }
+            if (isStalePrice(a, param)) {
+                paramsByRow.computeIfAbsent(source.catalogRef(), id -> new ArrayList<>()).add(param.key());
+                rows.put(source.catalogRef(), source);
             }
         }
-        if (stale.size() > 3) {
-            int more = stale.size() - 3;
-            stale = new ArrayList<>(stale.subList(0, 3));
-            stale.add("and " + more + " more");
-        }
+        List<String> stale = new ArrayList<>();
+        rows.forEach((id, source) -> stale.add(String.format("%s (%s) checked %s, %d days ago", source.describes(),
+                String.join(", ", paramsByRow.get(id)), source.checkedOn(), ChronoUnit.DAYS.between(source.checkedOn(), a.asOf()))));
         return stale;
     }
 }

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +13,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.ForbiddenException;
@@ -49,18 +56,78 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        if (ErrorPages.isApi(uri, headers)) {
+            FormErrors errors = FormErrors.none();
+            e.getConstraintViolations().stream()
+                    .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .forEach(v -> errors.add(apiPath(v.getPropertyPath()), v.getMessage()));
+            return ErrorPages.fieldErrors(errors);
+        }
         return ErrorPages.page(400, "Bad request", "The request was not valid.", null, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        if (ErrorPages.isApi(uri, headers)) {
+            return ErrorPages.fieldErrors(e.errors());
+        }
         String first = e.errors().getFirst();
         return ErrorPages.page(400, "Bad request", first == null ? "The request was not valid." : e.errors().get(first), null, uri,
                 headers);
     }
 
+    /** Ahead of Quarkus' own mapper, which answers a bare 400 for a value of the wrong type. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
+    /** A JSON body that does not parse, or a value of the wrong type ("abc" for a number, an unknown tier). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String message = e instanceof JsonParseException ? "is not valid JSON" : "has the wrong type or value";
+        return ErrorPages.fieldErrors(FormErrors.none().add(field, message));
+    }
+
+    /** "estimate.request.workload.requestsPerMonth" → "workload.requestsPerMonth": drop the method and parameter. */
+    private static String apiPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                out.append(out.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri, headers);
+        }
         int status = e.getResponse().getStatus();
         if (status < 400 || status == 401) {
             return e.getResponse();

@@ -1,5 +1,6 @@
 package org.hostingreview.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -40,9 +41,21 @@ public class ErrorPages {
         return notFoundGet(uri, headers);
     }
 
+    static boolean isApi(UriInfo uri, HttpHeaders headers) {
+        return uri.getPath().startsWith("/api/") || wantsJson(headers);
+    }
+
+    /** 400 with every field and its message, for the JSON API: {@code {"status":400,"errors":[{"field","message"}]}}. */
+    static Response fieldErrors(FormErrors errors) {
+        List<Map<String, String>> list = errors.getAll().stream()
+                .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList();
+        return Response.status(400).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", 400, "error", "Bad request", "errors", list)).build();
+    }
+
     static Response page(int status, String title, String message, String reference, UriInfo uri,
             HttpHeaders headers) {
-        if (uri.getPath().startsWith("/api/") || wantsJson(headers)) {
+        if (isApi(uri, headers)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(reference == null ? Map.of("status", status, "error", title, "message", message)
                             : Map.of("status", status, "error", title, "message", message, "reference", reference))

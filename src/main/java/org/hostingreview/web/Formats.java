@@ -27,6 +27,9 @@ public final class Formats {
             return "—";
         }
         BigDecimal amount = new BigDecimal(value.toString());
+        if (amount.signum() == 0) {
+            return "$0";
+        }
         String sign = amount.signum() < 0 ? "−" : "";
         amount = amount.abs();
         return amount.compareTo(BigDecimal.valueOf(100)) >= 0

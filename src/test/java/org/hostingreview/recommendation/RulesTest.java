@@ -197,8 +197,8 @@ class RulesTest {
     @Test
     void w6StalePricesIsACatalogPriceCheckedMoreThan90DaysBefore() {
         LocalDate asOf = WorkedExample.AS_OF;
-        Assumptions fresh = A.with(Param.GPU_USD_PER_HOUR, 2.74, ValueSource.catalog(1, "H100", "x", asOf.minusDays(90)));
-        Assumptions stale = A.with(Param.GPU_USD_PER_HOUR, 2.74, ValueSource.catalog(1, "H100", "x", asOf.minusDays(91)));
+        Assumptions fresh = A.with(Param.GPU_USD_PER_HOUR, 2.74, ValueSource.catalog("gpu_price:1", "H100", "x", asOf.minusDays(90)));
+        Assumptions stale = A.with(Param.GPU_USD_PER_HOUR, 2.74, ValueSource.catalog("gpu_price:1", "H100", "x", asOf.minusDays(91)));
         assertThat(fires(RuleId.W6_STALE_PRICES, W, ANS, Constraints.none(), WorkedExample.scores(), fresh)).isFalse();
         assertThat(fires(RuleId.W6_STALE_PRICES, W, ANS, Constraints.none(), WorkedExample.scores(), stale)).isTrue();
     }

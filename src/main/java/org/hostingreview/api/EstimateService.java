@@ -1,0 +1,110 @@
+package org.hostingreview.api;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hostingreview.account.SignedInUser;
+import org.hostingreview.costmodel.Assumptions;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.Workload;
+import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.CatalogSnapshot;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.pricing.CostingService;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.recommendation.Answers;
+import org.hostingreview.recommendation.Constraints;
+import org.hostingreview.recommendation.ProposalInputs;
+import org.hostingreview.recommendation.Recommendation;
+import org.hostingreview.recommendation.Recommender;
+import org.hostingreview.recommendation.Score;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.Numbers;
+
+/** Maps the estimate API onto the cost model: the catalog in force, then the request's overrides by name. */
+@ApplicationScoped
+public class EstimateService {
+
+    @Inject
+    CostingService costing;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    EvaluationService evaluations;
+
+    public EstimateResponse estimate(EstimateRequest request) {
+        FormErrors errors = FormErrors.none();
+        Map<Param, Double> overrides = new EnumMap<>(Param.class);
+        if (request.assumptions() != null) {
+            request.assumptions().forEach((key, value) -> {
+                String field = "assumptions." + key;
+                Param param = Param.byKey(key).orElse(null);
+                if (param == null) {
+                    errors.add(field, "is not a known assumption");
+                } else if (value == null || !param.accepts(value) || param.whole() && value != Math.rint(value)) {
+                    errors.add(field, String.format("must be %s from %s to %s (%s)", param.whole() ? "a whole number" : "a number",
+                            Numbers.grouped(param.min(), 4), Numbers.grouped(param.max(), 4), param.unit()));
+                } else {
+                    overrides.put(param, value);
+                }
+            });
+        }
+        LocalDate asOf = request.asOf() != null ? request.asOf() : costing.today();
+        if (asOf.isBefore(LocalDate.of(2015, 1, 1)) || asOf.isAfter(costing.today().plusYears(1))) {
+            errors.add("asOf", "must be from 2015 to a year from now");
+        }
+        errors.throwIfAny();
+        ProposalInputs inputs = inputs(request);
+        EstimateRequest.Models models = request.models();
+        CatalogSnapshot.Request priced = new CatalogSnapshot.Request(
+                models == null ? null : models.incumbentProvider(),
+                models == null || models.incumbentModel() == null ? "gpt-4.1" : models.incumbentModel(),
+                inputs.answers().incumbentTier(),
+                models == null || models.candidates() == null ? List.of("llama-3-70b") : models.candidates(),
+                models == null ? null : models.hostedOpenProvider(), inputs.workload().inputTokensPerRequest(),
+                inputs.workload().outputTokensPerRequest(), inputs.workload().cachedInputShare());
+        Assumptions a = costing.snapshot(asOf).resolve(priced).assumptions().withOverrides(overrides);
+        return EstimateResponse.of(Recommender.recommend(inputs, a), a);
+    }
+
+    public EstimateResponse forProposal(long id, SignedInUser me) {
+        Proposal proposal = proposals.visible(id, me);
+        Costing costed = costing.cost(proposal, evaluations.runs(id), costing.snapshot(costing.asOf(proposal)));
+        Recommendation r = costed.recommendation();
+        return EstimateResponse.of(r, costed.assumptions());
+    }
+
+    static ProposalInputs inputs(EstimateRequest request) {
+        EstimateRequest.Workload w = request.workload();
+        Workload workload = new Workload(w.requestsPerMonth(), w.inputTokensPerRequest(), w.outputTokensPerRequest(),
+                w.cachedInputShare() == null ? 0 : w.cachedInputShare(), w.peakToAverage() == null ? 1 : w.peakToAverage(),
+                w.ttftTargetMs());
+        EstimateRequest.Answers x = request.answers() == null
+                ? new EstimateRequest.Answers(null, null, null, null, null, null, null, null, null) : request.answers();
+        Answers answers = new Answers(x.currentMonthlySpendUsd(), x.mlOpsEngineers(), x.hiresPlanned(), x.hostedOpenMonthsRun(),
+                x.upgradeOwner(), x.evalSet(), x.selfHostEstimateUsd(), x.currentTier() == null ? Tier.FRONTIER_CLOSED : x.currentTier(),
+                x.selfHostPlannedReplicas());
+        EstimateRequest.Constraints c = request.constraints() == null
+                ? new EstimateRequest.Constraints(null, null, null, null, null, null, null, null, null) : request.constraints();
+        Constraints constraints = new Constraints(on(c.dataResidency()), on(c.airGapped()), on(c.reproducibilityRequired()),
+                on(c.customWeights()), on(c.broadCapabilities()), on(c.iteratingFast()), on(c.aiInfraCompany()), on(c.sovereign()),
+                on(c.moatFineTune()));
+        List<Score> scores = request.evals() == null ? List.of() : request.evals().stream()
+                .map(e -> new Score(e.model(), e.role() == EstimateRequest.Eval.Role.INCUMBENT ? Score.Role.INCUMBENT
+                        : Score.Role.CANDIDATE, e.score())).toList();
+        return new ProposalInputs(workload, answers, constraints, scores);
+    }
+
+    private static boolean on(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
+    }
+}

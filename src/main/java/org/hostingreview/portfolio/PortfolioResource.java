@@ -1,0 +1,56 @@
+package org.hostingreview.portfolio;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.hostingreview.account.AccountService;
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.account.Role;
+import org.hostingreview.account.SignedInUser;
+import org.hostingreview.account.Team;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** {@code /portfolio}: the features by recommended tier. */
+@Path("/portfolio")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class PortfolioResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance portfolio(PortfolioService.Portfolio portfolio, List<Team> teams, String team,
+                boolean seesAll);
+    }
+
+    @Inject
+    PortfolioService portfolios;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance portfolio(@QueryParam("team") String team) {
+        SignedInUser me = currentUser.get();
+        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        Long teamId = null;
+        try {
+            teamId = team == null || team.isBlank() ? null : Long.parseLong(team.trim());
+        } catch (NumberFormatException e) {
+            // an unknown filter shows every team the user may see
+        }
+        return Templates.portfolio(portfolios.portfolio(me, teamId), seesAll ? accounts.teams() : List.of(),
+                team == null ? "" : team, seesAll);
+    }
+}

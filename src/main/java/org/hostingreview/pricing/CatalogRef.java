@@ -1,0 +1,33 @@
+package org.hostingreview.pricing;
+
+/** The reference of a catalog row across its four tables: {@code model_price:12}, {@code gpu_price:3}… */
+public final class CatalogRef {
+
+    public static final String MODEL_PRICE = "model_price";
+    public static final String GPU_PRICE = "gpu_price";
+    public static final String THROUGHPUT = "serving_throughput";
+    public static final String POLICY = "policy_value";
+
+    private CatalogRef() {
+    }
+
+    public static String of(String table, long id) {
+        return table + ":" + id;
+    }
+
+    static String of(ModelPrice row) {
+        return of(MODEL_PRICE, row.id);
+    }
+
+    static String of(GpuPrice row) {
+        return of(GPU_PRICE, row.id);
+    }
+
+    static String of(ServingThroughput row) {
+        return of(THROUGHPUT, row.id);
+    }
+
+    static String of(PolicyValue row) {
+        return of(POLICY, row.id);
+    }
+}

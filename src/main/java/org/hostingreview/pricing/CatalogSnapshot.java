@@ -1,0 +1,237 @@
+package org.hostingreview.pricing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hostingreview.costmodel.Assumptions;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.ValueSource;
+
+/**
+ * The catalog values in force on one day (for each key, the row with the latest {@code effectiveFrom} on or
+ * before it), and how a proposal's models map onto them.
+ *
+ * <p>How values are chosen, where the framework is silent:
+ * <ul>
+ * <li>Model names match loosely: case, spaces, underscores, a vendor prefix ({@code meta-llama/}) and an
+ * {@code -instruct} suffix are ignored; a candidate described as a fine-tune of a catalog model
+ * ("our-ranker (llama-3.1-8b fine-tune)") is priced as that model.</li>
+ * <li>Frontier: the incumbent's model when it is a frontier model in the catalog (same provider preferred),
+ * otherwise gpt-4.1 as the reference frontier model.</li>
+ * <li>Hosted-open: the first candidate with a catalog price; among its providers the one the team ran it on
+ * (Q3), otherwise the cheapest for this workload's input/output mix.</li>
+ * <li>Self-hosted: that model's serving configuration with the lowest GPU cost per token.</li>
+ * </ul>
+ * Every fallback adds a note that the proposal page shows.
+ */
+public final class CatalogSnapshot {
+
+    static final String REFERENCE_FRONTIER = "gpt-4.1";
+    static final String REFERENCE_OPEN = "llama-3-70b";
+
+    private final LocalDate asOf;
+    private final List<ModelPrice> modelPrices;
+    private final List<GpuPrice> gpuPrices;
+    private final List<ServingThroughput> throughputs;
+    private final List<PolicyValue> policies;
+
+    CatalogSnapshot(LocalDate asOf, List<ModelPrice> modelPrices, List<GpuPrice> gpuPrices, List<ServingThroughput> throughputs,
+            List<PolicyValue> policies) {
+        this.asOf = asOf;
+        this.modelPrices = inForce(modelPrices, p -> p.provider.toLowerCase(Locale.ROOT) + "|" + normalize(p.model),
+                p -> p.effectiveFrom, p -> p.id, asOf);
+        this.gpuPrices = inForce(gpuPrices, g -> g.gpu.toLowerCase(Locale.ROOT), g -> g.effectiveFrom, g -> g.id, asOf);
+        this.throughputs = inForce(throughputs, t -> normalize(t.model) + "|" + t.gpu.toLowerCase(Locale.ROOT),
+                t -> t.effectiveFrom, t -> t.id, asOf);
+        this.policies = inForce(policies, p -> p.param, p -> p.effectiveFrom, p -> p.id, asOf);
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public List<ModelPrice> modelPrices() {
+        return modelPrices;
+    }
+
+    public List<GpuPrice> gpuPrices() {
+        return gpuPrices;
+    }
+
+    public List<ServingThroughput> throughputs() {
+        return throughputs;
+    }
+
+    public List<PolicyValue> policies() {
+        return policies;
+    }
+
+    /** What a proposal is priced on: its models and workload mix. */
+    public record Request(String incumbentProvider, String incumbentModel, Tier incumbentTier, List<String> candidates,
+            String hostedOpenProvider, long inputTokens, long outputTokens, double cachedShare) {
+    }
+
+    /** The catalog rows chosen for a proposal, and the notes about any stand-ins. */
+    public record Resolution(Assumptions assumptions, ModelPrice frontier, ModelPrice hostedOpen, ServingThroughput serving,
+            GpuPrice gpu, List<String> notes) {
+    }
+
+    public Resolution resolve(Request request) {
+        List<String> notes = new ArrayList<>();
+        Assumptions a = Assumptions.defaults(asOf);
+        for (PolicyValue policy : policies) {
+            Optional<Param> param = Param.byKey(policy.param);
+            if (param.isPresent()) {
+                a = a.with(param.get(), policy.value.doubleValue(),
+                        ValueSource.catalog(CatalogRef.of(policy), "policy " + policy.param, policy.source, policy.checkedOn));
+            }
+        }
+        ModelPrice frontier = frontier(request, notes);
+        if (frontier != null) {
+            String describes = frontier.provider + " " + frontier.model;
+            a = a.with(Param.FRONTIER_INPUT, frontier.inputUsdPerMTok.doubleValue(), source(frontier, describes))
+                    .with(Param.FRONTIER_OUTPUT, frontier.outputUsdPerMTok.doubleValue(), source(frontier, describes))
+                    .with(Param.FRONTIER_CACHED_INPUT, cached(frontier), source(frontier, describes));
+        }
+        ModelPrice open = hostedOpen(request, notes);
+        if (open != null) {
+            String describes = open.provider + " " + open.model;
+            a = a.with(Param.HOSTED_OPEN_INPUT, open.inputUsdPerMTok.doubleValue(), source(open, describes))
+                    .with(Param.HOSTED_OPEN_OUTPUT, open.outputUsdPerMTok.doubleValue(), source(open, describes))
+                    .with(Param.HOSTED_OPEN_CACHED_INPUT, cached(open), source(open, describes));
+        }
+        String servedModel = open != null ? open.model : REFERENCE_OPEN;
+        ServingThroughput serving = serving(servedModel, notes);
+        GpuPrice gpu = serving == null ? null : gpu(serving.gpu);
+        if (serving != null && gpu != null) {
+            String describes = serving.model + " on " + serving.gpusPerReplica + "× " + serving.gpu + " ("
+                    + serving.sourceKind.name().toLowerCase(Locale.ROOT) + ")";
+            ValueSource servingSource = ValueSource.catalog(CatalogRef.of(serving), describes, serving.source, serving.checkedOn);
+            a = a.with(Param.REPLICA_TOKENS_PER_SECOND, serving.tokensPerSecond.doubleValue(), servingSource)
+                    .with(Param.GPUS_PER_REPLICA, serving.gpusPerReplica, servingSource)
+                    .with(Param.GPU_USD_PER_HOUR, gpu.usdPerHour.doubleValue(),
+                            ValueSource.catalog(CatalogRef.of(gpu), gpu.gpu, gpu.source, gpu.checkedOn));
+        }
+        return new Resolution(a, frontier, open, serving, gpu, notes);
+    }
+
+    private ModelPrice frontier(Request request, List<String> notes) {
+        List<ModelPrice> frontierRows = modelPrices.stream().filter(p -> p.tier == Tier.FRONTIER_CLOSED).toList();
+        if (request.incumbentTier() == Tier.FRONTIER_CLOSED) {
+            List<ModelPrice> matches = matching(frontierRows, request.incumbentModel());
+            Optional<ModelPrice> sameProvider = matches.stream()
+                    .filter(p -> p.provider.equalsIgnoreCase(String.valueOf(request.incumbentProvider()).strip())).findFirst();
+            if (sameProvider.isPresent()) {
+                return sameProvider.get();
+            }
+            if (!matches.isEmpty()) {
+                return matches.get(0);
+            }
+            notes.add("No catalog price for the incumbent model “" + request.incumbentModel() + "”: the frontier tier uses "
+                    + REFERENCE_FRONTIER + "'s price. Add the model under Pricing for an exact figure.");
+        } else {
+            notes.add("The feature does not run on a frontier API today: the frontier tier is priced as "
+                    + REFERENCE_FRONTIER + ".");
+        }
+        return matching(frontierRows, REFERENCE_FRONTIER).stream().findFirst().orElse(null);
+    }
+
+    private ModelPrice hostedOpen(Request request, List<String> notes) {
+        List<ModelPrice> openRows = modelPrices.stream().filter(p -> p.tier == Tier.HOSTED_OPEN).toList();
+        List<String> candidates = new ArrayList<>(request.candidates());
+        if (request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null) {
+            candidates.add(0, request.incumbentModel());
+        }
+        for (String candidate : candidates) {
+            List<ModelPrice> rows = matching(openRows, candidate);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (request.hostedOpenProvider() != null) {
+                Optional<ModelPrice> tried = rows.stream()
+                        .filter(p -> p.provider.equalsIgnoreCase(request.hostedOpenProvider().strip())).findFirst();
+                if (tried.isPresent()) {
+                    return tried.get();
+                }
+            }
+            return rows.stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElseThrow();
+        }
+        notes.add("No catalog price for the candidate model(s) " + String.join(", ", request.candidates())
+                + ": the open tiers use " + REFERENCE_OPEN + " as a stand-in.");
+        return matching(openRows, REFERENCE_OPEN).stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElse(null);
+    }
+
+    private ServingThroughput serving(String model, List<String> notes) {
+        List<ServingThroughput> rows = throughputs.stream().filter(t -> normalize(t.model).equals(normalize(model)))
+                .filter(t -> gpu(t.gpu) != null).toList();
+        if (rows.isEmpty()) {
+            notes.add("No serving throughput for " + model + " in the catalog: self-hosting is sized like "
+                    + REFERENCE_OPEN + ".");
+            rows = throughputs.stream().filter(t -> normalize(t.model).equals(REFERENCE_OPEN)).filter(t -> gpu(t.gpu) != null)
+                    .toList();
+        }
+        return rows.stream().min(Comparator.comparingDouble(
+                t -> t.gpusPerReplica * gpu(t.gpu).usdPerHour.doubleValue() / t.tokensPerSecond.doubleValue())).orElse(null);
+    }
+
+    private GpuPrice gpu(String name) {
+        return gpuPrices.stream().filter(g -> g.gpu.equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    /** Rows whose model is the given name, or whose model the name mentions (a described fine-tune). */
+    static List<ModelPrice> matching(List<ModelPrice> rows, String name) {
+        String wanted = normalize(name);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<ModelPrice> exact = rows.stream().filter(p -> normalize(p.model).equals(wanted)).toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        return rows.stream().filter(p -> wanted.contains(normalize(p.model)))
+                .sorted(Comparator.comparingInt((ModelPrice p) -> -p.model.length())).toList();
+    }
+
+    static String normalize(String model) {
+        if (model == null) {
+            return "";
+        }
+        String name = model.strip().toLowerCase(Locale.ROOT);
+        int slash = name.lastIndexOf('/');
+        if (slash >= 0 && !name.contains("(")) {
+            name = name.substring(slash + 1);
+        }
+        return name.replaceAll("[\\s_]+", "-").replaceAll("-(instruct|chat)\\b", "");
+    }
+
+    private static double blended(ModelPrice p, Request r) {
+        double cachedPrice = cached(p);
+        return r.inputTokens() * (1 - r.cachedShare()) * p.inputUsdPerMTok.doubleValue() + r.inputTokens() * r.cachedShare() * cachedPrice
+                + r.outputTokens() * p.outputUsdPerMTok.doubleValue();
+    }
+
+    private static double cached(ModelPrice p) {
+        return (p.cachedInputUsdPerMTok != null ? p.cachedInputUsdPerMTok : p.inputUsdPerMTok).doubleValue();
+    }
+
+    private static ValueSource source(ModelPrice p, String describes) {
+        return ValueSource.catalog(CatalogRef.of(p), describes, p.source, p.checkedOn);
+    }
+
+    private static <T> List<T> inForce(List<T> rows, Function<T, String> key, Function<T, LocalDate> from, Function<T, Long> id,
+            LocalDate asOf) {
+        Map<String, T> latest = new LinkedHashMap<>();
+        rows.stream().filter(row -> !from.apply(row).isAfter(asOf))
+                .sorted(Comparator.comparing(from).thenComparing(id).reversed())
+                .forEach(row -> latest.putIfAbsent(key.apply(row), row));
+        return List.copyOf(latest.values());
+    }
+}

@@ -1,0 +1,312 @@
+package org.hostingreview.pricing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditService;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Text;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.evaluation.EvalResult;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.web.Choices;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.FormValidator;
+import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.Numbers;
+
+/**
+ * The catalog's history and its additions. A value is never edited: an admin adds a new row with its
+ * effective date, source and checked-on date, audited; then sees which open proposals it changes.
+ */
+@ApplicationScoped
+public class PricingService {
+
+    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FormValidator forms;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    CostingService costing;
+
+    @Inject
+    Clock clock;
+
+    /** Every row of the catalog, newest first within each key. */
+    public record History(List<ModelPrice> modelPrices, List<GpuPrice> gpuPrices, List<ServingThroughput> throughputs,
+            List<PolicyValue> policies) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public History history() {
+        return new History(
+                em.createQuery("from ModelPrice order by tier, lower(model), provider, effectiveFrom desc, id desc", ModelPrice.class)
+                        .getResultList(),
+                em.createQuery("from GpuPrice order by gpu, effectiveFrom desc, id desc", GpuPrice.class).getResultList(),
+                em.createQuery("from ServingThroughput order by lower(model), gpu, effectiveFrom desc, id desc",
+                        ServingThroughput.class).getResultList(),
+                em.createQuery("from PolicyValue order by param, effectiveFrom desc, id desc", PolicyValue.class).getResultList());
+    }
+
+    @Transactional
+    public String addModelPrice(PricingForms.NewModelPrice form, String actor) {
+        FormErrors errors = forms.validate(form);
+        Tier tier = Choices.parse(errors, "tier", form.tier(), Tier.class);
+        if (tier == Tier.SELF_HOSTED) {
+            errors.add("tier", "Self-hosting is priced by GPUs and throughput, not per token.");
+        }
+        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        errors.throwIfAny();
+        ModelPrice row = new ModelPrice();
+        row.provider = form.provider().strip();
+        row.model = form.model().strip();
+        row.tier = tier;
+        row.inputUsdPerMTok = Numbers.decimal(form.inputUsdPerMTok());
+        row.outputUsdPerMTok = Numbers.decimal(form.outputUsdPerMTok());
+        row.cachedInputUsdPerMTok = Numbers.decimal(form.cachedInputUsdPerMTok());
+        row.effectiveFrom = dates.effectiveFrom;
+        row.source = form.source().strip();
+        row.checkedOn = dates.checkedOn;
+        row.createdBy = actor;
+        row.persist();
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("provider", row.provider, "model", row.model,
+                "tier", tier.name(), "inputUsdPerMTok", plain(row.inputUsdPerMTok), "outputUsdPerMTok", plain(row.outputUsdPerMTok),
+                "cachedInputUsdPerMTok", String.valueOf(plain(row.cachedInputUsdPerMTok)), "source", row.source));
+    }
+
+    @Transactional
+    public String addGpuPrice(PricingForms.NewGpuPrice form, String actor) {
+        FormErrors errors = forms.validate(form);
+        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        errors.throwIfAny();
+        GpuPrice row = new GpuPrice();
+        row.gpu = form.gpu().strip();
+        row.memoryGb = Numbers.wholeInt(form.memoryGb());
+        row.usdPerHour = Numbers.decimal(form.usdPerHour());
+        row.effectiveFrom = dates.effectiveFrom;
+        row.source = form.source().strip();
+        row.checkedOn = dates.checkedOn;
+        row.createdBy = actor;
+        row.persist();
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("gpu", row.gpu, "memoryGb", row.memoryGb,
+                "usdPerHour", plain(row.usdPerHour), "source", row.source));
+    }
+
+    @Transactional
+    public String addThroughput(PricingForms.NewThroughput form, String actor) {
+        FormErrors errors = forms.validate(form);
+        ServingThroughput.SourceKind kind = Choices.parse(errors, "sourceKind", form.sourceKind(),
+                ServingThroughput.SourceKind.class);
+        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        errors.throwIfAny();
+        ServingThroughput row = new ServingThroughput();
+        row.model = form.model().strip();
+        row.gpu = form.gpu().strip();
+        row.tokensPerSecond = Numbers.decimal(form.tokensPerSecond());
+        row.gpusPerReplica = Numbers.wholeInt(form.gpusPerReplica());
+        row.sourceKind = kind;
+        row.effectiveFrom = dates.effectiveFrom;
+        row.source = form.source().strip();
+        row.checkedOn = dates.checkedOn;
+        row.createdBy = actor;
+        row.persist();
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("model", row.model, "gpu", row.gpu,
+                "tokensPerSecond", plain(row.tokensPerSecond), "gpusPerReplica", row.gpusPerReplica, "sourceKind", kind.name(),
+                "source", row.source));
+    }
+
+    @Transactional
+    public String addPolicy(PricingForms.NewPolicy form, String actor) {
+        FormErrors errors = forms.validate(form);
+        Param param = errors.has("param") ? null : Param.byKey(form.param()).orElse(null);
+        if (param == null && !errors.has("param")) {
+            errors.add("param", "Choose one of the listed settings.");
+        }
+        if (param != null && !errors.has("value")) {
+            double value = Numbers.decimal(form.value()).doubleValue();
+            if (!param.accepts(value) || param.whole() && value != Math.rint(value)) {
+                errors.add("value", String.format("%s takes %s from %s to %s.", param.label(),
+                        param.whole() ? "a whole number" : "a value", Numbers.grouped(param.min(), 4), Numbers.grouped(param.max(), 4)));
+            }
+        }
+        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        errors.throwIfAny();
+        PolicyValue row = new PolicyValue();
+        row.param = param.key();
+        row.value = Numbers.decimal(form.value());
+        row.effectiveFrom = dates.effectiveFrom;
+        row.source = form.source().strip();
+        row.checkedOn = dates.checkedOn;
+        row.createdBy = actor;
+        row.persist();
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("param", row.param, "value", plain(row.value),
+                "source", row.source));
+    }
+
+    /** One open proposal a new catalog value changes: its recommendation and costs before and after. */
+    public record Impact(long proposalId, String title, String team, ProposalStatus status, String recommendedBefore,
+            String recommendedAfter, String costsBefore, String costsAfter) {
+    }
+
+    /** A catalog row and the open proposals whose costing uses it (from its effective day, against the day before it). */
+    public record Change(String ref, String describes, LocalDate effectiveFrom, List<Impact> impacts) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Change impact(String ref) {
+        LocalDate from = effectiveFrom(ref);
+        LocalDate asOf = from.isAfter(LocalDate.now(clock)) ? from : LocalDate.now(clock);
+        CatalogSnapshot after = costing.snapshot(asOf);
+        CatalogSnapshot before = costing.snapshot(asOf, ref);
+        List<Proposal> open = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status in :open "
+                + "order by p.id", Proposal.class).setParameter("open", List.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED,
+                        ProposalStatus.CHANGES_REQUESTED, ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
+                .getResultList();
+        Map<Long, List<EvalResult>> runs = runsOf(open);
+        List<Impact> impacts = new ArrayList<>();
+        for (Proposal proposal : open) {
+            Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), after);
+            if (!uses(now, ref)) {
+                continue;
+            }
+            Costing then = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), before);
+            impacts.add(new Impact(proposal.id, proposal.title, proposal.team.name, proposal.status,
+                    then.recommendation().recommended().label(), now.recommendation().recommended().label(), costs(then),
+                    costs(now)));
+        }
+        return new Change(ref, describe(ref), from, impacts);
+    }
+
+    /** The counting eval runs of many proposals in one query. */
+    public Map<Long, List<EvalResult>> runsOf(List<Proposal> proposals) {
+        if (proposals.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from EvalResult e where e.proposal.id in :ids order by e.runDate desc, e.id desc", EvalResult.class)
+                .setParameter("ids", proposals.stream().map(p -> p.id).toList()).getResultStream()
+                .collect(Collectors.groupingBy(e -> e.proposal.id, Collectors.toList()));
+    }
+
+    static boolean uses(Costing costing, String ref) {
+        for (Param param : Param.values()) {
+            if (ref.equals(costing.assumptions().source(param).catalogRef())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String costs(Costing c) {
+        return String.join(" · ", Arrays.stream(Tier.values())
+                .map(t -> t.label().split(" ")[0] + " " + Text.usd(c.recommendation().tier(t).monthlyCost())).toList());
+    }
+
+    private LocalDate effectiveFrom(String ref) {
+        String[] parts = ref.split(":");
+        if (parts.length != 2 || !parts[1].matches("\\d{1,18}")) {
+            throw new NotFoundException("There is no such catalog value.");
+        }
+        long id = Long.parseLong(parts[1]);
+        Object row = switch (parts[0]) {
+            case CatalogRef.MODEL_PRICE -> em.find(ModelPrice.class, id);
+            case CatalogRef.GPU_PRICE -> em.find(GpuPrice.class, id);
+            case CatalogRef.THROUGHPUT -> em.find(ServingThroughput.class, id);
+            case CatalogRef.POLICY -> em.find(PolicyValue.class, id);
+            default -> null;
+        };
+        if (row instanceof ModelPrice m) {
+            return m.effectiveFrom;
+        } else if (row instanceof GpuPrice g) {
+            return g.effectiveFrom;
+        } else if (row instanceof ServingThroughput t) {
+            return t.effectiveFrom;
+        } else if (row instanceof PolicyValue p) {
+            return p.effectiveFrom;
+        }
+        throw new NotFoundException("There is no such catalog value.");
+    }
+
+    private String describe(String ref) {
+        String[] parts = ref.split(":");
+        long id = Long.parseLong(parts[1]);
+        return switch (parts[0]) {
+            case CatalogRef.MODEL_PRICE -> {
+                ModelPrice m = em.find(ModelPrice.class, id);
+                yield String.format("%s %s: $%s in / $%s out per 1M tokens", m.provider, m.model, plain(m.inputUsdPerMTok),
+                        plain(m.outputUsdPerMTok));
+            }
+            case CatalogRef.GPU_PRICE -> {
+                GpuPrice g = em.find(GpuPrice.class, id);
+                yield String.format("%s: $%s per GPU-hour", g.gpu, plain(g.usdPerHour));
+            }
+            case CatalogRef.THROUGHPUT -> {
+                ServingThroughput t = em.find(ServingThroughput.class, id);
+                yield String.format("%s on %d× %s: %s tokens/s", t.model, t.gpusPerReplica, t.gpu, plain(t.tokensPerSecond));
+            }
+            default -> {
+                PolicyValue p = em.find(PolicyValue.class, id);
+                yield String.format("%s = %s", p.param, plain(p.value));
+            }
+        };
+    }
+
+    private String audited(String ref, String actor, LocalDate effectiveFrom, Map<String, ?> values) {
+        var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", ref)
+                .detail("effectiveFrom", effectiveFrom.toString());
+        values.forEach(event::detail);
+        event.record();
+        return ref;
+    }
+
+    private record Dates(LocalDate effectiveFrom, LocalDate checkedOn) {
+    }
+
+    private Dates dates(String effectiveFrom, String checkedOn, FormErrors errors) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = date(effectiveFrom, "effectiveFrom", today.plusYears(2), errors);
+        LocalDate checked = date(checkedOn, "checkedOn", today, errors);
+        return new Dates(from, checked);
+    }
+
+    private static LocalDate date(String text, String field, LocalDate latest, FormErrors errors) {
+        if (errors.has(field)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
+                errors.add(field, "Enter a date from 2015 to " + latest + ".");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter a date as YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,179 @@
+package org.hostingreview.proposal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hostingreview.costmodel.Assumptions;
+import org.hostingreview.costmodel.BreakEven;
+import org.hostingreview.costmodel.CostModel;
+import org.hostingreview.costmodel.LineItem;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Text;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.recommendation.FiredRule;
+import org.hostingreview.recommendation.Recommendation;
+import org.hostingreview.recommendation.RuleKind;
+import org.hostingreview.recommendation.TierResult;
+import org.hostingreview.web.Numbers;
+import org.hostingreview.web.chart.CostChart;
+
+/**
+ * What a proposal page shows of a costing, as plain values (so a review can freeze it as JSON and render it
+ * again unchanged): the comparison table, the recommendation and its reasons, the rules by kind, the
+ * break-evens, the assumptions with their sources, and the charts.
+ */
+public record RecommendationView(String recommendedTier, String recommendedLabel, String runnerUpLabel, String runnerUpReason,
+        List<String> reasons, List<Column> columns, List<Row> rows, List<RuleGroup> ruleGroups, List<String> breakEvens,
+        String spendCheck, boolean spendMismatch, List<String> notes, LocalDate pricesAsOf, List<AssumptionGroup> assumptions,
+        CostChart.View chart, List<Segment> selfHostedItems, long requestsPerMonth, boolean whatIf) {
+
+    /** A tier column of the comparison table. */
+    public record Column(String tier, String label, boolean recommended, boolean runnerUp, String monthly, String blockedBy) {
+    }
+
+    /** A row of the comparison table: a label, one cell per tier (in {@link Tier} order), how it was computed. */
+    public record Row(String label, List<String> cells, List<String> details, boolean total) {
+    }
+
+    /** The fired rules of one kind. */
+    public record RuleGroup(String kind, String label, List<Rule> rules) {
+    }
+
+    /** One fired rule. */
+    public record Rule(String id, String reason, String removes) {
+    }
+
+    /** One assumption and where its value came from. */
+    public record AssumptionRow(String key, String group, String label, String unit, String value, String source,
+            String describes, LocalDate checkedOn, boolean stale, boolean overridden) {
+    }
+
+    /** The assumptions of one {@link Param.Group}. */
+    public record AssumptionGroup(String label, List<AssumptionRow> rows) {
+    }
+
+    /** One self-hosted line item as a share of the total, for the small bar chart. */
+    public record Segment(String name, String amount, double x, double width, String colour) {
+    }
+
+    private static final String[] SEGMENT_COLOURS = { "#c05621", "#2f855a", "#805ad5", "#718096" };
+
+    public static RecommendationView of(Costing costing) {
+        Recommendation r = costing.recommendation();
+        Assumptions a = costing.assumptions();
+        List<Column> columns = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            TierResult t = r.tier(tier);
+            columns.add(new Column(tier.name(), tier.label(), tier == r.recommended(), tier == r.runnerUp(),
+                    Text.usd(t.monthlyCost()), String.join(", ", t.blockedBy().stream().map(Enum::name).toList())));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String item : List.of(CostModel.USAGE, CostModel.GPUS, CostModel.STAFF, CostModel.UPGRADES, CostModel.TOOLING)) {
+            rows.add(new Row(item, cells(r, t -> item(t, item).map(i -> Text.usd(i.monthlyCost())).orElse("—")),
+                    cells(r, t -> item(t, item).map(LineItem::detail).orElse("")), false));
+        }
+        rows.add(new Row("Monthly total", cells(r, t -> Text.usd(t.monthlyCost())), cells(r, t -> ""), true));
+        rows.add(new Row("Up-front", cells(r, t -> t.upfrontCost() == 0 ? "—" : Text.usd(t.upfrontCost())),
+                cells(r, t -> String.join("; ", t.cost().upfrontItems().stream().map(i -> i.name() + ": " + i.detail()).toList())),
+                false));
+        Tier today = costing.inputs().answers().incumbentTier();
+        rows.add(new Row("Savings against today", cells(r, t -> t.tier() == today ? "(today)" : Text.usd(t.savingsVsIncumbent())),
+                cells(r, t -> ""), false));
+        rows.add(new Row("Payback of the up-front", cells(r, t -> payback(t.paybackMonths())), cells(r, t -> ""), false));
+        rows.add(new Row("Eval score", cells(r, t -> t.evalScore() == null ? "—" : Text.points(t.evalScore())), cells(r, t -> ""),
+                false));
+        rows.add(new Row("Cost per accepted result", cells(r, t -> t.costPerAcceptedResult() == null ? "—"
+                : String.format(Locale.ROOT, "$%.5f", t.costPerAcceptedResult())), cells(r, t -> ""), false));
+
+        List<RuleGroup> groups = new ArrayList<>();
+        for (RuleKind kind : List.of(RuleKind.BLOCKER, RuleKind.FAVOURS_SELF_HOST, RuleKind.FAVOURS_HOSTED, RuleKind.EXCEPTION,
+                RuleKind.WARNING)) {
+            List<Rule> rules = r.rulesOf(kind).stream().map(RecommendationView::rule).toList();
+            if (!rules.isEmpty()) {
+                groups.add(new RuleGroup(kind.name(), kind.label(), rules));
+            }
+        }
+        String spend = null;
+        Recommendation.SpendCheck check = r.spendCheck();
+        if (check.statedUsd() != null) {
+            spend = String.format(Locale.ROOT, "Stated spend %s/month against %s computed per token on %s (%+.0f%%).",
+                    Text.usd(check.statedUsd()), Text.usd(check.computedUsd()), check.tier().label(),
+                    check.difference() == null ? 0 : 100 * check.difference());
+        }
+        TierResult selfHosted = r.tier(Tier.SELF_HOSTED);
+        List<Segment> segments = new ArrayList<>();
+        double total = Math.max(selfHosted.monthlyCost(), 1e-9);
+        double x = 0;
+        int colour = 0;
+        for (LineItem item : selfHosted.cost().lineItems()) {
+            double width = item.monthlyCost() / total * 100;
+            segments.add(new Segment(item.name(), Text.usd(item.monthlyCost()), x, width, SEGMENT_COLOURS[colour++ % 4]));
+            x += width;
+        }
+        Integer mlOps = costing.inputs().answers().mlOpsEngineers();
+        return new RecommendationView(r.recommended().name(), r.recommended().label(),
+                r.runnerUp() == null ? null : r.runnerUp().label(), r.runnerUpReason(), r.reasons(), columns, rows, groups,
+                r.breakEvens().stream().map(BreakEven::summary).toList(), spend, check.mismatch(), costing.notes(),
+                r.pricesAsOf(), assumptionRows(a), CostChart.build(costing.inputs().workload(), a, mlOps, r.breakEvens()),
+                segments, costing.inputs().workload().requestsPerMonth(), costing.whatIf());
+    }
+
+    static String payback(Double months) {
+        if (months == null) {
+            return "—";
+        }
+        if (months < 1) {
+            return Math.max(1, Math.round(months * 30.4)) + " days";
+        }
+        return String.format(Locale.ROOT, "%.1f months", months);
+    }
+
+    private static Rule rule(FiredRule fired) {
+        String removes = fired.kind() == RuleKind.BLOCKER
+                ? String.join(" and ", fired.id().blocks().stream().map(Tier::label).toList()) : null;
+        return new Rule(fired.id().name(), fired.reason(), removes);
+    }
+
+    private static List<AssumptionGroup> assumptionRows(Assumptions a) {
+        List<AssumptionGroup> groups = new ArrayList<>();
+        for (Param.Group group : Param.Group.values()) {
+            List<AssumptionRow> rows = new ArrayList<>();
+            for (Param param : Param.values()) {
+                if (param.group() == group) {
+                    rows.add(assumptionRow(a, param));
+                }
+            }
+            groups.add(new AssumptionGroup(group.label(), rows));
+        }
+        return groups;
+    }
+
+    private static AssumptionRow assumptionRow(Assumptions a, Param param) {
+        ValueSource source = a.source(param);
+        boolean stale = source.checkedOn() != null && a.asOf() != null
+                && ChronoUnit.DAYS.between(source.checkedOn(), a.asOf()) > a.get(Param.STALE_DAYS);
+        return new AssumptionRow(param.key(), param.group().label(), param.label(), param.unit(),
+                Numbers.field(BigDecimal.valueOf(a.get(param))), source.source(), source.describes(), source.checkedOn(), stale,
+                source.kind() == ValueSource.Kind.OVERRIDE);
+    }
+
+    private static Optional<LineItem> item(TierResult t, String name) {
+        return t.cost().lineItems().stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    private static List<String> cells(Recommendation r, Function<TierResult, String> cell) {
+        List<String> cells = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            cells.add(cell.apply(r.tier(tier)));
+        }
+        return cells;
+    }
+}

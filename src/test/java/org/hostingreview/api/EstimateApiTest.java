@@ -1,0 +1,108 @@
+package org.hostingreview.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hostingreview.support.WebSession;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class EstimateApiTest {
+
+    /** The request of the issue's appendix, verbatim. */
+    static final String WORKED_EXAMPLE = """
+            {
+              "workload": {"requestsPerMonth": 30000000, "inputTokensPerRequest": 1000, "outputTokensPerRequest": 83,
+                           "cachedInputShare": 0.0, "peakToAverage": 2.0, "ttftTargetMs": null},
+              "answers": {"currentMonthlySpendUsd": 80000, "mlOpsEngineers": 0, "hiresPlanned": true,
+                          "hostedOpenMonthsRun": 0, "upgradeOwner": "platform team", "evalSet": "doc-classes-2k",
+                          "selfHostEstimateUsd": 4000, "currentTier": "FRONTIER_CLOSED"},
+              "constraints": {"dataResidency": false, "airGapped": false, "reproducibilityRequired": false,
+                              "customWeights": false, "broadCapabilities": false, "iteratingFast": false,
+                              "aiInfraCompany": false, "sovereign": false, "moatFineTune": false},
+              "evals": [{"model": "gpt-4.1", "role": "INCUMBENT", "score": 91},
+                        {"model": "llama-3-70b", "role": "CANDIDATE", "score": 87}],
+              "assumptions": {"frontierInputUsdPerMTok": 2.0, "frontierOutputUsdPerMTok": 8.0,
+                              "hostedOpenInputUsdPerMTok": 0.28, "hostedOpenOutputUsdPerMTok": 0.28,
+                              "gpuUsdPerHour": 2.74, "gpusPerReplica": 2, "replicaTokensPerSecond": 30000,
+                              "headroom": 0.8, "spareReplicas": 1, "minReplicas": 2,
+                              "mlOpsFtesRequired": 2, "engineerUsdPerYear": 300000, "upgradeCadenceMonths": 6,
+                              "engineerMonthsPerUpgrade": 3, "toolingUsdPerMonth": 0, "buildEngineerMonths": 12,
+                              "migrationEngineerWeeks": 4}
+            }
+            """;
+
+    private static RequestSpecification api() {
+        return given().auth().preemptive().basic("omar", WebSession.DEMO_PASSWORD).contentType("application/json");
+    }
+
+    @Test
+    void theAppendixRequestGivesTheAppendixFigures() {
+        JsonPath json = api().body(WORKED_EXAMPLE).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+
+        assertThat(json.getString("recommendedTier")).isEqualTo("HOSTED_OPEN");
+        assertThat(json.getString("runnerUpTier")).isEqualTo("SELF_HOSTED");
+        assertThat(json.getDouble("tiers.find { it.tier == 'FRONTIER_CLOSED' }.monthlyCost")).isCloseTo(79_920, within(1.0));
+        assertThat(json.getDouble("tiers.find { it.tier == 'HOSTED_OPEN' }.monthlyCost")).isCloseTo(9_097.2, within(1.0));
+        assertThat(json.getDouble("tiers.find { it.tier == 'SELF_HOSTED' }.monthlyCost")).isCloseTo(74_501.2, within(1.0));
+        List<Map<String, Object>> lineItems = json.getList("tiers.find { it.tier == 'SELF_HOSTED' }.lineItems");
+        assertThat(lineItems).extracting(i -> i.get("name")).contains("GPUs", "ML-ops staff", "Model upgrades");
+        assertThat(json.getList("rules.id", String.class)).contains("W5_QUALITY_GAP", "W4_GPU_ONLY_ESTIMATE");
+        assertThat(json.getString("rules.find { it.id == 'W5_QUALITY_GAP' }.reason")).contains("4 points short");
+        assertThat(json.getString("rules.find { it.id == 'W5_QUALITY_GAP' }.kind")).isEqualTo("WARNING");
+        assertThat(json.getList("breakEvens")).hasSize(3);
+        assertThat(json.getString("pricesAsOf")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(json.getDouble("tiers.find { it.tier == 'HOSTED_OPEN' }.costPerAcceptedResult")).isPositive();
+    }
+
+    @Test
+    void at200MillionHyperscaleFires() {
+        String body = WORKED_EXAMPLE.replace("\"requestsPerMonth\": 30000000", "\"requestsPerMonth\": 200000000");
+        api().body(body).post("/api/v1/estimates").then().statusCode(200).body("rules.id", hasItem("S2_HYPERSCALE"));
+    }
+
+    @Test
+    void badInputIs400WithAFieldList() {
+        api().body("{\"workload\": {\"requestsPerMonth\": -1, \"inputTokensPerRequest\": 10}}").post("/api/v1/estimates")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("workload.requestsPerMonth"))
+                .body("errors.field", hasItem("workload.outputTokensPerRequest"));
+        api().body("{\"workload\": {\"requestsPerMonth\": \"many\"}}").post("/api/v1/estimates").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("workload.requestsPerMonth"));
+        api().body("{\"workload\": {\"requestsPerMonth\": 1, \"inputTokensPerRequest\": 1, \"outputTokensPerRequest\": 1},"
+                + " \"assumptions\": {\"gpuUsdPerHour\": 0, \"nope\": 1}, \"evals\": [{\"model\": \"\", \"role\": \"CANDIDATE\"}]}")
+                .post("/api/v1/estimates").then().statusCode(400)
+                .body("errors.field", hasItem("evals[0].model"));
+        api().body("{\"workload\": {\"requestsPerMonth\": 1, \"inputTokensPerRequest\": 1, \"outputTokensPerRequest\": 1},"
+                + " \"assumptions\": {\"gpuUsdPerHour\": 0, \"nope\": 1}}").post("/api/v1/estimates").then().statusCode(400)
+                .body("errors.field", hasItem("assumptions.gpuUsdPerHour"))
+                .body("errors.field", hasItem("assumptions.nope"));
+        api().body("{oops").post("/api/v1/estimates").then().statusCode(400).body("errors[0].message", containsString("JSON"));
+    }
+
+    @Test
+    void theApiNeedsHttpBasicAndRefusesAWrongPassword() {
+        given().contentType("application/json").body(WORKED_EXAMPLE).post("/api/v1/estimates").then().statusCode(401);
+        given().auth().preemptive().basic("omar", "wrong-password").contentType("application/json").body(WORKED_EXAMPLE)
+                .post("/api/v1/estimates").then().statusCode(401);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheFieldsAndUnits() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/estimates"))
+                .body(containsString("requestsPerMonth"))
+                .body(containsString("Requests per month."))
+                .body(containsString("USD"));
+    }
+}
