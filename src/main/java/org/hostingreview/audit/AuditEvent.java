@@ -16,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One row of the append-only audit trail. Written once by {@link AuditService}, never changed. */
+/**
+ * One row of the append-only audit trail. Written once by {@link AuditService}, never changed; the database
+ * chains it to the previous row ({@code seq}, {@code prevHash}, {@code hash}).
+ */
 @Entity
 @Immutable
 @Table(name = "audit_event")
@@ -47,4 +50,14 @@ public class AuditEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> details;
+
+    /** Position in the hash chain; set by the database on insert. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "prev_hash", insertable = false, updatable = false, length = 64)
+    public String prevHash;
+
+    @Column(insertable = false, updatable = false, length = 64)
+    public String hash;
 }

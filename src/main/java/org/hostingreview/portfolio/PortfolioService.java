@@ -27,7 +27,7 @@ import org.hostingreview.recommendation.Recommendation;
 
 /**
  * The hybrid pattern at a glance: every active feature (its latest proposal that has not ended), grouped by
- * the tier recommended for it, with what it costs today against what it would cost there. Features whose
+ * the tier recommended for it (and showing the tier approved for it, once a review decided), with what it costs today against what it would cost there. Features whose
  * recommendation differs from the tier they run on come first. A constant number of queries: proposals, their
  * eval runs, the catalog.
  */
@@ -45,7 +45,7 @@ public class PortfolioService {
 
     /** One feature in the portfolio. */
     public record Entry(long proposalId, String feature, String team, String title, ProposalStatus status, Tier today,
-            Tier recommended, double spendToday, double underRecommendation, boolean moves) {
+            Tier recommended, Tier approved, double spendToday, double underRecommendation, boolean moves) {
 
         public double change() {
             return underRecommendation - spendToday;
@@ -90,7 +90,7 @@ public class PortfolioService {
             double spend = proposal.currentMonthlySpendUsd != null ? proposal.currentMonthlySpendUsd.doubleValue()
                     : r.tier(today).monthlyCost();
             byTier.computeIfAbsent(r.recommended(), t -> new ArrayList<>()).add(new Entry(proposal.id, proposal.feature.name,
-                    proposal.team.name, proposal.title, proposal.status, today, r.recommended(), spend,
+                    proposal.team.name, proposal.title, proposal.status, today, r.recommended(), proposal.decidedTier, spend,
                     r.tier(r.recommended()).monthlyCost(), r.recommended() != today));
         }
         List<Group> groups = new ArrayList<>();

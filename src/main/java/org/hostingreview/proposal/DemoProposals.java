@@ -320,6 +320,7 @@ public class DemoProposals {
         p.updatedAt = created.plus(Duration.ofHours(2));
         if (status != ProposalStatus.DRAFT) {
             p.submittedAt = p.updatedAt;
+            p.reviewRound = 1;
         }
         p.persist();
         em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")

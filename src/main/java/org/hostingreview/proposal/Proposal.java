@@ -2,6 +2,10 @@ package org.hostingreview.proposal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +25,10 @@ import jakarta.persistence.Version;
 import org.hostingreview.account.Team;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.ConflictException;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -164,11 +172,22 @@ public class Proposal extends PanacheEntityBase {
     public String constraintsNotes;
 
     // Costing: saved what-if assumptions (parameter key -> value) and the day the proposal is costed as of
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Double> assumptions = new LinkedHashMap<>();
     @Column(name = "costed_as_of")
-    public java.time.LocalDate costedAsOf;
+    public LocalDate costedAsOf;
+
+    // Review: the current round (bumped on each submission) and the decision in force
+    @Column(name = "review_round", nullable = false)
+    public int reviewRound;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decided_tier")
+    public Tier decidedTier;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "next_review_on")
+    public LocalDate nextReviewOn;
 
     // Lifecycle
     @Column(name = "withdrawn_reason")
@@ -197,8 +216,8 @@ public class Proposal extends PanacheEntityBase {
     }
 
     /** The constraints that hold, in words, for the summary. */
-    public java.util.List<String> constraintLabels() {
-        java.util.List<String> labels = new java.util.ArrayList<>();
+    public List<String> constraintLabels() {
+        List<String> labels = new ArrayList<>();
         if (dataResidency) {
             labels.add("Data residency");
         }
@@ -244,6 +263,27 @@ public class Proposal extends PanacheEntityBase {
             return peakToAverage;
         }
         return Workloads.peakToAverage(busyDayTokens, requestsPerMonth, inputTokensPerRequest, outputTokensPerRequest);
+    }
+
+    /** Moves to {@code next}, refusing transitions the workflow does not allow. */
+    public void moveTo(ProposalStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new ConflictException("A proposal that is " + status.label().toLowerCase(Locale.ROOT) + " cannot become "
+                    + next.label().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (next == ProposalStatus.SUBMITTED) {
+            reviewRound++;
+        }
+        status = next;
+    }
+
+    /** Everything the proposer answered, by field name, for frozen decisions. */
+    public Map<String, Object> answers() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (Step step : Step.answerable()) {
+            all.putAll(stepValues(step));
+        }
+        return all;
     }
 
     /** The values one step edits, by field name, for before → after audit records. */

@@ -3,8 +3,11 @@ package org.hostingreview.proposal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +32,8 @@ import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.CostingService;
 import org.hostingreview.pricing.WhatIf;
+import org.hostingreview.review.ReviewForm;
+import org.hostingreview.review.ReviewService;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
@@ -51,7 +56,8 @@ public class ProposalResource {
 
         static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
                 List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery);
+                WhatIf whatIf, String whatIfQuery, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
+                String reviewConflict);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -99,6 +105,9 @@ public class ProposalResource {
     @Inject
     CostingService costing;
 
+    @Inject
+    ReviewService reviews;
+
     // --- list and summary --------------------------------------------------------------------------
 
     @GET
@@ -119,7 +128,31 @@ public class ProposalResource {
         Proposal proposal = proposals.visible(id, me);
         WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
         return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
-                uri.getRequestUri().getRawQuery()));
+                uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
+    }
+
+    /** A reviewer's verdict, posted from the proposal page. */
+    @POST
+    @Path("{id}/reviews")
+    public Response review(@PathParam("id") long id, @BeanParam ReviewForm form) {
+        SignedInUser me = me();
+        try {
+            ReviewService.Outcome outcome = reviews.review(id, me, form);
+            String message = outcome.repeated() ? "That review was already recorded."
+                    : outcome.status() == ProposalStatus.SUBMITTED && outcome.needed() > outcome.approvals()
+                            ? String.format("Approval recorded: %d of %d approvals.", outcome.approvals(), outcome.needed())
+                            : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
+            return Flash.redirect("/proposals/" + id + "#review", message);
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
+        } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
+            Proposal current = proposals.visible(id, me);
+            ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
+                    form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
+            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
+                    "This proposal changed since you opened it: another review or edit came first. Your text is kept "
+                            + "below; check the page again and resubmit if it still holds."));
+        }
     }
 
     @POST
@@ -131,22 +164,27 @@ public class ProposalResource {
             proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
             return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null));
+            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
         } catch (ProposalService.StaleProposalException e) {
             return Flash.redirect("/proposals/" + id, conflictMessage(id));
         }
     }
 
-    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query) {
+    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+            FormErrors reviewErrors, String reviewConflict) {
         List<EvalResult> runs = evaluations.runs(proposal.id);
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
         double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
                 ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
         Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
+        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
+        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
+                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
+                String.valueOf(proposal.version), UUID.randomUUID().toString());
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
                 ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(costed),
-                whatIf, query);
+                whatIf, query, panel, form, reviewErrors, reviewConflict);
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------

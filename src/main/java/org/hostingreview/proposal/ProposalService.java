@@ -249,11 +249,11 @@ public class ProposalService {
             throw new IncompleteProposalException(missing);
         }
         ProposalStatus from = proposal.status;
-        proposal.status = ProposalStatus.SUBMITTED;
+        proposal.moveTo(ProposalStatus.SUBMITTED);
         proposal.submittedAt = clock.instant();
         proposal.updatedAt = proposal.submittedAt;
         audit.event(AuditAction.PROPOSAL_SUBMITTED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
-                .changes(new Changes().field("status", from, proposal.status)).record();
+                .detail("round", proposal.reviewRound).changes(new Changes().field("status", from, proposal.status)).record();
         return proposal;
     }
 
@@ -270,7 +270,7 @@ public class ProposalService {
         validate(form).throwIfAny();
         checkVersion(proposal, form.version());
         ProposalStatus from = proposal.status;
-        proposal.status = ProposalStatus.WITHDRAWN;
+        proposal.moveTo(ProposalStatus.WITHDRAWN);
         proposal.withdrawnReason = form.reason().strip();
         proposal.updatedAt = clock.instant();
         audit.event(AuditAction.PROPOSAL_WITHDRAWN, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)

@@ -31,9 +31,26 @@ public enum ProposalStatus {
         return this != REJECTED && this != SUPERSEDED && this != WITHDRAWN;
     }
 
-    /** May be withdrawn by its team. */
+    /** May be withdrawn by its team: any status that has not ended. */
     public boolean withdrawable() {
-        return this == DRAFT || this == SUBMITTED || this == CHANGES_REQUESTED;
+        return canMoveTo(WITHDRAWN);
+    }
+
+    /** The legal transitions (the database enforces the same table, {@code proposal_transition}). */
+    public boolean canMoveTo(ProposalStatus next) {
+        return switch (this) {
+            case DRAFT -> next == SUBMITTED || next == WITHDRAWN;
+            case SUBMITTED -> next == APPROVED || next == REJECTED || next == CHANGES_REQUESTED || next == WITHDRAWN;
+            case CHANGES_REQUESTED -> next == SUBMITTED || next == WITHDRAWN;
+            case APPROVED -> next == REVIEW_DUE || next == WITHDRAWN;
+            case REVIEW_DUE -> next == APPROVED || next == CHANGES_REQUESTED || next == SUPERSEDED || next == WITHDRAWN;
+            case REJECTED, SUPERSEDED, WITHDRAWN -> false;
+        };
+    }
+
+    /** Waiting for a reviewer: a first review or a re-review. */
+    public boolean reviewable() {
+        return this == SUBMITTED || this == REVIEW_DUE;
     }
 
     /** CSS badge flavour. */

@@ -187,7 +187,7 @@ public final class Recommender {
         Tier tier = p.answers().incumbentTier();
         double computed = costs.get(tier).monthlyCost();
         Double stated = p.answers().currentMonthlySpendUsd();
-        if (stated == null || computed <= 0) {
+        if (stated == null || stated == 0 || computed <= 0) {
             return new Recommendation.SpendCheck(tier, stated, computed, null, false);
         }
         double difference = (stated - computed) / computed;

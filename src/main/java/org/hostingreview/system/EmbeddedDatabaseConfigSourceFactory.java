@@ -29,6 +29,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     static final String URL = "quarkus.datasource.jdbc.url";
     static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
     static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
+    static final String AUDIT_KEY = "hosting-review.audit.checkpoint-key";
     /** Read by {@code StartupChecks}: true when this factory supplied the database. */
     static final String EMBEDDED_MARKER = "hosting-review.embedded-db.active";
 
@@ -49,7 +50,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         if (!announced) {
             announced = true;
             LOG.infof("Using the embedded PostgreSQL at %s (data in %s). To use your own PostgreSQL 14+, set DB_URL, "
-                    + "DB_USER and DB_PASSWORD (plus SESSION_ENCRYPTION_KEY and CSRF_SIGNATURE_KEY).",
+                    + "DB_USER and DB_PASSWORD (plus SESSION_ENCRYPTION_KEY, CSRF_SIGNATURE_KEY and AUDIT_CHECKPOINT_KEY).",
                     url, pgDir.toAbsolutePath());
         }
         Map<String, String> props = new HashMap<>();
@@ -63,6 +64,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         if (value(context, CSRF_KEY, "").isBlank()) {
             props.put(CSRF_KEY, secrets.getProperty(LocalSecrets.CSRF_KEY));
+        }
+        if (value(context, AUDIT_KEY, "").isBlank()) {
+            props.put(AUDIT_KEY, secrets.getProperty(LocalSecrets.AUDIT_KEY));
         }
         // Above application.properties (250), below environment variables (300) and system properties (400).
         return List.of(new MapBackedConfigSource("embedded-postgres", props, 275) {

@@ -22,6 +22,31 @@ public interface HostingReviewConfig {
 
     EmbeddedDb embeddedDb();
 
+    Review review();
+
+    Audit audit();
+
+    /** The review workflow. */
+    interface Review {
+        /** Decisions with at least this much monthly spend at stake need two approvals (USD). */
+        @WithDefault("50000")
+        double fourEyesThresholdUsd();
+
+        /** Default days from a decision to its next review. */
+        @WithDefault("90")
+        int defaultReviewDays();
+
+        /** The latest next review a decision may set, in days. */
+        @WithDefault("365")
+        int maxReviewDays();
+    }
+
+    /** The audit trail. */
+    interface Audit {
+        /** Key of the HMAC that signs checkpoints of the chain's head. */
+        Optional<String> checkpointKey();
+    }
+
     interface EmbeddedDb {
         @WithDefault("true")
         boolean enabled();

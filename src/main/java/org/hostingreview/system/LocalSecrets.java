@@ -12,13 +12,14 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The session-encryption and CSRF-signature keys of a local (embedded-database) installation,
+ * The session-encryption, CSRF-signature and audit-checkpoint keys of a local (embedded-database) installation,
  * generated once and kept beside the data so that a restart does not log everybody out.
  */
 final class LocalSecrets {
 
     static final String SESSION_KEY = "session-encryption-key";
     static final String CSRF_KEY = "csrf-signature-key";
+    static final String AUDIT_KEY = "audit-checkpoint-key";
 
     private LocalSecrets() {
     }
@@ -32,7 +33,7 @@ final class LocalSecrets {
                 }
             }
             boolean changed = false;
-            for (String key : new String[] { SESSION_KEY, CSRF_KEY }) {
+            for (String key : new String[] { SESSION_KEY, CSRF_KEY, AUDIT_KEY }) {
                 if (secrets.getProperty(key, "").length() < 32) {
                     secrets.setProperty(key, randomKey());
                     changed = true;

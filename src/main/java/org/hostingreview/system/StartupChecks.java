@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Refuses to start against an external database without the keys that keep sessions and CSRF tokens
- * valid across restarts and instances; the embedded default generates its own.
+ * Refuses to start against an external database without the keys that keep sessions and CSRF tokens valid
+ * across restarts and instances and that sign audit checkpoints; the embedded default generates its own.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -33,6 +33,9 @@ public class StartupChecks {
         }
         if (blank(config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.CSRF_KEY, String.class))) {
             missing.add("CSRF_SIGNATURE_KEY (at least 32 random characters)");
+        }
+        if (blank(config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.AUDIT_KEY, String.class))) {
+            missing.add("AUDIT_CHECKPOINT_KEY (at least 32 random characters)");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Hosting Review runs on an external database and needs these environment "

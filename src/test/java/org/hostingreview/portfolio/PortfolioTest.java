@@ -25,10 +25,10 @@ class PortfolioTest {
     @Test
     void aProposerSeesOnlyTheirTeamAndAReviewerCanFilter() {
         String priya = WebSession.as("priya").get("/portfolio").asString();
-        assertThat(priya).contains("Document classification").doesNotContain("Support-ticket triage");
+        assertThat(priya).contains("Document classification").doesNotContain("Search autocomplete");
         String filtered = WebSession.as("rachel").get("/portfolio?team=" + teamOf(Demo.proposalTitled(
-                "Move ticket triage to self-hosted Mistral"))).asString();
-        assertThat(filtered).contains("Support-ticket triage").doesNotContain("Document classification");
+                "Autocomplete needs sub-100 ms first tokens"))).asString();
+        assertThat(filtered).contains("Search autocomplete").doesNotContain("Document classification");
     }
 
     private static long teamOf(long proposalId) {

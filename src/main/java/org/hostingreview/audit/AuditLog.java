@@ -1,0 +1,182 @@
+package org.hostingreview.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/** Reading the audit trail: a proposal's timeline, and the global log filtered and paged by sequence (keyset). */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final int PAGE_SIZE = 50;
+    public static final int EXPORT_LIMIT = 50_000;
+
+    @Inject
+    EntityManager em;
+
+    /** One field's before → after. */
+    public record Change(String field, String from, String to) {
+    }
+
+    /** An event as the pages list it. */
+    public record Row(long seq, Instant at, String actor, String action, String entity, Long teamId, List<Change> changes,
+            Map<String, Object> details, String hash) {
+    }
+
+    /** The global log's filters as they arrive in the query string; {@code before} is the keyset cursor (a sequence). */
+    public record Filter(String actor, String action, String team, String from, String to, String before) {
+
+        String actorValue() {
+            return actor == null || actor.isBlank() ? null : actor.strip();
+        }
+
+        String actionValue() {
+            return action == null || action.isBlank() ? null : action.strip();
+        }
+
+        Long teamValue() {
+            return parseLong(team);
+        }
+
+        Long beforeValue() {
+            return parseLong(before);
+        }
+
+        Instant fromValue() {
+            LocalDate d = parseDate(from);
+            return d == null ? null : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        Instant toValue() {
+            LocalDate d = parseDate(to);
+            return d == null ? null : d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        /** The same filters on the next (older) page. */
+        public String query(Long nextBefore) {
+            StringBuilder q = new StringBuilder();
+            add(q, "actor", actor);
+            add(q, "action", action);
+            add(q, "team", team);
+            add(q, "from", from);
+            add(q, "to", to);
+            add(q, "before", nextBefore == null ? null : nextBefore.toString());
+            return q.toString();
+        }
+
+        private static void add(StringBuilder q, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                q.append(q.length() == 0 ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+
+        private static Long parseLong(String text) {
+            try {
+                return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static LocalDate parseDate(String text) {
+            try {
+                return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A page of the log, newest first, and the cursor of the next page. */
+    public record Page(List<Row> rows, Long nextBefore) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Row> timeline(long proposalId) {
+        return em.createQuery("from AuditEvent e where e.entityType = 'proposal' and e.entityId = :id order by e.seq",
+                AuditEvent.class).setParameter("id", String.valueOf(proposalId)).getResultList().stream().map(AuditLog::row).toList();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page page(Filter filter) {
+        List<Row> rows = new ArrayList<>(query(filter, PAGE_SIZE + 1).stream().map(AuditLog::row).toList());
+        Long next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = rows.get(rows.size() - 1).seq();
+        }
+        return new Page(rows, next);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Row> export(Filter filter) {
+        return query(filter, EXPORT_LIMIT).stream().map(AuditLog::row).toList();
+    }
+
+    private List<AuditEvent> query(Filter filter, int limit) {
+        StringBuilder jpql = new StringBuilder("from AuditEvent e where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.actorValue() != null) {
+            jpql.append(" and e.actor = :actor");
+            params.put("actor", filter.actorValue());
+        }
+        if (filter.actionValue() != null) {
+            jpql.append(" and e.action = :action");
+            params.put("action", filter.actionValue());
+        }
+        if (filter.teamValue() != null) {
+            jpql.append(" and e.teamId = :team");
+            params.put("team", filter.teamValue());
+        }
+        if (filter.fromValue() != null) {
+            jpql.append(" and e.occurredAt >= :from");
+            params.put("from", filter.fromValue());
+        }
+        if (filter.toValue() != null) {
+            jpql.append(" and e.occurredAt < :to");
+            params.put("to", filter.toValue());
+        }
+        if (filter.beforeValue() != null) {
+            jpql.append(" and e.seq < :before");
+            params.put("before", filter.beforeValue());
+        }
+        jpql.append(" order by e.seq desc");
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Row row(AuditEvent e) {
+        List<Change> changes = new ArrayList<>();
+        Object raw = e.details == null ? null : e.details.get("changes");
+        if (raw instanceof Map<?, ?> map) {
+            map.forEach((field, pair) -> {
+                if (pair instanceof Map<?, ?> p) {
+                    changes.add(new Change(String.valueOf(field), text(p.get("from")), text(p.get("to"))));
+                }
+            });
+        }
+        Map<String, Object> details = e.details == null ? Map.of() : new java.util.LinkedHashMap<>(e.details);
+        details.remove("changes");
+        return new Row(e.seq == null ? 0 : e.seq, e.occurredAt, e.actor, e.action,
+                e.entityType == null ? "" : e.entityType + (e.entityId == null ? "" : " " + e.entityId), e.teamId, changes, details,
+                e.hash);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "—" : value.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package org.hostingreview.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hostingreview.account.AccountService;
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.account.Role;
+import org.hostingreview.account.Team;
+import org.hostingreview.web.Flash;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The global audit log (admins and reviewers), its exports, and verification of the hash chain (admins). */
+@Path("/audit")
+@Produces(MediaType.TEXT_HTML)
+public class AuditResource {
+
+    /** The filter form's fields. */
+    public record FilterParams(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("team") String team, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("before") String before) {
+
+        AuditLog.Filter filter() {
+            return new AuditLog.Filter(actor, action, team, from, to, before);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<Team> teams, List<AuditAction> actions);
+
+        static native TemplateInstance verify(AuditChain.Verification result, List<AuditCheckpoint> checkpoints);
+    }
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    AuditChain chain;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
+    public TemplateInstance log(@BeanParam FilterParams params) {
+        return Templates.log(log.page(params.filter()), params.filter(), accounts.teams(), Arrays.asList(AuditAction.values()));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv; charset=utf-8")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
+    public Response csv(@BeanParam FilterParams params) {
+        StringBuilder csv = new StringBuilder("seq,occurred_at,actor,action,entity,team_id,changes,details,hash\n");
+        for (AuditLog.Row row : log.export(params.filter())) {
+            csv.append(row.seq()).append(',').append(row.at()).append(',').append(cell(row.actor())).append(',')
+                    .append(row.action()).append(',').append(cell(row.entity())).append(',')
+                    .append(row.teamId() == null ? "" : row.teamId()).append(',')
+                    .append(cell(row.changes().stream().map(c -> c.field() + ": " + c.from() + " -> " + c.to())
+                            .collect(Collectors.joining("; "))))
+                    .append(',').append(cell(row.details().toString())).append(',').append(row.hash()).append('\n');
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+    }
+
+    @GET
+    @Path("export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
+    public Response json(@BeanParam FilterParams params) {
+        return Response.ok(log.export(params.filter())).header("Content-Disposition", "attachment; filename=\"audit.json\"")
+                .build();
+    }
+
+    @GET
+    @Path("verify")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public TemplateInstance verify() {
+        return Templates.verify(chain.verify(),
+                AuditCheckpoint.<AuditCheckpoint>find("order by id desc").page(0, 10).list());
+    }
+
+    @POST
+    @Path("checkpoint")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response checkpoint() {
+        AuditCheckpoint checkpoint = chain.checkpoint(currentUser.get().username());
+        return Flash.redirect("/audit/verify", checkpoint == null ? "The audit trail is empty."
+                : "Signed a checkpoint at sequence " + checkpoint.seq + ".");
+    }
+
+    /** A CSV cell: quoted, quotes doubled, and formula-looking text defused for spreadsheets. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,44 @@
+package org.hostingreview.audit;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalService;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** {@code /proposals/{id}/audit}: who did what to a proposal, when, with before → after for edits. */
+@Path("/proposals/{id}/audit")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProposalAuditResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance timeline(Proposal proposal, List<AuditLog.Row> events);
+    }
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance timeline(@PathParam("id") long id) {
+        return Templates.timeline(proposals.visible(id, currentUser.get()), log.timeline(id));
+    }
+}

@@ -1,0 +1,65 @@
+package org.hostingreview.review;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.hostingreview.account.AccountService;
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.account.Role;
+import org.hostingreview.account.Team;
+import org.hostingreview.proposal.ProposalStatus;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The reviewer's queue. Reviews themselves are posted from the proposal page. */
+@Path("/reviews")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ReviewResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, List<Team> teams, String team, String status);
+
+    }
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @RolesAllowed({ Role.REVIEWER_NAME, Role.ADMIN_NAME })
+    public TemplateInstance queue(@QueryParam("team") String team, @QueryParam("status") String status) {
+        Long teamId = parse(team);
+        ProposalStatus statusFilter = null;
+        try {
+            statusFilter = status == null || status.isBlank() ? null : ProposalStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            // unknown filters show the whole queue
+        }
+        return Templates.queue(reviews.queue(currentUser.get(), teamId, statusFilter), accounts.teams(),
+                team == null ? "" : team, status == null ? "" : status);
+    }
+
+    private static Long parse(String id) {
+        try {
+            return id == null || id.isBlank() ? null : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,440 @@
+package org.hostingreview.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.account.Role;
+import org.hostingreview.account.SignedInUser;
+import org.hostingreview.account.UserAccount;
+import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditService;
+import org.hostingreview.audit.Changes;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.evaluation.EvalResult;
+import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.CatalogSnapshot;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.pricing.CostingService;
+import org.hostingreview.pricing.PricingService;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.recommendation.TierResult;
+import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Choices;
+import org.hostingreview.web.ConflictException;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.FormValidator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Reviews: reviewers approve, reject or request changes. The owner and anyone who edited a proposal cannot
+ * review it (also enforced by the database). A self-hosted decision, or one with enough monthly spend at stake,
+ * needs two approvals from two reviewers; a rejection by either ends it. Every review freezes what the reviewer
+ * saw, and is audited with the status change it causes, in one transaction.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    CostingService costing;
+
+    @Inject
+    PricingService pricing;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    FormValidator forms;
+
+    @Inject
+    HostingReviewConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** What the review part of a proposal page shows to this user. */
+    public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<Review> history,
+            String recommendedTier, List<Tier> tiers, List<Verdict> verdicts, LocalDate defaultNextReview, LocalDate latestNextReview,
+            List<String> selfHostedBlockers) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Panel panel(Proposal proposal, SignedInUser me, Costing costed) {
+        List<Review> history = Review.ofProposal(proposal.id);
+        List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
+        Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier;
+        String whyNot = whyNot(proposal, me, history);
+        TierResult selfHosted = costed.recommendation().tier(Tier.SELF_HOSTED);
+        List<String> blockers = costed.recommendation().rules().stream()
+                .filter(rule -> selfHosted.blockedBy().contains(rule.id()))
+                .map(rule -> rule.id().name() + ": " + rule.reason()).toList();
+        List<Verdict> verdicts = proposal.status == ProposalStatus.REVIEW_DUE
+                ? List.of(Verdict.APPROVE, Verdict.REQUEST_CHANGES, Verdict.SUPERSEDE)
+                : List.of(Verdict.APPROVE, Verdict.REQUEST_CHANGES, Verdict.REJECT);
+        LocalDate today = LocalDate.now(clock);
+        return new Panel(whyNot == null, whyNot, approvals.size(), needed(costed, chosen),
+                approvals.isEmpty() ? null : approvals.get(0).chosenTier, history, costed.recommendation().recommended().name(),
+                List.of(Tier.values()), verdicts, today.plusDays(config.review().defaultReviewDays()),
+                today.plusDays(config.review().maxReviewDays()), blockers);
+    }
+
+    /** Why this user may not review this proposal now, or null when they may. */
+    private String whyNot(Proposal proposal, SignedInUser me, List<Review> history) {
+        if (!me.roles().contains(Role.REVIEWER)) {
+            return "Only reviewers review proposals.";
+        }
+        if (!proposal.status.reviewable()) {
+            return "The proposal is " + proposal.status.label().toLowerCase(Locale.ROOT) + "; there is nothing to review.";
+        }
+        if (!independent(proposal, me)) {
+            return "You own or edited this proposal, so another reviewer must review it.";
+        }
+        boolean already = history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id());
+        if (already) {
+            return "You have already reviewed this round; a second approval must come from another reviewer.";
+        }
+        return null;
+    }
+
+    boolean independent(Proposal proposal, SignedInUser me) {
+        if (proposal.owner.id == me.id()) {
+            return false;
+        }
+        Number edits = (Number) em.createNativeQuery(
+                "select count(*) from proposal_editor where proposal_id = ?1 and user_id = ?2")
+                .setParameter(1, proposal.id).setParameter(2, me.id()).getSingleResult();
+        return edits.longValue() == 0;
+    }
+
+    /** The outcome of a posted review: the review recorded (or found, for a repeated post) and the new status. */
+    public record Outcome(Review review, boolean repeated, ProposalStatus status, int approvals, int needed) {
+    }
+
+    @Transactional
+    public Outcome review(long proposalId, SignedInUser me, ReviewForm form) {
+        Review repeated = form.token() == null ? null
+                : Review.<Review>find("submissionToken", form.token()).firstResult();
+        if (repeated != null && repeated.proposal.id == proposalId && repeated.reviewer.id == me.id()) {
+            Proposal p = repeated.proposal;
+            return new Outcome(repeated, true, p.status, 0, 0);
+        }
+        Proposal proposal = proposals.visible(proposalId, me);
+        List<Review> history = Review.ofProposal(proposalId);
+        String whyNot = whyNot(proposal, me, history);
+        if (!me.roles().contains(Role.REVIEWER) || (whyNot != null && whyNot.startsWith("You own"))) {
+            throw new ForbiddenException(whyNot);
+        }
+        if (whyNot != null) {
+            throw new ConflictException(whyNot);
+        }
+        if (form.version() == null || !form.version().equals(String.valueOf(proposal.version))) {
+            throw new StaleReviewException();
+        }
+        List<EvalResult> runs = evaluations.runs(proposalId);
+        CatalogSnapshot catalog = costing.snapshot(costing.asOf(proposal));
+        Costing costed = costing.cost(proposal, runs, catalog);
+        Tier recommended = costed.recommendation().recommended();
+
+        FormErrors errors = forms.validate(form);
+        Verdict verdict = Choices.parse(errors, "verdict", form.verdict(), Verdict.class);
+        if (verdict == Verdict.SUPERSEDE && proposal.status != ProposalStatus.REVIEW_DUE
+                || verdict == Verdict.REJECT && proposal.status == ProposalStatus.REVIEW_DUE) {
+            errors.add("verdict", "Choose one of the options.");
+        }
+        Tier chosen = null;
+        LocalDate next = null;
+        List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
+        if (verdict == Verdict.APPROVE) {
+            chosen = form.chosenTier() == null || form.chosenTier().isBlank() ? recommended
+                    : Choices.parse(errors, "chosenTier", form.chosenTier(), Tier.class);
+            if (chosen != null) {
+                checkApprovable(costed, chosen, recommended, form, approvals, errors);
+            }
+            next = nextReview(form.nextReviewOn(), errors);
+        }
+        errors.throwIfAny();
+
+        Review review = new Review();
+        review.proposal = proposal;
+        review.reviewer = UserAccount.findById(me.id());
+        review.round = proposal.reviewRound;
+        review.verdict = verdict;
+        review.chosenTier = chosen;
+        review.recommendedTier = recommended;
+        review.rationale = form.rationale().strip();
+        review.justification = blankToNull(form.justification());
+        review.conditions = blankToNull(form.conditions());
+        review.nextReviewOn = next;
+        review.submissionToken = form.token();
+        review.snapshot = snapshot(proposal, runs, costed);
+        review.createdAt = clock.instant();
+        review.persist();
+
+        ProposalStatus from = proposal.status;
+        int approvalsNow = approvals.size() + (verdict == Verdict.APPROVE ? 1 : 0);
+        int needed = needed(costed, chosen == null ? recommended : chosen);
+        switch (verdict) {
+            case REJECT -> proposal.moveTo(ProposalStatus.REJECTED);
+            case REQUEST_CHANGES -> proposal.moveTo(ProposalStatus.CHANGES_REQUESTED);
+            case SUPERSEDE -> proposal.moveTo(ProposalStatus.SUPERSEDED);
+            case APPROVE -> {
+                if (approvalsNow >= needed) {
+                    proposal.moveTo(ProposalStatus.APPROVED);
+                    proposal.decidedTier = chosen;
+                    proposal.decidedAt = review.createdAt;
+                    LocalDate earliest = next;
+                    for (Review earlier : approvals) {
+                        if (earlier.nextReviewOn != null && earlier.nextReviewOn.isBefore(earliest)) {
+                            earliest = earlier.nextReviewOn;
+                        }
+                    }
+                    proposal.nextReviewOn = earliest;
+                }
+            }
+        }
+        proposal.updatedAt = review.createdAt;
+        audit.event(AuditAction.REVIEW_RECORDED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+                .detail("reviewId", review.id).detail("round", review.round).detail("verdict", verdict.name())
+                .detail("chosenTier", chosen == null ? null : chosen.name()).detail("recommendedTier", recommended.name())
+                .detail("approvals", verdict == Verdict.APPROVE ? approvalsNow + " of " + needed : null)
+                .detail("rationale", review.rationale).record();
+        if (proposal.status != from) {
+            audit.event(AuditAction.PROPOSAL_STATUS_CHANGED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+                    .detail("reason", verdict.done()).changes(new Changes().field("status", from, proposal.status)
+                            .field("decidedTier", null, proposal.decidedTier)).record();
+        }
+        em.flush();
+        return new Outcome(review, false, proposal.status, approvalsNow, needed);
+    }
+
+    private void checkApprovable(Costing costed, Tier chosen, Tier recommended, ReviewForm form, List<Review> approvals,
+            FormErrors errors) {
+        TierResult tier = costed.recommendation().tier(chosen);
+        if (tier.blocked()) {
+            errors.add("chosenTier", String.format("%s cannot be approved while %s fires%s.", chosen.label(),
+                    String.join(", ", tier.blockedBy().stream().map(Enum::name).toList()),
+                    costed.recommendation().rules().stream().filter(r -> tier.blockedBy().contains(r.id()))
+                            .map(r -> ": " + r.reason()).findFirst().orElse("")));
+        }
+        if (chosen != recommended && (form.justification() == null || form.justification().isBlank())) {
+            errors.add("justification", "Say why you choose " + chosen.label() + " over the recommended " + recommended.label() + ".");
+        }
+        if (!approvals.isEmpty() && approvals.get(0).chosenTier != chosen) {
+            errors.add("chosenTier", "The first approval chose " + approvals.get(0).chosenTier.label() + ": approve that tier too, "
+                    + "or request changes.");
+        }
+    }
+
+    private LocalDate nextReview(String text, FormErrors errors) {
+        LocalDate today = LocalDate.now(clock);
+        if (text == null || text.isBlank()) {
+            errors.add("nextReviewOn", "Set the next review date.");
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (!date.isAfter(today)) {
+                errors.add("nextReviewOn", "The next review must be after today.");
+            } else if (date.isAfter(today.plusDays(config.review().maxReviewDays()))) {
+                errors.add("nextReviewOn", "The next review must be within a year.");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add("nextReviewOn", "Enter a date as YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    /** Two approvals for a self-hosted decision or one with enough monthly spend at stake; one otherwise. */
+    int needed(Costing costed, Tier chosen) {
+        return chosen == Tier.SELF_HOSTED || stake(costed, chosen) >= config.review().fourEyesThresholdUsd() ? 2 : 1;
+    }
+
+    /** Monthly spend at stake: today's spend or the chosen tier's cost, whichever is larger. */
+    static double stake(Costing costed, Tier chosen) {
+        Double stated = costed.inputs().answers().currentMonthlySpendUsd();
+        double today = stated != null ? stated
+                : costed.recommendation().tier(costed.inputs().answers().incumbentTier()).monthlyCost();
+        return Math.max(today, costed.recommendation().tier(chosen).monthlyCost());
+    }
+
+    private static List<Review> approvalsThisRound(List<Review> history, int round) {
+        return history.stream().filter(r -> r.round == round && r.verdict == Verdict.APPROVE).toList();
+    }
+
+    /** Everything the reviewer saw, as JSON: inputs, eval runs, the catalog values used, the costing as shown. */
+    Map<String, Object> snapshot(Proposal proposal, List<EvalResult> runs, Costing costed) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("takenAt", clock.instant().toString());
+        snapshot.put("asOf", costed.assumptions().asOf().toString());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", proposal.id);
+        p.put("title", proposal.title);
+        p.put("feature", proposal.feature.name);
+        p.put("featureDescription", proposal.feature.description);
+        p.put("team", proposal.team.name);
+        p.put("owner", proposal.owner.displayName);
+        p.put("status", proposal.status.name());
+        p.put("round", proposal.reviewRound);
+        p.put("answers", proposal.answers());
+        p.put("constraints", proposal.constraintLabels());
+        snapshot.put("proposal", p);
+        List<Map<String, Object>> evals = new ArrayList<>();
+        for (EvalResult run : runs) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("model", run.model);
+            e.put("role", run.role.name());
+            e.put("tier", run.tier.name());
+            e.put("evalSet", run.evalSet);
+            e.put("sampleSize", run.sampleSize);
+            e.put("scoreKind", run.scoreKind.name());
+            e.put("score", run.score.stripTrailingZeros().toPlainString());
+            e.put("runDate", run.runDate.toString());
+            evals.add(e);
+        }
+        snapshot.put("evals", evals);
+        List<Map<String, Object>> catalog = new ArrayList<>();
+        for (Param param : Param.values()) {
+            ValueSource source = costed.assumptions().source(param);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("param", param.key());
+            c.put("value", costed.assumptions().get(param));
+            c.put("kind", source.kind().name());
+            c.put("ref", source.catalogRef());
+            c.put("describes", source.describes());
+            c.put("checkedOn", source.checkedOn() == null ? null : source.checkedOn().toString());
+            catalog.add(c);
+        }
+        snapshot.put("catalog", catalog);
+        snapshot.put("recommendedTier", costed.recommendation().recommended().name());
+        Map<String, Object> monthly = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            monthly.put(tier.name(), costed.recommendation().tier(tier).monthlyCost());
+        }
+        snapshot.put("monthlyCost", monthly);
+        snapshot.put("requestsPerMonth", costed.inputs().workload().requestsPerMonth());
+        snapshot.put("rules", costed.recommendation().rules().stream().map(r -> r.id().name()).toList());
+        snapshot.put("view", mapper.convertValue(RecommendationView.of(costed), Map.class));
+        return snapshot;
+    }
+
+    /** The view a decision was made on, as it was shown. */
+    public RecommendationView frozenView(Review review) {
+        return mapper.convertValue(review.snapshot.get("view"), RecommendationView.class);
+    }
+
+    // --- the queue --------------------------------------------------------------------------------------
+
+    /** One proposal waiting for review. */
+    public record QueueRow(long id, String title, String team, ProposalStatus status, long requestsPerMonth, double stake,
+            Tier recommended, long ageDays, int approvals, int needed, boolean mayReview) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<QueueRow> queue(SignedInUser me, Long teamFilter, ProposalStatus statusFilter) {
+        List<ProposalStatus> statuses = statusFilter != null && statusFilter.reviewable() ? List.of(statusFilter)
+                : List.of(ProposalStatus.SUBMITTED, ProposalStatus.REVIEW_DUE);
+        String jpql = "from Proposal p join fetch p.team join fetch p.feature join fetch p.owner where p.status in :statuses"
+                + (teamFilter != null ? " and p.team.id = :team" : "");
+        var query = em.createQuery(jpql, Proposal.class).setParameter("statuses", statuses);
+        if (teamFilter != null) {
+            query.setParameter("team", teamFilter);
+        }
+        List<Proposal> waiting = query.getResultList();
+        Map<Long, List<EvalResult>> runs = pricing.runsOf(waiting);
+        CatalogSnapshot catalog = costing.snapshot(costing.today());
+        Map<Long, Integer> approvals = new HashMap<>();
+        Map<Long, Boolean> reviewedByMe = new HashMap<>();
+        if (!waiting.isEmpty()) {
+            for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.round = r.proposal.reviewRound",
+                    Review.class).setParameter("ids", waiting.stream().map(p -> p.id).toList()).getResultList()) {
+                if (r.verdict == Verdict.APPROVE) {
+                    approvals.merge(r.proposal.id, 1, Integer::sum);
+                }
+                if (r.reviewer.id == me.id()) {
+                    reviewedByMe.put(r.proposal.id, true);
+                }
+            }
+        }
+        Set<Long> edited = new HashSet<>();
+        for (Object id : em.createNativeQuery("select proposal_id from proposal_editor where user_id = ?1")
+                .setParameter(1, me.id()).getResultList()) {
+            edited.add(((Number) id).longValue());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<QueueRow> rows = new ArrayList<>();
+        for (Proposal p : waiting) {
+            Costing costed = costing.cost(p, runs.getOrDefault(p.id, List.of()), catalog);
+            Tier recommended = costed.recommendation().recommended();
+            Instant since = p.status == ProposalStatus.REVIEW_DUE && p.nextReviewOn != null
+                    ? p.nextReviewOn.atStartOfDay(ZoneOffset.UTC).toInstant() : p.submittedAt;
+            long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since.atZone(ZoneOffset.UTC).toLocalDate(),
+                    today));
+            boolean may = me.roles().contains(Role.REVIEWER) && p.owner.id != me.id() && !edited.contains(p.id)
+                    && !reviewedByMe.getOrDefault(p.id, false);
+            rows.add(new QueueRow(p.id, p.title, p.team.name, p.status, costed.inputs().workload().requestsPerMonth(),
+                    stake(costed, recommended), recommended, age, approvals.getOrDefault(p.id, 0), needed(costed, recommended),
+                    may));
+        }
+        rows.sort(Comparator.comparingLong(QueueRow::ageDays).reversed().thenComparingLong(QueueRow::id));
+        return rows;
+    }
+
+    /** The latest approving review of the decision in force, or null. */
+    @Transactional(TxType.SUPPORTS)
+    public Review decision(long proposalId) {
+        return em.createQuery("from Review r join fetch r.reviewer join fetch r.proposal where r.proposal.id = :id "
+                + "and r.verdict = :approve order by r.id desc", Review.class).setParameter("id", proposalId)
+                .setParameter("approve", Verdict.APPROVE).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Another reviewer acted on the proposal since this form was opened. */
+    public static class StaleReviewException extends RuntimeException {
+        public StaleReviewException() {
+            super("This proposal changed since you opened it.");
+        }
+    }
+}
