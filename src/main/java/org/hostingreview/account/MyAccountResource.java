@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hostingreview.system.HostingReviewConfig;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
@@ -17,7 +18,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The signed-in user's own account: change password. */
+/** The signed-in user's own account: password and calendar feed. */
 @Path("/account")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -26,6 +27,8 @@ public class MyAccountResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance password(SignedInUser me, FormErrors errors);
+
+        static native TemplateInstance account(SignedInUser me, boolean hasCalendar, String calendarUrl);
     }
 
     @Inject
@@ -33,6 +36,36 @@ public class MyAccountResource {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    CalendarTokens calendarTokens;
+
+    @Inject
+    HostingReviewConfig config;
+
+    @GET
+    public TemplateInstance account() {
+        SignedInUser me = currentUser.get();
+        return Templates.account(me, calendarTokens.has(me), null);
+    }
+
+    /** Makes a new calendar URL and shows it, once; any previous URL stops working. */
+    @POST
+    @Path("calendar")
+    public Response issueCalendar() {
+        SignedInUser me = currentUser.get();
+        String token = calendarTokens.issue(me);
+        String url = config.baseUrl() + "/reviews/calendar.ics?token=" + token;
+        return Response.ok(Templates.account(me, true, url)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("calendar/revoke")
+    public Response revokeCalendar() {
+        boolean had = calendarTokens.revoke(currentUser.get());
+        return Flash.redirect("/account#calendar", had ? "Your calendar URL was revoked; calendars using it stop updating."
+                : "You had no calendar URL.");
+    }
 
     @GET
     @Path("password")

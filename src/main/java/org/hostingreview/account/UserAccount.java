@@ -63,6 +63,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Secret of the user's calendar feed URL; null when none (or revoked). */
+    @Column(name = "calendar_token")
+    public String calendarToken;
+
     @Version
     public long version;
 

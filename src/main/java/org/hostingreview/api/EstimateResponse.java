@@ -68,7 +68,7 @@ public record EstimateResponse(
             @Schema(description = "True when they differ by more than the allowed share (25%).") boolean mismatch) {
     }
 
-    static EstimateResponse of(Recommendation r, Assumptions a) {
+    public static EstimateResponse of(Recommendation r, Assumptions a) {
         List<TierCost> tiers = Arrays.stream(Tier.values()).map(t -> tier(r.tier(t))).toList();
         List<Rule> rules = r.rules().stream().map(EstimateResponse::rule).toList();
         List<BreakEvenDto> breakEvens = r.breakEvens().stream().map(EstimateResponse::breakEven).toList();

@@ -105,6 +105,15 @@ public class CostingService {
         return new Costing(inputs, resolution, a, Recommender.recommend(inputs, a), volumeMultiple, overrides, notes);
     }
 
+    /** Costs a proposal with its inputs changed by {@code adjust} (a check-in's actuals, a decision's baseline). */
+    public Costing cost(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog,
+            java.util.function.UnaryOperator<ProposalInputs> adjust) {
+        Costing plain = cost(proposal, runs, catalog);
+        ProposalInputs inputs = adjust.apply(plain.inputs());
+        return new Costing(inputs, plain.resolution(), plain.assumptions(), Recommender.recommend(inputs, plain.assumptions()), 1,
+                Map.of(), plain.notes());
+    }
+
     /** The saved what-if assumptions of a proposal, known parameters only. */
     public static Map<Param, Double> saved(Proposal proposal) {
         Map<Param, Double> saved = new EnumMap<>(Param.class);

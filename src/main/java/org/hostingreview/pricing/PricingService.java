@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,9 @@ public class PricingService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CatalogChanged> catalogChanged;
 
     /** Every row of the catalog, newest first within each key. */
     public record History(List<ModelPrice> modelPrices, List<GpuPrice> gpuPrices, List<ServingThroughput> throughputs,
@@ -277,6 +281,7 @@ public class PricingService {
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
         event.record();
+        catalogChanged.fire(new CatalogChanged(actor));
         return ref;
     }
 

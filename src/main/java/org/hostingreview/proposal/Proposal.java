@@ -189,6 +189,17 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "next_review_on")
     public LocalDate nextReviewOn;
 
+    // Revisits: why the decision came back for review, since when; the proposals it replaced or was replaced by
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "due_reasons", nullable = false, columnDefinition = "jsonb")
+    public List<String> dueReasons = new ArrayList<>();
+    @Column(name = "due_since")
+    public LocalDate dueSince;
+    @Column(name = "supersedes_id")
+    public Long supersedesId;
+    @Column(name = "superseded_by_id")
+    public Long supersededById;
+
     // Lifecycle
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;
@@ -271,7 +282,7 @@ public class Proposal extends PanacheEntityBase {
             throw new ConflictException("A proposal that is " + status.label().toLowerCase(Locale.ROOT) + " cannot become "
                     + next.label().toLowerCase(Locale.ROOT) + ".");
         }
-        if (next == ProposalStatus.SUBMITTED) {
+        if (next == ProposalStatus.SUBMITTED || next == ProposalStatus.REVIEW_DUE) {
             reviewRound++;
         }
         status = next;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -50,6 +51,9 @@ import io.quarkus.security.ForbiddenException;
 public class ProposalService {
 
     static final String ENTITY = "proposal";
+
+    @Inject
+    Event<Superseded> superseded;
 
     @Inject
     AuditService audit;
@@ -302,6 +306,76 @@ public class ProposalService {
         audit.event(AuditAction.PROPOSAL_ASSUMPTIONS_SAVED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
                 .changes(changes).record();
         return proposal;
+    }
+
+    /**
+     * Replaces a decision due for review with a new draft pre-filled from it, linked both ways ("supersedes #12" /
+     * "superseded by #31"). The original owner owns the draft; the caller moves the original to SUPERSEDED.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Proposal supersede(Proposal original, String actor) {
+        Proposal copy = new Proposal();
+        copy.feature = original.feature;
+        copy.team = original.team;
+        copy.owner = original.owner;
+        copy.title = original.title.startsWith("Revisit: ") ? original.title : "Revisit: " + original.title;
+        copy.stepsSaved = original.stepsSaved;
+        copy.incumbentProvider = original.incumbentProvider;
+        copy.incumbentModel = original.incumbentModel;
+        copy.currentTier = original.decidedTier != null ? original.decidedTier : original.currentTier;
+        copy.candidateModels = original.candidateModels;
+        copy.taskShape = original.taskShape;
+        copy.requestsPerMonth = original.requestsPerMonth;
+        copy.inputTokensPerRequest = original.inputTokensPerRequest;
+        copy.outputTokensPerRequest = original.outputTokensPerRequest;
+        copy.cachedInputShare = original.cachedInputShare;
+        copy.peakToAverage = original.peakToAverage;
+        copy.busyDayTokens = original.busyDayTokens;
+        copy.quietDayTokens = original.quietDayTokens;
+        copy.ttftTargetMs = original.ttftTargetMs;
+        copy.currentMonthlySpendUsd = original.currentMonthlySpendUsd;
+        copy.mlOpsEngineers = original.mlOpsEngineers;
+        copy.hiresPlanned = original.hiresPlanned;
+        copy.hostedOpenTried = original.hostedOpenTried;
+        copy.hostedOpenProvider = original.hostedOpenProvider;
+        copy.hostedOpenModel = original.hostedOpenModel;
+        copy.hostedOpenMonthsRun = original.hostedOpenMonthsRun;
+        copy.hostedOpenMonthlyCostUsd = original.hostedOpenMonthlyCostUsd;
+        copy.hostedOpenQuality = original.hostedOpenQuality;
+        copy.upgradeOwner = original.upgradeOwner;
+        copy.upgradeCadenceMonths = original.upgradeCadenceMonths;
+        copy.upgradeEffortEngineerMonths = original.upgradeEffortEngineerMonths;
+        copy.noEvalYet = original.noEvalYet;
+        copy.evalSetName = original.evalSetName;
+        copy.evalSetSize = original.evalSetSize;
+        copy.passCriterion = original.passCriterion;
+        copy.dataResidency = original.dataResidency;
+        copy.airGapped = original.airGapped;
+        copy.reproducibilityRequired = original.reproducibilityRequired;
+        copy.customWeights = original.customWeights;
+        copy.needsMultimodal = original.needsMultimodal;
+        copy.needsToolUse = original.needsToolUse;
+        copy.needsLongContext = original.needsLongContext;
+        copy.needsStructuredOutput = original.needsStructuredOutput;
+        copy.iteratingFast = original.iteratingFast;
+        copy.aiInfraCompany = original.aiInfraCompany;
+        copy.sovereign = original.sovereign;
+        copy.moatFineTune = original.moatFineTune;
+        copy.selfHostEstimateUsd = original.selfHostEstimateUsd;
+        copy.selfHostPlannedReplicas = original.selfHostPlannedReplicas;
+        copy.constraintsNotes = original.constraintsNotes;
+        copy.assumptions = new LinkedHashMap<>(original.assumptions);
+        copy.supersedesId = original.id;
+        copy.createdAt = clock.instant();
+        copy.updatedAt = copy.createdAt;
+        copy.persist();
+        original.supersededById = copy.id;
+        em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, copy.id).setParameter(2, original.owner.id).executeUpdate();
+        superseded.fire(new Superseded(original, copy));
+        audit.event(AuditAction.PROPOSAL_CREATED, actor).on(ENTITY, copy.id).team(copy.team.id).detail("title", copy.title)
+                .detail("supersedes", original.id).detail("requestsPerMonth", copy.requestsPerMonth).record();
+        return copy;
     }
 
     /** Marks a change made outside the steps (an eval run) on the proposal, without bumping its version. */

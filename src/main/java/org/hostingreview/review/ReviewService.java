@@ -215,10 +215,15 @@ public class ReviewService {
         switch (verdict) {
             case REJECT -> proposal.moveTo(ProposalStatus.REJECTED);
             case REQUEST_CHANGES -> proposal.moveTo(ProposalStatus.CHANGES_REQUESTED);
-            case SUPERSEDE -> proposal.moveTo(ProposalStatus.SUPERSEDED);
+            case SUPERSEDE -> {
+                proposal.moveTo(ProposalStatus.SUPERSEDED);
+                proposals.supersede(proposal, me.username());
+            }
             case APPROVE -> {
                 if (approvalsNow >= needed) {
                     proposal.moveTo(ProposalStatus.APPROVED);
+                    proposal.dueReasons = new ArrayList<>();
+                    proposal.dueSince = null;
                     proposal.decidedTier = chosen;
                     proposal.decidedAt = review.createdAt;
                     LocalDate earliest = next;
@@ -405,8 +410,8 @@ public class ReviewService {
         for (Proposal p : waiting) {
             Costing costed = costing.cost(p, runs.getOrDefault(p.id, List.of()), catalog);
             Tier recommended = costed.recommendation().recommended();
-            Instant since = p.status == ProposalStatus.REVIEW_DUE && p.nextReviewOn != null
-                    ? p.nextReviewOn.atStartOfDay(ZoneOffset.UTC).toInstant() : p.submittedAt;
+            Instant since = p.status == ProposalStatus.REVIEW_DUE && p.dueSince != null
+                    ? p.dueSince.atStartOfDay(ZoneOffset.UTC).toInstant() : p.submittedAt;
             long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since.atZone(ZoneOffset.UTC).toLocalDate(),
                     today));
             boolean may = me.roles().contains(Role.REVIEWER) && p.owner.id != me.id() && !edited.contains(p.id)

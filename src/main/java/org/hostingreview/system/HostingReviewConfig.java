@@ -16,6 +16,31 @@ public interface HostingReviewConfig {
     /** Password for the {@code admin} account created on first start; random (and logged once) when empty. */
     Optional<String> adminInitialPassword();
 
+    /** The address people reach the app at, for links in mails and calendar feeds. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    Revisit revisit();
+
+    /** The revisit cycle. */
+    interface Revisit {
+        /** Days after a decision becomes due that it counts as overdue. */
+        @WithDefault("14")
+        int overdueDays();
+
+        /** A chosen tier's monthly cost moving by more than this share re-opens the decision. */
+        @WithDefault("0.25")
+        double costMoveShare();
+
+        /** A catalog price the decision used moving by more than this share re-opens it. */
+        @WithDefault("0.20")
+        double priceMoveShare();
+
+        /** Volume at least this multiple of the decided volume re-opens the decision. */
+        @WithDefault("2")
+        double volumeMultiple();
+    }
+
     /** Directory of the embedded database and its generated keys. */
     @WithDefault("data")
     String dataDir();

@@ -8,12 +8,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.account.CurrentUser;
 import org.hostingreview.account.SignedInUser;
+import org.hostingreview.revisit.RevisitViews;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The dashboard: where a signed-in user lands. */
+/** The dashboard: where a signed-in user lands, with the decisions due for review in their scope. */
 @Path("/")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -21,14 +22,18 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(SignedInUser me);
+        static native TemplateInstance dashboard(SignedInUser me, RevisitViews.Dashboard due, boolean seesAll);
     }
 
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RevisitViews revisits;
+
     @GET
     public TemplateInstance dashboard() {
-        return Templates.dashboard(currentUser.get());
+        SignedInUser me = currentUser.get();
+        return Templates.dashboard(me, revisits.dashboard(me), revisits.seesAll(me));
     }
 }

@@ -24,6 +24,8 @@ class LoginJourneyTest extends BrowserTest {
         assertPageShows("Welcome, Jo Urney");
 
         find(By.linkText("My account")).click();
+        waitForPath("/account");
+        find(By.id("change-password")).click();
         waitForPath("/account/password");
         type("currentPassword", "journey-password-1");
         type("newPassword", "short");

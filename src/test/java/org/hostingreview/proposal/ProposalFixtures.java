@@ -67,6 +67,20 @@ public final class ProposalFixtures {
         return id;
     }
 
+    /** A proposal of {@code owner}'s costed on its own candidate model (priced by the test), submitted at the given spend. */
+    public static long submittedWithCandidate(WebSession owner, String title, String model, String spend) {
+        Map<String, Object> first = new LinkedHashMap<>(step1(title, title + " feature " + System.nanoTime()));
+        first.put("candidateModels", model);
+        first.put("acknowledgeDuplicate", "on");
+        String location = owner.post("/proposals", first).getHeader("Location");
+        long id = Long.parseLong(location.replaceAll(".*/proposals/(\\d+)/steps/2$", "$1"));
+        Map<Integer, Map<String, Object>> steps = laterSteps();
+        steps.put(2, WebSession.pairs("currentMonthlySpendUsd", spend));
+        steps.forEach((step, fields) -> save(owner, id, step, fields).then().statusCode(303));
+        owner.post("/proposals/" + id + "/submit", "version", version(id)).then().statusCode(303);
+        return id;
+    }
+
     public static long version(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(id).version);
     }

@@ -2,9 +2,6 @@ package org.hostingreview.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.hostingreview.proposal.ProposalFixtures;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -21,15 +18,7 @@ class FrozenDecisionTest {
         addPrice(dana, model, "1.00", "2026-01-01");
 
         WebSession priya = WebSession.as("priya");
-        Map<String, Object> step1 = new LinkedHashMap<>(ProposalFixtures.step1("Frozen", "Frozen feature " + System.nanoTime()));
-        step1.put("candidateModels", model);
-        step1.put("acknowledgeDuplicate", "on");
-        String location = priya.post("/proposals", step1).getHeader("Location");
-        long id = Long.parseLong(location.replaceAll(".*/proposals/(\\d+)/steps/2$", "$1"));
-        var steps = ProposalFixtures.laterSteps();
-        steps.put(2, WebSession.pairs("currentMonthlySpendUsd", "3000"));
-        steps.forEach((step, fields) -> ProposalFixtures.save(priya, id, step, fields).then().statusCode(303));
-        priya.post("/proposals/" + id + "/submit", "version", ProposalFixtures.version(id)).then().statusCode(303);
+        long id = ProposalFixtures.submittedWithCandidate(priya, "Frozen", model, "3000");
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
         String decisionBefore = priya.get("/proposals/" + id + "/decision").asString();
         assertThat(decisionBefore).contains("$32.5k");

@@ -12,13 +12,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 
 /** Submitted proposals to review, and review posts. */
-final class ReviewFixtures {
+public final class ReviewFixtures {
 
     private ReviewFixtures() {
     }
 
     /** A submitted proposal of {@code owner}'s team with the given monthly spend (the worked example's workload). */
-    static long submitted(String owner, String spend) {
+    public static long submitted(String owner, String spend) {
         WebSession session = WebSession.as(owner);
         long id = ProposalFixtures.draft(session, "Review me " + spend, "Reviewed feature " + System.nanoTime());
         Map<Integer, Map<String, Object>> steps = ProposalFixtures.laterSteps();
@@ -28,7 +28,7 @@ final class ReviewFixtures {
         return id;
     }
 
-    static Response review(WebSession reviewer, long id, String verdict, String tier, String token, Object... more) {
+    public static Response review(WebSession reviewer, long id, String verdict, String tier, String token, Object... more) {
         Map<String, Object> form = WebSession.pairs("verdict", verdict, "chosenTier", tier == null ? "" : tier,
                 "rationale", "Looked at the numbers.", "justification", "", "conditions", "",
                 "nextReviewOn", LocalDate.now().plusDays(90).toString(), "version", ProposalFixtures.version(id),
@@ -39,7 +39,7 @@ final class ReviewFixtures {
         return reviewer.post("/proposals/" + id + "/reviews", form);
     }
 
-    static List<Review> reviewsOf(long id) {
+    public static List<Review> reviewsOf(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Review.ofProposal(id));
     }
 }

@@ -1,0 +1,48 @@
+package org.hostingreview.revisit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.Superseded;
+
+/**
+ * A proposal that supersedes a decision starts from what the feature actually does: the latest check-in's volume,
+ * tokens and spend (scaled to a month) replace the figures the old decision was filed with.
+ */
+@ApplicationScoped
+public class ActualsCarryOver {
+
+    void onSuperseded(@Observes Superseded event) {
+        List<Checkin> checkins = Checkin.ofProposal(event.original().id);
+        if (checkins.isEmpty()) {
+            return;
+        }
+        Checkin latest = checkins.get(0);
+        Actuals actuals = new Actuals(latest.periodStart, latest.periodEnd, latest.requests, latest.inputTokensPerRequest,
+                latest.outputTokensPerRequest, latest.spendUsd, latest.spendTier, latest.observedQuality, latest.incidents,
+                latest.notes);
+        Proposal copy = event.replacement();
+        double filedTokens = tokensPerMonth(copy);
+        copy.requestsPerMonth = actuals.requestsPerMonth();
+        copy.inputTokensPerRequest = latest.inputTokensPerRequest;
+        copy.outputTokensPerRequest = latest.outputTokensPerRequest;
+        copy.currentMonthlySpendUsd = BigDecimal.valueOf(actuals.spendPerMonth()).setScale(2, RoundingMode.HALF_UP);
+        copy.currentTier = latest.spendTier;
+        // busy and quiet days keep their shape at the new volume
+        if (filedTokens > 0) {
+            double scale = tokensPerMonth(copy) / filedTokens;
+            copy.busyDayTokens = copy.busyDayTokens == null ? null : Math.round(copy.busyDayTokens * scale);
+            copy.quietDayTokens = copy.quietDayTokens == null ? null : Math.round(copy.quietDayTokens * scale);
+        }
+    }
+
+    private static double tokensPerMonth(Proposal p) {
+        return p.requestsPerMonth == null || p.inputTokensPerRequest == null || p.outputTokensPerRequest == null ? 0
+                : p.requestsPerMonth * (double) (p.inputTokensPerRequest + p.outputTokensPerRequest);
+    }
+}

@@ -1,0 +1,109 @@
+package org.hostingreview.revisit;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hostingreview.account.CurrentUser;
+import org.hostingreview.api.EstimateResponse;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.InvalidInputException;
+
+import io.quarkus.security.Authenticated;
+
+/** {@code POST /api/v1/proposals/{id}/checkins}: actuals from a pipeline; the answer says whether the decision re-opened. */
+@Path("/api/v1/proposals/{id}/checkins")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Check-ins", description = "Actuals that keep decisions honest")
+public class CheckinApiResource {
+
+    @Schema(description = "The actuals of one period.")
+    public record CheckinRequest(
+            @Schema(description = "First day (ISO date).", example = "2026-10-01") @NotNull(message = "is required") LocalDate periodStart,
+            @Schema(description = "Last day (ISO date).", example = "2026-10-31") @NotNull(message = "is required") LocalDate periodEnd,
+            @Schema(description = "Requests in the period.", example = "200000000") @NotNull(message = "is required")
+            @Min(value = 0, message = "must be at least 0") Long requests,
+            @Schema(description = "Average input tokens per request.", example = "1000") @NotNull(message = "is required")
+            @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
+            Integer inputTokensPerRequest,
+            @Schema(description = "Average output tokens per request.", example = "83") @NotNull(message = "is required")
+            @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
+            Integer outputTokensPerRequest,
+            @Schema(description = "Spend in the period, USD.", example = "60600") @NotNull(message = "is required")
+            @DecimalMin(value = "0", message = "must be at least 0") BigDecimal spendUsd,
+            @Schema(description = "The tier the spend was on; default the decided tier.") Tier spendTier,
+            @Schema(description = "Observed quality, 0–100.") @DecimalMin(value = "0", message = "must be between 0 and 100")
+            @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal observedQuality,
+            @Schema(description = "Incidents in the period.") @Min(value = 0, message = "must be at least 0") Integer incidents,
+            @Size(max = 2000, message = "must be at most 2000 characters") String notes) {
+    }
+
+    @Schema(description = "The recorded check-in.")
+    public record CheckinView(long id, LocalDate periodStart, LocalDate periodEnd, long requests, int inputTokensPerRequest,
+            int outputTokensPerRequest, BigDecimal spendUsd, Tier spendTier, BigDecimal observedQuality, Integer incidents,
+            String notes, @Schema(description = "Requests scaled to a month.") long requestsPerMonth) {
+    }
+
+    @Schema(description = "The check-in, the recommendation recomputed with today's catalog, and whether the decision re-opened.")
+    public record CheckinResponse(CheckinView checkin, EstimateResponse recommendation,
+            @Schema(description = "True when the decision moved to REVIEW_DUE.") boolean reopened,
+            @Schema(description = "Why, as trigger names or rule ids (RECOMMENDATION_CHANGED, BREAK_EVEN_CROSSED, S2_HYPERSCALE, "
+                    + "H2_UNDER_THRESHOLD, H5_BURSTY, COST_MOVED, VOLUME_DOUBLED, PRICE_CHANGED).") List<String> reasons,
+            @Schema(description = "The reasons in words.") List<String> explanations) {
+    }
+
+    @Inject
+    CheckinService checkins;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record actuals for a period and re-check the decision")
+    @APIResponse(responseCode = "201", description = "Recorded; the body says whether the decision re-opened.")
+    public Response record(@PathParam("id") long id, @Valid @NotNull(message = "a JSON body is required") CheckinRequest body) {
+        if (body.periodEnd().isBefore(body.periodStart())) {
+            throw new InvalidInputException("periodEnd", "must not be before periodStart");
+        }
+        if (body.periodStart().isBefore(CheckinService.EARLIEST) || body.periodEnd().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("periodEnd", "the period must lie between 2015-01-01 and today");
+        }
+        Actuals actuals = new Actuals(body.periodStart(), body.periodEnd(), body.requests(), body.inputTokensPerRequest(),
+                body.outputTokensPerRequest(), body.spendUsd(), body.spendTier(), body.observedQuality(), body.incidents(),
+                body.notes());
+        CheckinService.Result result = checkins.record(id, currentUser.get(), actuals, Checkin.Source.API);
+        Checkin c = result.checkin();
+        CheckinResponse response = new CheckinResponse(new CheckinView(c.id, c.periodStart, c.periodEnd, c.requests, c.inputTokensPerRequest,
+                c.outputTokensPerRequest, c.spendUsd, c.spendTier, c.observedQuality, c.incidents, c.notes, actuals.requestsPerMonth()),
+                EstimateResponse.of(result.evaluation().now().recommendation(), result.evaluation().now().assumptions()),
+                result.reopened(), c.reasons.stream().map(r -> r.split(":")[0]).toList(), c.reasons);
+        return Response.created(URI.create("/proposals/" + id + "/checkins")).entity(response).build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.hostingreview.revisit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A mail to send about a decision (the outbox): written with the change, sent after it commits, once per event. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "proposal_id", nullable = false)
+    public long proposalId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "event_key", nullable = false)
+    public String eventKey;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(nullable = false)
+    public String recipients;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** Fired when a notification is queued; {@link Notifier} mails it once the transaction has committed. */
+    public record Queued(long id) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.hostingreview.revisit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/** Runs the revisit sweep at start-up and every morning (its mails go out as it commits), then retries failed mails. */
+@ApplicationScoped
+public class RevisitJob {
+
+    private static final Logger LOG = Logger.getLogger(RevisitJob.class);
+
+    @Inject
+    RevisitService revisits;
+
+    @Inject
+    Notifier notifier;
+
+    void onStart(@Observes @Priority(40) StartupEvent event) {
+        run();
+    }
+
+    @Scheduled(cron = "0 0 6 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        run();
+    }
+
+    /** One sweep and delivery; safe to call from several threads or instances at once. */
+    public RevisitService.Sweep run() {
+        RevisitService.Sweep sweep = revisits.sweep();
+        int sent = notifier.deliver();
+        if (sweep.madeDue() + sweep.repriced() + sweep.flaggedOverdue() + sent > 0) {
+            LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue; %d earlier mail(s) retried",
+                    sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue(), sent);
+        }
+        return sweep;
+    }
+}

@@ -1,0 +1,302 @@
+package org.hostingreview.revisit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.account.Role;
+import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditService;
+import org.hostingreview.audit.Changes;
+import org.hostingreview.costmodel.BreakEven;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Text;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.costmodel.Workload;
+import org.hostingreview.evaluation.EvalResult;
+import org.hostingreview.pricing.CatalogChanged;
+import org.hostingreview.pricing.CatalogSnapshot;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.pricing.CostingService;
+import org.hostingreview.pricing.PricingService;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.recommendation.Answers;
+import org.hostingreview.recommendation.FiredRule;
+import org.hostingreview.recommendation.ProposalInputs;
+import org.hostingreview.recommendation.RuleId;
+import org.hostingreview.review.Review;
+import org.hostingreview.review.ReviewService;
+import org.hostingreview.system.HostingReviewConfig;
+
+/**
+ * Decisions come back. The scheduled sweep moves approved decisions whose review date has come to
+ * {@code REVIEW_DUE} and flags them overdue after two weeks; a check-in of actuals, or a catalog price change,
+ * re-opens a decision when reality moved enough to change the answer. Every move is audited, and queues one
+ * notification per event (mailed after commit, see {@link Notifier}).
+ *
+ * <p>How a check-in is compared, where the issue is silent: the decision's baseline is the decided workload
+ * costed with today's catalog, as if the feature already ran on the decided tier at the decided cost; the
+ * check-in is the same with the actual volume, tokens and spend. Threshold rules that flip between the two
+ * re-open the decision, so a move to a cheaper tier does not by itself count as a flip.
+ */
+@ApplicationScoped
+public class RevisitService {
+
+    static final String SCHEDULED = "SCHEDULED: scheduled quarterly review";
+    private static final long SWEEP_LOCK = 0x4852_0006L;
+    private static final List<RuleId> THRESHOLD_RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.H5_BURSTY);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CostingService costing;
+
+    @Inject
+    PricingService pricing;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    HostingReviewConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Notification.Queued> queued;
+
+    /** What a check-in found: the recomputed costing and the reasons (empty when nothing moved enough). */
+    public record Evaluation(Costing now, List<String> reasons) {
+    }
+
+    /** Compares actuals with the frozen decision. */
+    @Transactional(TxType.SUPPORTS)
+    public Evaluation evaluate(Proposal proposal, Review decision, Actuals actuals) {
+        List<EvalResult> runs = EvalResult.ofProposal(proposal.id);
+        CatalogSnapshot catalog = costing.snapshot(costing.today());
+        Tier decided = decision.chosenTier;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frozenCosts = (Map<String, Object>) decision.snapshot.get("monthlyCost");
+        double decidedCost = ((Number) frozenCosts.get(decided.name())).doubleValue();
+        long decidedVolume = ((Number) decision.snapshot.get("requestsPerMonth")).longValue();
+
+        Costing baseline = costing.cost(proposal, runs, catalog, onDecidedTier(decided, decidedCost));
+        Costing now = costing.cost(proposal, runs, catalog, withActuals(decided, actuals));
+        List<String> reasons = new ArrayList<>();
+        Tier recommendedNow = now.recommendation().recommended();
+        if (recommendedNow != decided) {
+            reasons.add(String.format("RECOMMENDATION_CHANGED: %s is now recommended instead of the decided %s.",
+                    recommendedNow.label(), decided.label()));
+        }
+        long volume = now.inputs().workload().requestsPerMonth();
+        for (BreakEven breakEven : baseline.recommendation().breakEvens()) {
+            Long at = breakEven.requestsPerMonth();
+            if (at != null && Math.min(decidedVolume, volume) < at && at <= Math.max(decidedVolume, volume)) {
+                reasons.add(String.format("BREAK_EVEN_CROSSED: volume went from %,d to %,d requests a month, across the "
+                        + "%s / %s break-even at %,d.", decidedVolume, volume, breakEven.a().label(), breakEven.b().label(), at));
+            }
+        }
+        for (RuleId rule : THRESHOLD_RULES) {
+            boolean then = baseline.recommendation().fires(rule);
+            boolean nowFires = now.recommendation().fires(rule);
+            if (then != nowFires) {
+                String why = now.recommendation().rules().stream().filter(r -> r.id() == rule).map(FiredRule::reason).findFirst()
+                        .orElse("");
+                reasons.add(rule.name() + ": " + (nowFires ? "now fires. " + why
+                        : String.format("no longer fires (it did at the decided %,d requests a month on %s at %s).", decidedVolume,
+                                decided.label(), Text.usd(decidedCost))));
+            }
+        }
+        double costNow = now.recommendation().tier(decided).monthlyCost();
+        if (decidedCost > 0 && Math.abs(costNow - decidedCost) / decidedCost > config.revisit().costMoveShare()) {
+            reasons.add(String.format("COST_MOVED: %s costs %s a month now against %s when decided (%+.0f%%).", decided.label(),
+                    Text.usd(costNow), Text.usd(decidedCost), 100 * (costNow - decidedCost) / decidedCost));
+        }
+        if (decidedVolume > 0 && volume >= config.revisit().volumeMultiple() * decidedVolume) {
+            reasons.add(String.format("VOLUME_DOUBLED: %,d requests a month against %,d when decided (%.1f×).", volume, decidedVolume,
+                    volume / (double) decidedVolume));
+        }
+        reasons.addAll(priceChanges(decision, now));
+        return new Evaluation(now, reasons);
+    }
+
+    /** Catalog prices the decision used that moved by more than the allowed share since. */
+    List<String> priceChanges(Review decision, Costing now) {
+        List<String> changed = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> frozen = (List<Map<String, Object>>) decision.snapshot.get("catalog");
+        for (Map<String, Object> value : frozen) {
+            Param param = Param.byKey(String.valueOf(value.get("param"))).orElse(null);
+            if (param == null || !"CATALOG".equals(value.get("kind"))
+                    || param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
+                continue;
+            }
+            double then = ((Number) value.get("value")).doubleValue();
+            double current = now.assumptions().get(param);
+            if (then > 0 && Math.abs(current - then) / then > config.revisit().priceMoveShare()) {
+                changed.add(String.format("PRICE_CHANGED: %s (%s) is %s against %s when decided (%+.0f%%).", param.key(),
+                        value.get("describes"), Text.number(current), Text.number(then), 100 * (current - then) / then));
+            }
+        }
+        return changed;
+    }
+
+    private static UnaryOperator<ProposalInputs> onDecidedTier(Tier decided, double decidedCost) {
+        return in -> new ProposalInputs(in.workload(), onTier(in.answers(), decided, decidedCost), in.constraints(), in.scores());
+    }
+
+    private static UnaryOperator<ProposalInputs> withActuals(Tier decided, Actuals actuals) {
+        return in -> {
+            Workload w = in.workload();
+            Workload actual = new Workload(actuals.requestsPerMonth(), actuals.inputTokensPerRequest(),
+                    actuals.outputTokensPerRequest(), w.cachedInputShare(), w.peakToAverage(), w.ttftTargetMs());
+            return new ProposalInputs(actual, onTier(in.answers(), decided, actuals.spendPerMonth()), in.constraints(), in.scores());
+        };
+    }
+
+    private static Answers onTier(Answers a, Tier tier, double spend) {
+        return new Answers(spend, a.mlOpsEngineers(), a.hiresPlanned(), a.hostedOpenMonthsRun(), a.upgradeOwner(), a.evalSet(),
+                a.selfHostEstimateUsd(), tier, a.selfHostPlannedReplicas());
+    }
+
+    /**
+     * Moves an approved decision to {@code REVIEW_DUE} with its reasons (or adds them to a decision already due),
+     * audited and notified. Returns whether the status changed.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean reopen(Proposal proposal, List<String> reasons, String actor, String kind, String eventKey) {
+        return reopen(proposal, reasons, actor, kind, eventKey, LocalDate.now(clock));
+    }
+
+    /** As {@link #reopen(Proposal, List, String, String, String)}, due since the given day (a scheduled review's date). */
+    @Transactional(TxType.MANDATORY)
+    public boolean reopen(Proposal proposal, List<String> reasons, String actor, String kind, String eventKey, LocalDate since) {
+        ProposalStatus from = proposal.status;
+        Set<String> all = new LinkedHashSet<>(proposal.dueReasons);
+        all.addAll(reasons);
+        if (from == ProposalStatus.APPROVED) {
+            proposal.moveTo(ProposalStatus.REVIEW_DUE);
+            proposal.dueSince = since;
+            proposal.dueReasons = new ArrayList<>(reasons);
+        } else if (from == ProposalStatus.REVIEW_DUE) {
+            proposal.dueReasons = new ArrayList<>(all);
+        } else {
+            return false;
+        }
+        proposal.updatedAt = clock.instant();
+        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons)
+                .changes(new Changes().field("status", from, proposal.status)).record();
+        if (from != proposal.status) {
+            notify(proposal, kind, eventKey, SCHEDULED.equals(reasons.get(0))
+                    ? "is due for its scheduled review" : "was re-opened: " + reasons.get(0).split(":")[0]);
+        }
+        return from != proposal.status;
+    }
+
+    /** The scheduled sweep: due decisions move to review, overdue ones are flagged. Idempotent; one instance at a time. */
+    @Transactional
+    public Sweep sweep() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK).getSingleResult();
+        LocalDate today = LocalDate.now(clock);
+        List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :approved "
+                + "and p.nextReviewOn <= :today", Proposal.class).setParameter("approved", ProposalStatus.APPROVED)
+                .setParameter("today", today).getResultList();
+        for (Proposal proposal : due) {
+            // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
+            reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, "DUE", "due:" + proposal.id + ":" + proposal.nextReviewOn,
+                    proposal.nextReviewOn);
+        }
+        // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
+        int repriced = afterCatalogChange(AuditService.SYSTEM);
+        List<Proposal> overdue = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :due "
+                + "and p.dueSince <= :limit", Proposal.class).setParameter("due", ProposalStatus.REVIEW_DUE)
+                .setParameter("limit", today.minusDays(config.revisit().overdueDays())).getResultList();
+        int flagged = 0;
+        for (Proposal proposal : overdue) {
+            String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
+            if (Notification.count("eventKey", key) == 0) {
+                audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on("proposal", proposal.id).team(proposal.team.id)
+                        .detail("dueSince", proposal.dueSince.toString()).record();
+                notify(proposal, "OVERDUE", key, "is overdue for review (due since " + proposal.dueSince + ")");
+                flagged++;
+            }
+        }
+        return new Sweep(due.size(), repriced, flagged);
+    }
+
+    /** What one sweep did. */
+    public record Sweep(int madeDue, int repriced, int flaggedOverdue) {
+    }
+
+    /** A catalog value was added: in the same transaction, re-open the decisions whose prices moved. */
+    void onCatalogChanged(@Observes CatalogChanged change) {
+        afterCatalogChange(change.actor());
+    }
+
+    /** After a catalog value is added: re-open every approved decision whose prices moved by more than allowed. */
+    @Transactional(TxType.MANDATORY)
+    public int afterCatalogChange(String actor) {
+        List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
+                + "where p.status = :approved", Proposal.class).setParameter("approved", ProposalStatus.APPROVED).getResultList();
+        Map<Long, List<EvalResult>> runs = pricing.runsOf(approved);
+        CatalogSnapshot catalog = costing.snapshot(costing.today());
+        int reopened = 0;
+        for (Proposal proposal : approved) {
+            Review decision = reviews.decision(proposal.id);
+            if (decision == null) {
+                continue;
+            }
+            Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
+            List<String> changed = priceChanges(decision, now);
+            if (!changed.isEmpty() && reopen(proposal, changed, actor, "REOPENED",
+                    "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
+                reopened++;
+            }
+        }
+        return reopened;
+    }
+
+    /** Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. */
+    void notify(Proposal proposal, String kind, String eventKey, String what) {
+        if (Notification.count("eventKey", eventKey) > 0) {
+            return;
+        }
+        List<String> recipients = em.createQuery("select distinct u.email from UserAccount u join u.roles r where u.active = true "
+                + "and ((u.team.id = :team and r = :proposer) or r = :reviewer) order by u.email", String.class)
+                .setParameter("team", proposal.team.id).setParameter("proposer", Role.PROPOSER)
+                .setParameter("reviewer", Role.REVIEWER).getResultList();
+        Notification n = new Notification();
+        n.proposalId = proposal.id;
+        n.kind = kind;
+        n.eventKey = eventKey;
+        n.subject = String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what);
+        n.body = String.format("#%d %s (%s, feature \"%s\") %s.%n%nReasons:%n%s%n%nOpen it: %s/proposals/%d/changes%n", proposal.id,
+                proposal.title, proposal.team.name, proposal.feature.name, what,
+                String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r).toList()), config.baseUrl(),
+                proposal.id);
+        n.recipients = String.join(",", recipients);
+        n.createdAt = clock.instant();
+        n.persist();
+        queued.fire(new Notification.Queued(n.id));
+    }
+}

@@ -1,0 +1,56 @@
+package org.hostingreview.revisit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.hostingreview.proposal.ProposalFixtures;
+import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.review.ReviewFixtures;
+import org.hostingreview.support.AuditLog;
+import org.hostingreview.support.WebSession;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A catalog price that moves more than 20% re-opens exactly the approved decisions that were costed with it. */
+@QuarkusTest
+class PriceChangeTest {
+
+    @Test
+    void onlyTheDecisionsUsingAPriceThatMovedMoreThan20PercentReopen() {
+        String modelA = "price-a-" + System.nanoTime();
+        String modelB = "price-b-" + System.nanoTime();
+        WebSession dana = WebSession.as("dana");
+        addPrice(dana, modelA, "1.00", LocalDate.now().minusDays(1));
+        addPrice(dana, modelB, "1.00", LocalDate.now().minusDays(1));
+        long a = approvedOn(modelA);
+        long b = approvedOn(modelB);
+        long auditBefore = AuditLog.maxId();
+
+        addPrice(dana, modelB, "1.15", LocalDate.now());
+        assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).as("15% is within the tolerance").isEmpty();
+
+        addPrice(dana, modelA, "1.30", LocalDate.now());
+
+        assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).singleElement()
+                .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(a)));
+        assertThat(RevisitFixtures.load(a).status).isEqualTo(ProposalStatus.REVIEW_DUE);
+        assertThat(RevisitFixtures.load(a).dueReasons).anyMatch(r -> r.startsWith("PRICE_CHANGED: ") && r.contains("+30%"));
+        assertThat(RevisitFixtures.load(b).status).isEqualTo(ProposalStatus.APPROVED);
+    }
+
+    private static long approvedOn(String model) {
+        long id = ProposalFixtures.submittedWithCandidate(WebSession.as("priya"), "Priced on " + model, model, "3000");
+        ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
+        assertThat(RevisitFixtures.load(id).status).isEqualTo(ProposalStatus.APPROVED);
+        return id;
+    }
+
+    private static void addPrice(WebSession admin, String model, String price, LocalDate from) {
+        admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
+                "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", LocalDate.now().toString()))
+                .then().statusCode(303);
+    }
+}
