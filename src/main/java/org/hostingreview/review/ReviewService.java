@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -430,6 +431,20 @@ public class ReviewService {
         return em.createQuery("from Review r join fetch r.reviewer join fetch r.proposal where r.proposal.id = :id "
                 + "and r.verdict = :approve order by r.id desc", Review.class).setParameter("id", proposalId)
                 .setParameter("approve", Verdict.APPROVE).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The latest approving review of each given proposal that has one, in one query. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Review> decisions(Collection<Long> proposalIds) {
+        Map<Long, Review> latest = new HashMap<>();
+        if (proposalIds.isEmpty()) {
+            return latest;
+        }
+        for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.verdict = :approve order by r.id",
+                Review.class).setParameter("ids", proposalIds).setParameter("approve", Verdict.APPROVE).getResultList()) {
+            latest.put(r.proposal.id, r);
+        }
+        return latest;
     }
 
     private static String blankToNull(String text) {

@@ -260,9 +260,10 @@ public class RevisitService {
                 + "where p.status = :approved", Proposal.class).setParameter("approved", ProposalStatus.APPROVED).getResultList();
         Map<Long, List<EvalResult>> runs = pricing.runsOf(approved);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
+        Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
         int reopened = 0;
         for (Proposal proposal : approved) {
-            Review decision = reviews.decision(proposal.id);
+            Review decision = decisions.get(proposal.id);
             if (decision == null) {
                 continue;
             }
