@@ -15,19 +15,7 @@ public final class CatalogRef {
         return table + ":" + id;
     }
 
-    static String of(ModelPrice row) {
-        return of(MODEL_PRICE, row.id);
-    }
-
-    static String of(GpuPrice row) {
-        return of(GPU_PRICE, row.id);
-    }
-
-    static String of(ServingThroughput row) {
-        return of(THROUGHPUT, row.id);
-    }
-
-    static String of(PolicyValue row) {
-        return of(POLICY, row.id);
+    static String of(CatalogValue row) {
+        return row.ref();
     }
 }

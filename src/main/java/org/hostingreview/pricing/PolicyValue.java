@@ -1,41 +1,26 @@
 package org.hostingreview.pricing;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A staffing or policy default (one {@code Param} by its key), in force from {@code effectiveFrom}. Never changed. */
 @Entity
 @Immutable
 @Table(name = "policy_value")
-public class PolicyValue extends PanacheEntityBase {
+public class PolicyValue extends CatalogValue {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
     @Column(nullable = false)
     public String param;
     @Column(nullable = false)
     public BigDecimal value;
-    @Column(name = "effective_from", nullable = false)
-    public LocalDate effectiveFrom;
-    @Column(nullable = false)
-    public String source;
-    @Column(name = "checked_on", nullable = false)
-    public LocalDate checkedOn;
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public Instant createdAt;
+
+    @Override
+    String table() {
+        return CatalogRef.POLICY;
+    }
 }

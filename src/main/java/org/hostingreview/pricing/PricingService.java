@@ -90,10 +90,7 @@ public class PricingService {
         row.inputUsdPerMTok = Numbers.decimal(form.inputUsdPerMTok());
         row.outputUsdPerMTok = Numbers.decimal(form.outputUsdPerMTok());
         row.cachedInputUsdPerMTok = Numbers.decimal(form.cachedInputUsdPerMTok());
-        row.effectiveFrom = dates.effectiveFrom;
-        row.source = form.source().strip();
-        row.checkedOn = dates.checkedOn;
-        row.createdBy = actor;
+        row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
         return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("provider", row.provider, "model", row.model,
                 "tier", tier.name(), "inputUsdPerMTok", plain(row.inputUsdPerMTok), "outputUsdPerMTok", plain(row.outputUsdPerMTok),
@@ -109,10 +106,7 @@ public class PricingService {
         row.gpu = form.gpu().strip();
         row.memoryGb = Numbers.wholeInt(form.memoryGb());
         row.usdPerHour = Numbers.decimal(form.usdPerHour());
-        row.effectiveFrom = dates.effectiveFrom;
-        row.source = form.source().strip();
-        row.checkedOn = dates.checkedOn;
-        row.createdBy = actor;
+        row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
         return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("gpu", row.gpu, "memoryGb", row.memoryGb,
                 "usdPerHour", plain(row.usdPerHour), "source", row.source));
@@ -131,10 +125,7 @@ public class PricingService {
         row.tokensPerSecond = Numbers.decimal(form.tokensPerSecond());
         row.gpusPerReplica = Numbers.wholeInt(form.gpusPerReplica());
         row.sourceKind = kind;
-        row.effectiveFrom = dates.effectiveFrom;
-        row.source = form.source().strip();
-        row.checkedOn = dates.checkedOn;
-        row.createdBy = actor;
+        row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
         return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("model", row.model, "gpu", row.gpu,
                 "tokensPerSecond", plain(row.tokensPerSecond), "gpusPerReplica", row.gpusPerReplica, "sourceKind", kind.name(),
@@ -160,10 +151,7 @@ public class PricingService {
         PolicyValue row = new PolicyValue();
         row.param = param.key();
         row.value = Numbers.decimal(form.value());
-        row.effectiveFrom = dates.effectiveFrom;
-        row.source = form.source().strip();
-        row.checkedOn = dates.checkedOn;
-        row.createdBy = actor;
+        row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
         return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("param", row.param, "value", plain(row.value),
                 "source", row.source));
