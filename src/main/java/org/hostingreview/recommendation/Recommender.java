@@ -55,7 +55,9 @@ public final class Recommender {
         Pick pick = pick(tiers, rules, incumbentTier, a);
         Runner runner = runnerUp(tiers, pick, a);
         return new Recommendation(tiers, rules, pick.tier, pick.reasons, runner.tier, runner.gap, runner.reason,
-                BreakEvens.all(p.workload(), a, p.answers().mlOpsEngineers()), spendCheck(p, costs, a), a.asOf());
+                BreakEvens.all(p.workload(), a, p.answers().mlOpsEngineers()), spendCheck(p, costs, a), a.asOf(),
+                List.of(new PlanStep(PlanStep.Stage.NOW, pick.tier, PlanStep.Gate.NONE, "now",
+                        null, tiers.get(pick.tier).monthlyCost(), 0)));
     }
 
     private static Map<Tier, TierResult> tierResults(ProposalInputs p, Map<Tier, TierCost> costs, List<FiredRule> rules,
