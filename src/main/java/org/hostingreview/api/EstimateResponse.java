@@ -29,7 +29,21 @@ public record EstimateResponse(
         List<BreakEvenDto> breakEvens,
         @Schema(description = "The day whose catalog prices were used.") LocalDate pricesAsOf,
         SpendCheck spendCheck,
-        @Schema(description = "Every assumption used, by name.") Map<String, Double> assumptions) {
+        @Schema(description = "Every assumption used, by name.") Map<String, Double> assumptions,
+        @Schema(description = "The phased plan: at most three steps (now, next, destination), each with the gate that opens it.")
+        List<Step> plan,
+        @Schema(description = "Constraints (S4_LATENCY_FLOOR, S6_REPRODUCIBILITY) the recommended tier cannot meet.")
+        List<String> cautions) {
+
+    @Schema(description = "One step of the phased plan.")
+    public record Step(@Schema(description = "NOW, NEXT or DESTINATION.") String stage, Tier tier,
+            @Schema(description = "What opens the step: NONE, VOLUME, MEASURED_QUARTER, EVAL_PARITY, HIRE or UNBLOCK.") String gate,
+            @Schema(description = "The gate in words, with the figures.") String gateText,
+            @Schema(description = "For a VOLUME gate, the requests per month from which the step pays; otherwise null.")
+            Long fromRequestsPerMonth,
+            @Schema(description = "The tier's all-in monthly cost at that volume (or today's), USD.") double monthlyCost,
+            @Schema(description = "Calendar weeks from deciding the step to its first production traffic.") double migrationWeeks) {
+    }
 
     @Schema(description = "One tier's costs.")
     public record TierCost(Tier tier,
@@ -59,7 +73,16 @@ public record EstimateResponse(
     public record BreakEvenDto(List<Tier> tiers,
             @Schema(description = "Volume multiple of today's; null when not reached.") Double volumeMultiple,
             @Schema(description = "Requests per month at the break-even; null when not reached.") Long requestsPerMonth,
-            Tier cheaperToday, Tier cheaperAbove, String summary) {
+            Tier cheaperToday,
+            @Schema(description = "Cheaper from just above the crossing up to nextVolumeMultiple (or 100×).") Tier cheaperAbove,
+            @Schema(description = "The next crossing above this one; null when none up to 100×.") Double nextVolumeMultiple,
+            @Schema(description = "How many times the cheaper tier changes between 0.1× and 100× (the GPU staircase can make "
+                    + "them alternate).") long crossings,
+            @Schema(description = "From this volume multiple (the last crossing) `staysCheaper` is cheaper up to 100×.")
+            Double staysFromVolumeMultiple,
+            Long staysFromRequestsPerMonth,
+            Tier staysCheaper,
+            String summary) {
     }
 
     @Schema(description = "Stated spend (Q1) against the computed per-token cost of today's tier.")
@@ -78,7 +101,9 @@ public record EstimateResponse(
             used.put(param.key(), a.get(param));
         }
         return new EstimateResponse(r.recommended(), r.runnerUp(), r.runnerUpGap(), r.reasons(), tiers, rules, breakEvens,
-                r.pricesAsOf(), new SpendCheck(c.tier(), c.statedUsd(), c.computedUsd(), c.difference(), c.mismatch()), used);
+                r.pricesAsOf(), new SpendCheck(c.tier(), c.statedUsd(), c.computedUsd(), c.difference(), c.mismatch()), used,
+                r.plan().stream().map(s -> new Step(s.stage().name(), s.tier(), s.gate().name(), s.gateText(), s.fromRequestsPerMonth(),
+                        s.monthlyCost(), s.migrationWeeks())).toList(), r.cautions());
     }
 
     private static TierCost tier(TierResult t) {
@@ -97,6 +122,6 @@ public record EstimateResponse(
 
     private static BreakEvenDto breakEven(BreakEven b) {
         return new BreakEvenDto(List.of(b.a(), b.b()), b.multiple(), b.requestsPerMonth(), b.cheaperToday(), b.cheaperAbove(),
-                b.summary());
+                b.nextMultiple(), b.crossings(), b.staysFrom(), b.staysFromRequests(), b.staysCheaper(), b.summary());
     }
 }

@@ -58,6 +58,15 @@ public class EstimateService {
                 }
             });
         }
+        if (request.evals() != null) {
+            for (int i = 0; i < request.evals().size(); i++) {
+                EstimateRequest.Eval eval = request.evals().get(i);
+                EstimateRequest.Eval.Scale scale = eval.scale() == null ? EstimateRequest.Eval.Scale.PERCENT : eval.scale();
+                if (eval.score() != null && Double.isFinite(eval.score()) && eval.score() > scale.max) {
+                    errors.add("evals[" + i + "].score", "must be between 0 and 1 on the FRACTION scale");
+                }
+            }
+        }
         LocalDate asOf = request.asOf() != null ? request.asOf() : costing.today();
         if (asOf.isBefore(LocalDate.of(2015, 1, 1)) || asOf.isAfter(costing.today().plusYears(1))) {
             errors.add("asOf", "must be from 2015 to a year from now");
@@ -100,7 +109,8 @@ public class EstimateService {
                 on(c.moatFineTune()));
         List<Score> scores = request.evals() == null ? List.of() : request.evals().stream()
                 .map(e -> new Score(e.model(), e.role() == EstimateRequest.Eval.Role.INCUMBENT ? Score.Role.INCUMBENT
-                        : Score.Role.CANDIDATE, e.score())).toList();
+                        : Score.Role.CANDIDATE, e.score(), e.scale() == null ? 100 : e.scale().max,
+                        e.evalSet() != null && !e.evalSet().isBlank() ? e.evalSet() : x.evalSet())).toList();
         return new ProposalInputs(workload, answers, constraints, scores);
     }
 

@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The break-even search on the GPU-replica staircase. Per-token tiers cost {@code x·m} at {@code m} times
- * today's volume; the self-hosted tier costs {@code F + g·max(min, ceil(q·m) + spare)}, a step each time the
- * peak needs one more replica. Every point between 0.1× and 100× where the cheaper of the two changes is found
- * exactly — within a step the per-token line may cross the flat self-hosted cost, at a step the self-hosted
- * cost may jump over the line — and the one nearest today's volume is reported. Two per-token tiers never
- * cross (both are proportional to volume).
+ * The break-even search on the GPU-replica staircase between 0.1× and 100× today's volume. Per-token tiers cost
+ * {@code x·m} at {@code m} times today's volume; the self-hosted tier costs {@code F + g·max(min, ⌈q·m⌉ + spare)},
+ * a step each time the peak needs one more replica. {@link Staircase} finds every crossing exactly, however many
+ * teeth the staircase has; this class reports the one nearest today's volume (and which tier is cheaper from just
+ * above it to the next crossing), the band where the two alternate, and the volume from which one tier stays
+ * cheaper up to 100×. Two per-token tiers never cross (both are proportional to volume).
  */
 public final class BreakEvens {
 
     /** How far down and up the search looks. */
     public static final double MIN_MULTIPLE = 0.1;
     public static final double MAX_MULTIPLE = 100;
-    private static final int MAX_CROSSINGS = 64;
-    private static final int MAX_STEPS = 200_000;
 
     private BreakEvens() {
     }
@@ -34,119 +32,96 @@ public final class BreakEvens {
         double frontier = CostModel.usage(Tier.FRONTIER_CLOSED, workload, a);
         double open = CostModel.usage(Tier.HOSTED_OPEN, workload, a);
         Tier cheaper = open <= frontier ? Tier.HOSTED_OPEN : Tier.FRONTIER_CLOSED;
-        return new BreakEven(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN, null, null, cheaper, cheaper,
-                () -> "Never: both are billed per token, so " + cheaper.label() + " is cheaper at every volume.");
+        return new BreakEven(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN, null, null, cheaper, cheaper, null, 0, null, null, null, null,
+                cheaper, () -> "Never: both are billed per token, so " + cheaper.label() + " is cheaper at every volume.");
     }
 
-    static BreakEven withSelfHosted(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
+    /** The staircase of {@code perToken} against self-hosting for this workload. */
+    static Staircase staircase(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
         double x = CostModel.usage(perToken, workload, a);
         double f = CostModel.selfHostedFixed(a, existingMlOps);
         double g = a.get(Param.GPUS_PER_REPLICA) * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
         SelfHostedCapacity today = SelfHostedCapacity.plan(workload, a);
         double q = today.peakTokensPerSecond() / today.usableTokensPerSecondPerReplica();
-        int minReplicas = (int) a.get(Param.MIN_REPLICAS);
-        int spare = (int) a.get(Param.SPARE_REPLICAS);
-        double selfHostedToday = f + g * today.replicas();
-        Tier cheaper = x <= selfHostedToday ? perToken : Tier.SELF_HOSTED;
-        Double nearest = null;
-        for (double crossing : crossings(x, f, g, q, minReplicas, spare, MIN_MULTIPLE, MAX_MULTIPLE)) {
-            if (nearest == null || Math.abs(Math.log(crossing)) < Math.abs(Math.log(nearest))) {
-                nearest = crossing;
-            }
-        }
-        if (nearest == null) {
-            return new BreakEven(perToken, Tier.SELF_HOSTED, null, null, cheaper, cheaper,
+        return new Staircase(x, f, g, q, (long) a.get(Param.MIN_REPLICAS), (long) a.get(Param.SPARE_REPLICAS));
+    }
+
+    static BreakEven withSelfHosted(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
+        Staircase s = staircase(perToken, workload, a, existingMlOps);
+        Tier cheaperToday = s.selfHostedCheaperAt(1) ? Tier.SELF_HOSTED : perToken;
+        long from = s.firstAtOrAbove(MIN_MULTIPLE);
+        long to = s.lastAtOrBelow(MAX_MULTIPLE);
+        if (from > to) {
+            Tier cheaper = s.selfHostedCheaperAt(MIN_MULTIPLE) ? Tier.SELF_HOSTED : perToken;
+            return new BreakEven(perToken, Tier.SELF_HOSTED, null, null, cheaperToday, cheaper, null, 0, null, null, null, null, cheaper,
                     () -> "Not reached below 100× current volume: " + cheaper.label() + " is cheaper from 0.1× to 100×.");
         }
-        double above = nearest * (1 + 1e-6);
-        Tier cheaperAbove = x * above <= f + g * Math.max(minReplicas, needed(q, above) + spare) ? perToken : Tier.SELF_HOSTED;
-        Tier other = cheaperAbove == perToken ? Tier.SELF_HOSTED : perToken;
-        long requests = Math.round(workload.requestsPerMonth() * nearest);
-        double at = nearest;
-        return new BreakEven(perToken, Tier.SELF_HOSTED, nearest, requests, cheaper, cheaperAbove, () -> String.format(
-                "%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is cheaper, below it %s.",
-                perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests, cheaperAbove.label(), other.label()));
-    }
-
-    /** Every volume multiple in [from, to] where the cheaper of the two changes. */
-    static List<Double> crossings(double x, double f, double g, double q, int minReplicas, int spare, double from,
-            double to) {
-        List<Double> found = new ArrayList<>();
-        double m = from;
-        while (found.size() < MAX_CROSSINGS) {
-            Double next = firstCrossing(x, f, g, q, minReplicas, spare, m, to);
-            if (next == null) {
-                break;
-            }
-            found.add(next);
-            m = beyond(next);
+        long above = Math.max(from, Math.min(to, s.firstAtOrAbove(1)));
+        long nearest = above;
+        if (above > from && Math.abs(Math.log(s.at(above - 1))) < Math.abs(Math.log(s.at(above)))) {
+            nearest = above - 1;
         }
-        return found;
-    }
-
-    private static double beyond(double m) {
-        return m * (1 + 1e-8) + 1e-12;
+        double at = s.at(nearest);
+        Tier cheaperAbove = Staircase.selfHostedAbove(nearest) ? Tier.SELF_HOSTED : perToken;
+        Tier below = cheaperAbove == perToken ? Tier.SELF_HOSTED : perToken;
+        Double next = nearest < to ? s.at(nearest + 1) : null;
+        long crossings = to - from + 1;
+        double last = s.at(to);
+        Tier stays = Staircase.selfHostedAbove(to) ? Tier.SELF_HOSTED : perToken;
+        Double bandFrom = crossings > 1 ? s.at(from) : null;
+        Double bandTo = crossings > 1 ? last : null;
+        long requests = requests(workload, at);
+        long staysRequests = requests(workload, last);
+        return new BreakEven(perToken, Tier.SELF_HOSTED, at, requests, cheaperToday, cheaperAbove, next, crossings, bandFrom, bandTo,
+                last, staysRequests, stays, () -> {
+                    String first = String.format("%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is "
+                            + "cheaper%s, below it %s.", perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests,
+                            cheaperAbove.label(), next == null ? " up to 100×" : " up to " + multiple(next) + "×", below.label());
+                    if (crossings == 1) {
+                        return first;
+                    }
+                    return first + String.format(" On the GPU staircase the cheaper tier changes %,d times between %s× and %s×; "
+                            + "from %s× (%,d requests/month) %s stays cheaper up to 100×.", crossings, multiple(bandFrom),
+                            multiple(bandTo), multiple(last), staysRequests, stays.label());
+                });
     }
 
     /**
-     * The smallest {@code m} in [from, to] where the sign of {@code x·m − SH(m)} differs from its sign at
-     * {@code from}, or null. See the class comment for the shape of {@code SH}.
+     * From which volume multiple (at least {@code from}, at most 100×) self-hosting is cheaper than {@code perToken}:
+     * where it stays cheaper up to 100× when it does, else the first volume where it becomes cheaper and the next
+     * crossing where it stops being so. Empty when self-hosting is not cheaper anywhere up to 100×.
      */
-    static Double firstCrossing(double x, double f, double g, double q, int minReplicas, int spare, double from, double to) {
-        double start = diff(x, f, g, q, minReplicas, spare, from);
-        if (start == 0) {
-            return from;
+    public static java.util.Optional<Crossover> selfHostingCheaperFrom(Tier perToken, Workload workload, Assumptions a,
+            Integer existingMlOps, double from) {
+        Staircase s = staircase(perToken, workload, a, existingMlOps);
+        long last = s.lastAtOrBelow(MAX_MULTIPLE);
+        boolean staysFromLast = last >= 0 && Staircase.selfHostedAbove(last);
+        if (s.selfHostedCheaperAt(from)) {
+            long next = s.firstAtOrAbove(from);
+            boolean stays = next >= s.count() || s.at(next) > MAX_MULTIPLE;
+            return java.util.Optional.of(new Crossover(from, stays, stays ? null : s.at(next)));
         }
-        boolean perTokenCheaper = start < 0;
-        double d = x - g * q;
-        // f_c(m) = d·m − F − g·spare bounds the exact difference: f_c − g < diff ≤ f_c (before the minimum applies).
-        double m = from;
-        if (perTokenCheaper) {
-            if (d <= 0 && continuous(d, f, g, spare, from) < 0) {
-                return null;
-            }
-            if (d > 0) {
-                m = Math.max(from, (f + g * spare) / d);
-            }
-        } else if (d < 0 || continuous(d, f, g, spare, from) >= g) {
-            return null;
+        if (staysFromLast && s.at(last) >= from) {
+            return java.util.Optional.of(new Crossover(s.at(last), true, null));
         }
-        for (int step = 0; step < MAX_STEPS && m <= to; step++) {
-            // beyond these bounds the cheaper tier can no longer change (see the bound on f_c above)
-            if (perTokenCheaper ? d <= 0 && continuous(d, f, g, spare, m) < 0 : continuous(d, f, g, spare, m) >= g) {
-                return null;
-            }
-            int needed = needed(q, m);
-            double selfHosted = f + g * Math.max(minReplicas, needed + spare);
-            double gap = x * m - selfHosted;
-            if (gap == 0 || (gap < 0) != perTokenCheaper) {
-                return m;
-            }
-            double stepEnd = q > 0 ? needed / q : Double.POSITIVE_INFINITY;
-            if (perTokenCheaper && x > 0) {
-                double meet = selfHosted / x;
-                if (meet <= Math.min(stepEnd, to)) {
-                    return Math.max(m, meet);
-                }
-            }
-            if (stepEnd >= to) {
-                return null;
-            }
-            m = beyond(stepEnd);
+        long j = s.firstAtOrAbove(from);
+        if (j % 2 == 1) {
+            j++;
         }
-        return null;
+        if (j >= s.count() || s.at(j) > MAX_MULTIPLE) {
+            return java.util.Optional.empty();
+        }
+        Double until = j + 1 < s.count() && s.at(j + 1) <= MAX_MULTIPLE ? s.at(j + 1) : null;
+        return java.util.Optional.of(new Crossover(s.at(j), until == null, until));
     }
 
-    private static double diff(double x, double f, double g, double q, int minReplicas, int spare, double m) {
-        return x * m - (f + g * Math.max(minReplicas, needed(q, m) + spare));
+    /** Self-hosting is cheaper from {@code multiple} on, for good up to 100× ({@code stays}) or up to {@code until}. */
+    public record Crossover(double multiple, boolean stays, Double until) {
     }
 
-    private static double continuous(double d, double f, double g, int spare, double m) {
-        return d * m - f - g * spare;
-    }
-
-    static int needed(double q, double m) {
-        return (int) Math.ceil(q * m - 1e-9);
+    private static long requests(Workload workload, double multiple) {
+        double requests = workload.requestsPerMonth() * multiple;
+        return requests >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(requests);
     }
 
     public static String multiple(double m) {

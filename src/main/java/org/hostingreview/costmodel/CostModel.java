@@ -76,8 +76,8 @@ public final class CostModel {
         double upgrades = a.get(Param.UPGRADE_EFFORT) * a.engineerMonthUsd() / a.get(Param.UPGRADE_CADENCE);
         double tooling = a.get(Param.TOOLING);
         List<LineItem> items = List.of(
-                new LineItem(GPUS, gpus, () -> String.format("%d replicas (%d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
-                        + "+%d spare) × %d GPUs × $%s/h × 730 h", capacity.replicas(), capacity.neededReplicas(),
+                new LineItem(GPUS, gpus, () -> String.format("%,d replicas (%,d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
+                        + "+%,d spare) × %d GPUs × $%s/h × 730 h", capacity.replicas(), capacity.neededReplicas(),
                         capacity.peakTokensPerSecond(), capacity.usableTokensPerSecondPerReplica(), capacity.spareReplicas(),
                         (int) a.get(Param.GPUS_PER_REPLICA), money(a.get(Param.GPU_USD_PER_HOUR)))),
                 new LineItem(STAFF, staff, () -> String.format("%s FTEs × $%,.0f/year ÷ 12%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
@@ -104,7 +104,7 @@ public final class CostModel {
                 + w.outputTokensPerRequest() * p.output) / 1e6;
     }
 
-    static double gpuCost(int gpus, Assumptions a) {
+    static double gpuCost(long gpus, Assumptions a) {
         return gpus * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
     }
 

@@ -28,4 +28,9 @@ public final class Text {
     public static String points(double value) {
         return value == Math.rint(value) ? String.format("%.0f", value) : String.format("%.1f", value);
     }
+
+    /** "1 month", "2.5 months", "0 months". */
+    public static String months(double value) {
+        return number(value) + (value == 1 ? " month" : " months");
+    }
 }

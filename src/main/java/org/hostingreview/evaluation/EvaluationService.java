@@ -57,6 +57,9 @@ public class EvaluationService {
         Tier tier = Choices.parse(errors, "tier", form.tier(), Tier.class);
         ScoreKind kind = Choices.parse(errors, "scoreKind", form.scoreKind(), ScoreKind.class);
         LocalDate runDate = runDate(form.runDate(), errors);
+        if (kind != null && !errors.has("score") && Numbers.decimal(form.score()).doubleValue() > kind.scaleMax()) {
+            errors.add("score", "A score from 0 to 1: enter it as 0.87, or choose Score (0–100).");
+        }
         errors.throwIfAny();
 
         EvalResult run = new EvalResult();

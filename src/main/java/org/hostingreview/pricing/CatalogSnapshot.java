@@ -108,7 +108,9 @@ public final class CatalogSnapshot {
                     .with(Param.HOSTED_OPEN_OUTPUT, open.outputUsdPerMTok.doubleValue(), source(open, describes))
                     .with(Param.HOSTED_OPEN_CACHED_INPUT, cached(open), source(open, describes));
         }
-        String servedModel = open != null ? open.model : REFERENCE_OPEN;
+        // self-hosting runs the candidate the open tiers are judged on; with a hosted-open incumbent, the best candidate
+        String servedModel = request.incumbentTier() == Tier.HOSTED_OPEN && !request.candidates().isEmpty()
+                ? request.candidates().get(0) : open != null ? open.model : REFERENCE_OPEN;
         ServingThroughput serving = serving(servedModel, notes);
         GpuPrice gpu = serving == null ? null : gpu(serving.gpu);
         if (serving != null && gpu != null) {
@@ -130,10 +132,10 @@ public final class CatalogSnapshot {
             Optional<ModelPrice> sameProvider = matches.stream()
                     .filter(p -> p.provider.equalsIgnoreCase(String.valueOf(request.incumbentProvider()).strip())).findFirst();
             if (sameProvider.isPresent()) {
-                return sameProvider.get();
+                return closest(request.incumbentModel(), sameProvider.get(), notes);
             }
             if (!matches.isEmpty()) {
-                return matches.get(0);
+                return closest(request.incumbentModel(), matches.get(0), notes);
             }
             notes.add("No catalog price for the incumbent model “" + request.incumbentModel() + "”: the frontier tier uses "
                     + REFERENCE_FRONTIER + "'s price. Add the model under Pricing for an exact figure.");
@@ -150,19 +152,28 @@ public final class CatalogSnapshot {
         if (request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null) {
             candidates.add(0, request.incumbentModel());
         }
+        boolean incumbentOpen = request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null;
         for (String candidate : candidates) {
             List<ModelPrice> rows = matching(openRows, candidate);
             if (rows.isEmpty()) {
                 continue;
             }
+            if (incumbentOpen && candidate.equals(request.incumbentModel()) && request.incumbentProvider() != null) {
+                // a hosted-open incumbent is priced at the provider it runs on today
+                Optional<ModelPrice> own = rows.stream()
+                        .filter(p -> p.provider.equalsIgnoreCase(request.incumbentProvider().strip())).findFirst();
+                if (own.isPresent()) {
+                    return closest(candidate, own.get(), notes);
+                }
+            }
             if (request.hostedOpenProvider() != null) {
                 Optional<ModelPrice> tried = rows.stream()
                         .filter(p -> p.provider.equalsIgnoreCase(request.hostedOpenProvider().strip())).findFirst();
                 if (tried.isPresent()) {
-                    return tried.get();
+                    return closest(candidate, tried.get(), notes);
                 }
             }
-            return rows.stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElseThrow();
+            return closest(candidate, rows.stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElseThrow(), notes);
         }
         notes.add("No catalog price for the candidate model(s) " + String.join(", ", request.candidates())
                 + ": the open tiers use " + REFERENCE_OPEN + " as a stand-in.");
@@ -184,6 +195,14 @@ public final class CatalogSnapshot {
 
     private GpuPrice gpu(String name) {
         return gpuPrices.stream().filter(g -> g.gpu.equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    /** The row, with a note when it matched the typed name only loosely (so the page says what was priced). */
+    private static ModelPrice closest(String typed, ModelPrice row, List<String> notes) {
+        if (typed != null && !normalize(row.model).equals(normalize(typed))) {
+            notes.add("“" + typed.strip() + "” is priced as " + row.model + " (" + row.provider + "), the closest catalog entry.");
+        }
+        return row;
     }
 
     /** Rows whose model is the given name, or whose model the name mentions (a described fine-tune). */

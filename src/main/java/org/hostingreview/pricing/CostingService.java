@@ -86,7 +86,7 @@ public class CostingService {
     public Costing cost(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog, double volumeMultiple,
             Map<Param, Double> overrides) {
         List<String> notes = new ArrayList<>();
-        CatalogSnapshot.Resolution resolution = catalog.resolve(request(proposal));
+        CatalogSnapshot.Resolution resolution = catalog.resolve(request(proposal, runs));
         notes.addAll(resolution.notes());
         Assumptions a = resolution.assumptions();
         if (proposal.upgradeCadenceMonths != null) {
@@ -124,9 +124,18 @@ public class CostingService {
         return saved;
     }
 
-    static CatalogSnapshot.Request request(Proposal p) {
-        List<String> candidates = p.candidateModels == null ? List.of()
+    /**
+     * What the proposal is priced on. The open tiers are priced on the candidate they are judged on: candidates with a
+     * counting eval score come first, best first, so the catalog prices the best-scoring candidate it knows.
+     */
+    static CatalogSnapshot.Request request(Proposal p, List<EvalResult> runs) {
+        List<String> named = p.candidateModels == null ? List.of()
                 : Arrays.stream(p.candidateModels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> candidates = new ArrayList<>();
+        EvalResult.latestPerModel(runs).stream().filter(run -> run.role == EvalRole.CANDIDATE)
+                .sorted(java.util.Comparator.comparingDouble((EvalResult run) -> -score(run).passRate()))
+                .forEach(run -> candidates.add(run.model));
+        named.stream().filter(name -> candidates.stream().noneMatch(name::equalsIgnoreCase)).forEach(candidates::add);
         return new CatalogSnapshot.Request(p.incumbentProvider, p.incumbentModel, p.currentTier, candidates,
                 Boolean.TRUE.equals(p.hostedOpenTried) ? p.hostedOpenProvider : null,
                 nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue());
@@ -137,17 +146,23 @@ public class CostingService {
         Workload workload = new Workload(Math.round(nz(p.requestsPerMonth) * volumeMultiple), nz(p.inputTokensPerRequest),
                 nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue(), peak, p.ttftTargetMs);
         Double spend = p.currentMonthlySpendUsd == null ? null : p.currentMonthlySpendUsd.doubleValue() * volumeMultiple;
-        Double monthsRun = Boolean.TRUE.equals(p.hostedOpenTried) && p.hostedOpenMonthsRun != null
-                ? p.hostedOpenMonthsRun.doubleValue() : 0.0;
+        // Q3: null when not answered (or tried for an unknown time), 0 when not tried
+        Double monthsRun = p.hostedOpenTried == null ? null : !p.hostedOpenTried ? Double.valueOf(0)
+                : p.hostedOpenMonthsRun == null ? null : Double.valueOf(p.hostedOpenMonthsRun.doubleValue());
         String evalSet = Boolean.TRUE.equals(p.noEvalYet) ? null : p.evalSetName;
         Answers answers = new Answers(spend, p.mlOpsEngineers, p.hiresPlanned, monthsRun, p.upgradeOwner, evalSet,
                 p.selfHostEstimateUsd == null ? null : p.selfHostEstimateUsd.doubleValue(), p.currentTier,
                 p.selfHostPlannedReplicas);
         Constraints constraints = new Constraints(p.dataResidency, p.airGapped, p.reproducibilityRequired, p.customWeights,
                 p.needsBroadCapabilities(), p.iteratingFast, p.aiInfraCompany, p.sovereign, p.moatFineTune);
-        List<Score> scores = EvalResult.latestPerModel(runs).stream().map(run -> new Score(run.model,
-                run.role == EvalRole.INCUMBENT ? Score.Role.INCUMBENT : Score.Role.CANDIDATE, run.score.doubleValue())).toList();
+        List<Score> scores = EvalResult.latestPerModel(runs).stream().map(CostingService::score).toList();
         return new ProposalInputs(workload, answers, constraints, scores);
+    }
+
+    /** An eval run as the engine reads it: on its kind's scale, in its eval set. */
+    static Score score(EvalResult run) {
+        return new Score(run.model, run.role == EvalRole.INCUMBENT ? Score.Role.INCUMBENT : Score.Role.CANDIDATE,
+                run.score.doubleValue(), run.scoreKind.scaleMax(), run.evalSet);
     }
 
     private static long nz(Number value) {

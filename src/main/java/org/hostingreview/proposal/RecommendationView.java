@@ -19,6 +19,7 @@ import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.recommendation.FiredRule;
+import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.Recommendation;
 import org.hostingreview.recommendation.RuleKind;
 import org.hostingreview.recommendation.TierResult;
@@ -33,7 +34,25 @@ import org.hostingreview.web.chart.CostChart;
 public record RecommendationView(String recommendedTier, String recommendedLabel, String runnerUpLabel, String runnerUpReason,
         List<String> reasons, List<Column> columns, List<Row> rows, List<RuleGroup> ruleGroups, List<String> breakEvens,
         String spendCheck, boolean spendMismatch, List<String> notes, LocalDate pricesAsOf, List<AssumptionGroup> assumptions,
-        CostChart.View chart, List<Segment> selfHostedItems, long requestsPerMonth, boolean whatIf) {
+        CostChart.View chart, List<Segment> selfHostedItems, long requestsPerMonth, boolean whatIf, List<PlanRow> plan,
+        List<String> cautions) {
+
+    /** One step of the phased plan: now, next, destination. */
+    public record PlanRow(String stage, String tier, String tierLabel, String gate, String text, String fromRequests,
+            String monthly, String migration) {
+
+        static PlanRow of(PlanStep step) {
+            String stage = switch (step.stage()) {
+                case NOW -> "Now";
+                case NEXT -> "Next";
+                case DESTINATION -> "Destination";
+            };
+            return new PlanRow(stage, step.tier().name(), step.tier().label(), step.gate().name(), step.gateText(),
+                    step.fromRequestsPerMonth() == null ? null : String.format(Locale.ROOT, "%,d", step.fromRequestsPerMonth()),
+                    Text.usd(step.monthlyCost()), step.migrationWeeks() == 0 ? "—"
+                            : Text.number(step.migrationWeeks()) + (step.migrationWeeks() == 1 ? " week" : " weeks"));
+        }
+    }
 
     /** A tier column of the comparison table. */
     public record Column(String tier, String label, boolean recommended, boolean runnerUp, String monthly, String blockedBy) {
@@ -123,7 +142,8 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                 r.runnerUp() == null ? null : r.runnerUp().label(), r.runnerUpReason(), r.reasons(), columns, rows, groups,
                 r.breakEvens().stream().map(BreakEven::summary).toList(), spend, check.mismatch(), costing.notes(),
                 r.pricesAsOf(), assumptionRows(a), CostChart.build(costing.inputs().workload(), a, mlOps, r.breakEvens()),
-                segments, costing.inputs().workload().requestsPerMonth(), costing.whatIf());
+                segments, costing.inputs().workload().requestsPerMonth(), costing.whatIf(),
+                r.plan().stream().map(PlanRow::of).toList(), r.cautions());
     }
 
     static String payback(Double months) {

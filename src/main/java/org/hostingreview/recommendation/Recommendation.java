@@ -11,14 +11,16 @@ import org.hostingreview.costmodel.Tier;
 /**
  * The answer for one proposal: every tier's costs, the rules that fire, the recommended tier and why (each
  * sentence naming its rules), the runner-up and by how much it loses, the break-even volumes, and the
- * cross-check of stated against computed spend, and the phased plan (now, next, destination).
+ * cross-check of stated against computed spend, the phased plan (now, next, destination), and cautions: the
+ * constraints (S4, S6) the recommended tier cannot meet.
  *
  * @param runnerUpGap runner-up's monthly cost minus the recommended tier's (negative when the runner-up is
  *                    cheaper but was ruled out, e.g. by payback)
  */
 public record Recommendation(Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier recommended,
         List<Supplier<String>> explanations, Tier runnerUp, Double runnerUpGap, Supplier<String> runnerUpExplanation,
-        List<BreakEven> breakEvens, SpendCheck spendCheck, LocalDate pricesAsOf, List<PlanStep> plan) {
+        List<BreakEven> breakEvens, SpendCheck spendCheck, LocalDate pricesAsOf, List<PlanStep> plan,
+        List<String> cautions) {
 
     /** Why the recommended tier, one sentence each, naming the rules (written when read). */
     public List<String> reasons() {

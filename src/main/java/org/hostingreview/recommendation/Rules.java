@@ -122,32 +122,47 @@ final class Rules {
                     "The capacity policy gives %d replica(s) with %d spare: no failover.", selfHosted.capacity().replicas(),
                     selfHosted.capacity().spareReplicas())));
         }
-        if (incumbent != null && bestCandidate != null && incumbent.score() > 0) {
+        if (incumbent != null && bestCandidate != null && incumbent.score() > 0 && bestCandidate.comparableWith(incumbent)) {
+            // same scale (comparable), so the raw scores give the relative drop exactly
             double drop = (incumbent.score() - bestCandidate.score()) / incumbent.score();
-            if (drop >= a.get(Param.QUALITY_DROP)) {
-                fired.add(FiredRule.of(RuleId.B3_QUALITY_DROP, () -> String.format(
-                        "%s scores %s against %s's %s: %.0f%% below (≥ %.0f%%), so the savings disappear.", bestCandidate.model(),
-                        Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()), 100 * drop,
-                        100 * a.get(Param.QUALITY_DROP))));
+            // each open tier is judged on its own model: today's tier keeps the model it runs today
+            java.util.Set<Tier> blocked = java.util.EnumSet.noneOf(Tier.class);
+            for (Tier tier : RuleId.B3_QUALITY_DROP.blocks()) {
+                if (tier != ans.incumbentTier()) {
+                    blocked.add(tier);
+                }
+            }
+            if (drop >= a.get(Param.QUALITY_DROP) && !blocked.isEmpty()) {
+                fired.add(FiredRule.blocking(RuleId.B3_QUALITY_DROP, blocked, () -> String.format(
+                        "%s scores %s against %s's %s: %.0f%% below (≥ %.0f%%), so the savings disappear on %s.",
+                        bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),
+                        100 * drop, 100 * a.get(Param.QUALITY_DROP),
+                        String.join(" and ", blocked.stream().map(Tier::label).toList()))));
             }
         }
-        double months = ans.hostedOpenMonthsRun() == null ? 0 : ans.hostedOpenMonthsRun();
-        if (months < a.get(Param.MEASURED_MONTHS)) {
-            fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, () -> String.format(
-                    "Hosted-open has run %s months (< %s): run the workload through hosted-open for a quarter first.",
-                    Text.number(months), Text.number(a.get(Param.MEASURED_MONTHS)))));
+        // W1 is advice to measure on hosted-open before building: it needs hosted-open to be allowed, and a feature
+        // that runs on hosted-open (or already self-hosts) has nothing left to measure first
+        boolean hostedAllowed = !c.dataResidency() && !c.airGapped() && !c.sovereign();
+        Double months = ans.hostedOpenMonthsRun();
+        double required = a.get(Param.MEASURED_MONTHS);
+        if (hostedAllowed && ans.incumbentTier() == Tier.FRONTIER_CLOSED && (months == null || months < required)) {
+            fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, () -> months == null
+                    ? String.format("Q3 is not answered, so nothing shows this workload has run on hosted-open (%s months "
+                            + "required): run it through hosted-open for a quarter first.", Text.number(required))
+                    : String.format("Hosted-open has run %s (< %s months): run the workload through hosted-open for a quarter first.",
+                            Text.months(months), Text.number(required))));
         }
         if (ans.upgradeOwner() == null || ans.upgradeOwner().isBlank()) {
             fired.add(FiredRule.of(RuleId.W2_NO_UPGRADE_OWNER,
                     "Nobody is named to re-tune, re-evaluate and re-deploy when a new open model lands every 3–6 months."));
         }
         int existing = ans.mlOpsEngineers() == null ? 0 : ans.mlOpsEngineers();
-        double required = a.get(Param.ML_OPS_FTES);
-        if (existing < required) {
-            double hires = required - existing;
+        double ftes = a.get(Param.ML_OPS_FTES);
+        if (existing < ftes) {
+            double hires = ftes - existing;
             fired.add(FiredRule.of(RuleId.W3_HIRING_REQUIRED, () -> String.format(
                     "Self-hosting needs %s ML-ops engineers and the team has %d: hire %s at %s+ each all-in (%s/month).",
-                    Text.number(required), existing, Text.number(hires), Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
+                    Text.number(ftes), existing, Text.number(hires), Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
                     Text.usd(hires * a.engineerMonthUsd()))));
         }
         double gpus = selfHosted.lineItem(CostModel.GPUS);
@@ -158,7 +173,8 @@ final class Rules {
                             + "API cost and leaves out staff, upgrades and tooling (all-in %s).",
                     Text.usd(estimate), Text.number(a.get(Param.GPU_ONLY_FACTOR)), Text.usd(gpus), Text.usd(selfHosted.monthlyCost()))));
         }
-        if (incumbent != null && bestCandidate != null && bestCandidate.score() < incumbent.score()) {
+        if (incumbent != null && bestCandidate != null && bestCandidate.comparableWith(incumbent)
+                && bestCandidate.score() < incumbent.score()) {
             double gap = incumbent.score() - bestCandidate.score();
             fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, () -> String.format("%s scores %s against %s's %s: %s %s short.",
                     bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),

@@ -56,20 +56,40 @@ class BreakEvensTest {
 
     @Test
     void aStepInTheStaircaseCanHandTheWinBack() {
-        // self-hosted slightly cheaper today; one more replica later makes per-token cheaper again
-        double x = 10.0;
-        double f = 5.0;
-        double g = 3.0;
-        // q = 1: one replica per unit of volume, min 1, no spare: SH(m) = 5 + 3·ceil(m)
-        Double crossing = BreakEvens.firstCrossing(x, f, g, 1.0, 1, 0, 1.0, 100);
-        // at m = 1: per-token 10 > SH 8 (self-hosted cheaper). Just above 1, SH jumps to 11 > 10.1: per-token wins.
-        assertThat(crossing).isNotNull().isCloseTo(1.0, within(1e-6));
-        assertThat(BreakEvens.firstCrossing(x, f, g, 1.0, 1, 0, 1.5, 100)).isNull();
+        // per-token 10·m against SH(m) = 5 + 3·⌈m⌉ (q = 1, min 1, no spare): self-hosting is cheaper in (5/7, 1]
+        // (up at 8/10 = 0.8), then each replica hands the win back just above m = 1, 2: per-token is cheaper above them,
+        // up to the next meeting point.
+        Staircase s = new Staircase(10, 5, 3, 1, 1, 0);
+        assertThat(s.count()).isEqualTo(3);
+        assertThat(s.at(0)).isCloseTo(0.8, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(0)).isTrue();
+        assertThat(s.at(1)).isCloseTo(1.0, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(1)).isFalse();
+        assertThat(s.at(2)).isCloseTo(1.1, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(2)).isTrue();
+        // from m = 2 on, SH(m) = 5 + 3⌈m⌉ stays below 10·m: self-hosting stays cheaper
+        assertThat(s.selfHostedCheaperAt(1.05)).isFalse();
+        assertThat(s.selfHostedCheaperAt(1.5)).isTrue();
+        assertThat(s.selfHostedCheaperAt(99)).isTrue();
     }
 
     @Test
     void aBreakEvenBelowTheSearchRangeIsNotReported() {
-        assertThat(BreakEvens.firstCrossing(100, 5, 1, 0.01, 2, 1, 1.0, 100)).isNull();
+        // per-token 100·m meets SH = 5 + 1·max(2, ⌈0.01·m⌉ + 1) = 7 at m = 0.07, below 0.1×
+        Staircase s = new Staircase(100, 5, 1, 0.01, 2, 1);
+        assertThat(s.firstAtOrAbove(BreakEvens.MIN_MULTIPLE)).isEqualTo(s.count());
+        assertThat(s.at(0)).isCloseTo(0.07, within(1e-12));
+    }
+
+    @Test
+    void manyTeethAreCountedWithoutACap() {
+        // a per-token line only just steeper than the staircase: the cheaper tier changes at nearly every replica step
+        Staircase s = new Staircase(1_000.5, 10, 10, 100, 1, 0);
+        long inRange = s.lastAtOrBelow(100) - s.firstAtOrAbove(0.1) + 1;
+        assertThat(inRange).isGreaterThan(64);
+        for (long j = 0; j < Math.min(s.count(), 500); j++) {
+            assertThat(s.at(j)).isLessThan(s.at(j + 1 < s.count() ? j + 1 : j) + 1e-12);
+        }
     }
 
     /** The first volume from {@code from} on where self-hosting costs at most the per-token tier. */

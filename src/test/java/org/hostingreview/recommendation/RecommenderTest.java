@@ -23,7 +23,9 @@ class RecommenderTest {
         Recommendation r = Recommender.recommend(new ProposalInputs(WorkedExample.workload(2_000_000), noEval, residency,
                 List.of()), A);
         assertThat(r.recommended()).isEqualTo(Tier.SELF_HOSTED);
-        assertThat(r.reasons().get(0)).isEqualTo("S1_RESIDENCY makes self-hosting mandatory.");
+        // never a dearer move without saying so: the mandate's first reason carries the extra cost against today's tier
+        assertThat(r.reasons().get(0)).isEqualTo("S1_RESIDENCY makes self-hosting mandatory: it costs $65.2k/month more than "
+                + "Frontier closed API, the tier the feature runs on today.");
         assertThat(r.reasons()).anySatisfy(reason -> assertThat(reason).contains("Resolve B1_NO_EVAL"));
         assertThat(r.tier(Tier.SELF_HOSTED).blockedBy()).containsExactly(RuleId.B1_NO_EVAL);
     }
