@@ -38,8 +38,13 @@ public final class BreakEvens {
 
     /** The staircase of {@code perToken} against self-hosting for this workload. */
     static Staircase staircase(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
+        return staircase(perToken, workload, a, existingMlOps, 0);
+    }
+
+    /** The staircase with {@code margin} added to the self-hosted cost: where self-hosting saves at least that much. */
+    static Staircase staircase(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps, double margin) {
         double x = CostModel.usage(perToken, workload, a);
-        double f = CostModel.selfHostedFixed(a, existingMlOps);
+        double f = CostModel.selfHostedFixed(a, existingMlOps) + margin;
         double g = a.get(Param.GPUS_PER_REPLICA) * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
         SelfHostedCapacity today = SelfHostedCapacity.plan(workload, a);
         double q = today.peakTokensPerSecond() / today.usableTokensPerSecondPerReplica();
@@ -93,7 +98,16 @@ public final class BreakEvens {
      */
     public static java.util.Optional<Crossover> selfHostingCheaperFrom(Tier perToken, Workload workload, Assumptions a,
             Integer existingMlOps, double from) {
-        Staircase s = staircase(perToken, workload, a, existingMlOps);
+        return selfHostingSavesFrom(perToken, workload, a, existingMlOps, from, 0);
+    }
+
+    /**
+     * Like {@link #selfHostingCheaperFrom}, for saving at least {@code margin} a month against {@code perToken} (a move
+     * whose up-front must pay back within a limit needs monthly savings of at least up-front ÷ limit).
+     */
+    public static java.util.Optional<Crossover> selfHostingSavesFrom(Tier perToken, Workload workload, Assumptions a,
+            Integer existingMlOps, double from, double margin) {
+        Staircase s = staircase(perToken, workload, a, existingMlOps, margin);
         long last = s.lastAtOrBelow(MAX_MULTIPLE);
         boolean staysFromLast = last >= 0 && Staircase.selfHostedAbove(last);
         if (s.selfHostedCheaperAt(from)) {

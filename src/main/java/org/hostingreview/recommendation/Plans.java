@@ -27,8 +27,6 @@ import org.hostingreview.recommendation.Recommender.Loss;
 final class Plans {
 
     private static final double WEEKS_PER_MONTH = 52.0 / 12;
-    /** Volumes the payback gate is searched on, as multiples of today's: geometric from 1× to 100×. */
-    private static final int PAYBACK_GRID = 240;
 
     private Plans() {
     }
@@ -159,21 +157,29 @@ final class Plans {
         return Optional.of(new PlanStep(Stage.DESTINATION, Tier.SELF_HOSTED, gate, text, from, cost, weeks));
     }
 
-    /** The smallest volume from today's on at which moving to {@code tier} pays back its up-front within the limit. */
+    /**
+     * The smallest volume from today's on (up to 100×) at which moving from {@code from} to {@code tier} pays back its
+     * up-front within the limit, i.e. saves at least up-front ÷ limit a month: linear between per-token tiers, the
+     * staircase search for self-hosting.
+     */
     private static Optional<Double> paybackVolume(ProposalInputs p, Assumptions a, Tier tier, Tier from, double upfront,
             List<FiredRule> rules) {
         boolean broad = rules.stream().anyMatch(r -> r.id() == RuleId.H3_BROAD_CAPABILITIES);
         double limit = a.get(broad ? Param.PAYBACK_BROAD : Param.PAYBACK);
-        Integer mlOps = p.answers().mlOpsEngineers();
-        for (int i = 0; i <= PAYBACK_GRID; i++) {
-            double m = Math.pow(BreakEvens.MAX_MULTIPLE, i / (double) PAYBACK_GRID);
-            Workload there = p.workload().scaled(m);
-            double savings = CostModel.monthly(from, there, a, mlOps) - CostModel.monthly(tier, there, a, mlOps);
-            if (savings > 0 && upfront / savings <= limit) {
-                return Optional.of(m);
-            }
+        double needed = limit > 0 ? upfront / limit : Double.POSITIVE_INFINITY;
+        if (!Double.isFinite(needed)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Integer mlOps = p.answers().mlOpsEngineers();
+        if (tier == Tier.SELF_HOSTED) {
+            return BreakEvens.selfHostingSavesFrom(from, p.workload(), a, mlOps, 1, needed).map(BreakEvens.Crossover::multiple);
+        }
+        double perMultiple = CostModel.monthly(from, p.workload(), a, mlOps) - CostModel.monthly(tier, p.workload(), a, mlOps);
+        if (perMultiple <= 0) {
+            return Optional.empty();
+        }
+        double m = Math.max(1, needed / perMultiple * (1 + 1e-9));
+        return m <= BreakEvens.MAX_MULTIPLE ? Optional.of(m) : Optional.empty();
     }
 
     private static double migrationWeeks(Tier tier, Assumptions a) {
