@@ -139,6 +139,6 @@ public final class BreakEvens {
     }
 
     public static String multiple(double m) {
-        return m >= 10 ? String.format("%.0f", m) : String.format("%.2f", m);
+        return m >= 100 ? String.format("%.0f", m) : m >= 10 ? String.format("%.1f", m) : String.format("%.2f", m);
     }
 }

@@ -33,4 +33,14 @@ public final class Text {
     public static String months(double value) {
         return number(value) + (value == 1 ? " month" : " months");
     }
+
+    /** A duration given in months: "12 days" below a month, "1 day" for less, else "1.5 months". */
+    public static String duration(double months) {
+        if (months < 1) {
+            long days = Math.max(1, Math.round(months * 30.4));
+            return days + (days == 1 ? " day" : " days");
+        }
+        double rounded = Math.round(months * 10) / 10.0;
+        return months(rounded);
+    }
 }

@@ -147,18 +147,12 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
     }
 
     static String payback(Double months) {
-        if (months == null) {
-            return "—";
-        }
-        if (months < 1) {
-            return Math.max(1, Math.round(months * 30.4)) + " days";
-        }
-        return String.format(Locale.ROOT, "%.1f months", months);
+        return months == null ? "—" : Text.duration(months);
     }
 
     private static Rule rule(FiredRule fired) {
         String removes = fired.kind() == RuleKind.BLOCKER
-                ? String.join(" and ", fired.id().blocks().stream().map(Tier::label).toList()) : null;
+                ? String.join(" and ", fired.blocks().stream().map(Tier::label).toList()) : null;
         return new Rule(fired.id().name(), fired.reason(), removes);
     }
 

@@ -159,10 +159,6 @@ public final class Recommender {
                 eligible.add(t.tier());
             } else if (t.savingsVsIncumbent() > 0) {
                 lost.put(t.tier(), Loss.PAYBACK);
-                reasons.add(() -> String.format("%s would save %s/month, but its %s up-front takes %s to pay back "
-                        + "(limit %s%s), so it is not recommended.", t.tier().label(), Text.usd(t.savingsVsIncumbent()),
-                        Text.usd(t.upfrontCost()), Text.months(Math.round(t.paybackMonths() * 10) / 10.0), Text.months(limit),
-                        broad ? ", because H3_BROAD_CAPABILITIES fires" : ""));
             } else {
                 lost.put(t.tier(), Loss.DEARER);
             }
@@ -183,7 +179,7 @@ public final class Recommender {
                     cheapest.tier().label(), Text.usd(cheapest.monthlyCost()), Text.usd(cheapest.savingsVsIncumbent()),
                     incumbentTier.label(), cheapest.paybackMonths() == null ? ""
                             : String.format(", paying back its %s up-front in %s", Text.usd(cheapest.upfrontCost()),
-                                    Text.months(Math.round(cheapest.paybackMonths() * 10) / 10.0))));
+                                    Text.duration(cheapest.paybackMonths()))));
         }
         if (chosen == Tier.SELF_HOSTED && fired.contains(RuleId.W1_NOT_MEASURED)) {
             TierResult open = tiers.get(Tier.HOSTED_OPEN);
@@ -198,14 +194,27 @@ public final class Recommender {
                 lost.remove(Tier.HOSTED_OPEN);
                 chosen = Tier.HOSTED_OPEN;
             } else {
-                String why = open.blocked() ? "hosted-open is blocked by " + join(open.blockedBy())
-                        : !eligible.contains(Tier.HOSTED_OPEN) ? "moving to hosted-open does not pay back in time"
-                                : String.format("hosted-open (%s/month) costs more than %s today", Text.usd(open.monthlyCost()),
-                                        incumbentTier.label());
+                String why = incumbentTier == Tier.SELF_HOSTED ? "the feature already self-hosts"
+                        : open.blocked() ? "hosted-open is blocked by " + join(open.blockedBy())
+                        : open.monthlyCost() > today.monthlyCost() ? String.format("hosted-open (%s/month) costs more than %s today",
+                                Text.usd(open.monthlyCost()), incumbentTier.label())
+                        : "moving to hosted-open does not pay back in time";
                 reasons.add(() -> "W1_NOT_MEASURED does not move the recommendation to hosted-open first: " + why + ".");
             }
         }
         Tier recommended = chosen;
+        double chosenCost = tiers.get(recommended).monthlyCost();
+        for (TierResult t : tiers.values()) {
+            // payback wording only where payback decided it: a tier cheaper than the one recommended
+            if (lost.get(t.tier()) == Loss.PAYBACK && t.monthlyCost() < chosenCost) {
+                reasons.add(() -> String.format("%s would save %s/month, but its %s up-front takes %s to pay back "
+                        + "(limit %s%s), so it is not recommended.", t.tier().label(), Text.usd(t.savingsVsIncumbent()),
+                        Text.usd(t.upfrontCost()), Text.duration(t.paybackMonths()), Text.months(limit),
+                        broad ? ", because H3_BROAD_CAPABILITIES fires" : ""));
+            } else if (lost.get(t.tier()) == Loss.PAYBACK) {
+                lost.put(t.tier(), Loss.DEARER);
+            }
+        }
         for (Tier tier : eligible) {
             if (tier != recommended && !lost.containsKey(tier)) {
                 lost.put(tier, Loss.DEARER);
@@ -264,9 +273,9 @@ public final class Recommender {
             case MANDATE -> () -> String.format("%s is %s, but %s make%s self-hosting mandatory.", runner.tier().label(), money,
                     join(pick.mandating()), pick.mandating().size() == 1 ? "s" : "");
             case BLOCKED -> () -> String.format("%s is blocked by %s.", runner.tier().label(), join(runner.blockedBy()));
-            case PAYBACK -> () -> String.format("%s is %s but its %s up-front takes %s to pay back (limit %s).",
-                    runner.tier().label(), money, Text.usd(runner.upfrontCost()),
-                    Text.months(Math.round(runner.paybackMonths() * 10) / 10.0), Text.months(pick.limit()));
+            case PAYBACK -> () -> String.format("%s is %s but its %s up-front does not pay back in time: it takes %s (limit %s).",
+                    runner.tier().label(), money, Text.usd(runner.upfrontCost()), Text.duration(runner.paybackMonths()),
+                    Text.months(pick.limit()));
             case MEASURE_FIRST -> () -> String.format("%s is %s, but it comes after a quarter on hosted-open (W1_NOT_MEASURED).",
                     runner.tier().label(), money);
             case DEARER -> () -> String.format("%s costs %s/month more.", runner.tier().label(), Text.usd(gap));

@@ -102,6 +102,7 @@ class EngineInvariantsTest {
             assertThat(mandated(r)).isFalse();
             assertThat(runner.blocked()).isFalse();
             assertThat(runner.paybackMonths()).isNotNull().isGreaterThan(limit);
+            assertThat(gap).as("payback decides only against a cheaper runner-up").isLessThan(0);
         }
         if (why.contains("mandatory")) {
             assertThat(mandated(r)).isTrue();
@@ -127,6 +128,12 @@ class EngineInvariantsTest {
                     .containsAnyOf("pay back", "after a quarter on hosted-open");
         }
         for (String reason : r.reasons()) {
+            if (reason.contains("up-front takes") && reason.endsWith("so it is not recommended.")) {
+                Tier named = Tier.valueOf(java.util.Arrays.stream(Tier.values()).filter(t -> reason.startsWith(t.label()))
+                        .findFirst().orElseThrow().name());
+                assertThat(r.tier(named).monthlyCost()).as("a payback sentence only for a tier cheaper than the one recommended")
+                        .isLessThan(chosen.monthlyCost());
+            }
             if (reason.startsWith("W1_NOT_MEASURED: self-hosting is cheapest")) {
                 assertThat(r.recommended()).isEqualTo(Tier.HOSTED_OPEN);
                 assertThat(r.tier(Tier.SELF_HOSTED).monthlyCost()).isLessThan(chosen.monthlyCost());
