@@ -26,19 +26,19 @@ public record EstimateRequest(
         @Valid List<@NotNull(message = "must not be null") @Valid Eval> evals,
         @Schema(description = "Overrides of catalog values by name, e.g. {\"gpuUsdPerHour\": 2.74}. Names and units are "
                 + "those of the pricing catalog's parameters; see the `assumptions` of a response for every name in use.")
-        Map<String, @Finite(message = "must be a finite number") Double> assumptions,
+        Map<String, Double> assumptions,
         @Valid Models models,
         @Schema(description = "Cost with the catalog in force on this day (ISO date). Default: today.") LocalDate asOf) {
 
     @Schema(description = "The feature's traffic.")
     public record Workload(
-            @Schema(description = "Requests per month, at most 1,000,000,000,000.", example = "30000000", maximum = "1000000000000")
+            @Schema(description = "Requests per month. At most 1,000,000,000,000.", example = "30000000", maximum = "1000000000000")
             @NotNull(message = "is required") @Min(value = 0, message = "must be at least 0")
             @Max(value = 1_000_000_000_000L, message = "must be at most 1000000000000") Long requestsPerMonth,
-            @Schema(description = "Input tokens per request, at most 10,000,000.", example = "1000", maximum = "10000000")
+            @Schema(description = "Input tokens per request. At most 10,000,000.", example = "1000", maximum = "10000000")
             @NotNull(message = "is required") @Min(value = 0, message = "must be at least 0")
             @Max(value = 10_000_000, message = "must be at most 10000000") Long inputTokensPerRequest,
-            @Schema(description = "Output tokens per request, at most 10,000,000.", example = "83", maximum = "10000000")
+            @Schema(description = "Output tokens per request. At most 10,000,000.", example = "83", maximum = "10000000")
             @NotNull(message = "is required") @Min(value = 0, message = "must be at least 0")
             @Max(value = 10_000_000, message = "must be at most 10000000") Long outputTokensPerRequest,
             @Schema(description = "Share (0–1) of input tokens served from a prompt cache. Default 0.", example = "0.0")

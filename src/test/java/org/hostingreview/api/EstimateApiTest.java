@@ -91,6 +91,61 @@ class EstimateApiTest {
     }
 
     @Test
+    void numbersThatAreNotRealNumbersOrOutOfBoundsAre400WithTheirFields() {
+        String[][] cases = {
+            {"\"cachedInputShare\": \"NaN\"", "workload.cachedInputShare"},
+            {"\"peakToAverage\": \"Infinity\"", "workload.peakToAverage"},
+            {"\"cachedInputShare\": 1.5", "workload.cachedInputShare"},
+            {"\"cachedInputShare\": -0.1", "workload.cachedInputShare"},
+            {"\"peakToAverage\": 1e400", "workload.peakToAverage"},
+        };
+        for (String[] c : cases) {
+            String body = "{\"workload\": {\"requestsPerMonth\": 1000, \"inputTokensPerRequest\": 10, "
+                    + "\"outputTokensPerRequest\": 10, " + c[0] + "}}";
+            api().body(body).post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem(c[1]));
+        }
+        api().body(WORKED_EXAMPLE.replace("\"requestsPerMonth\": 30000000", "\"requestsPerMonth\": 2000000000000"))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("workload.requestsPerMonth"))
+                .body("errors.message", hasItem("must be at most 1000000000000"));
+        api().body(WORKED_EXAMPLE.replace("\"currentMonthlySpendUsd\": 80000", "\"currentMonthlySpendUsd\": 1e400"))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("answers.currentMonthlySpendUsd"));
+        api().body(WORKED_EXAMPLE.replace("\"currentMonthlySpendUsd\": 80000", "\"currentMonthlySpendUsd\": \"Infinity\""))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("answers.currentMonthlySpendUsd"));
+        api().body(WORKED_EXAMPLE.replace("\"hostedOpenMonthsRun\": 0", "\"hostedOpenMonthsRun\": \"NaN\""))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("answers.hostedOpenMonthsRun"));
+        api().body(WORKED_EXAMPLE.replace("\"gpuUsdPerHour\": 2.74", "\"gpuUsdPerHour\": \"Infinity\""))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("assumptions.gpuUsdPerHour"));
+    }
+
+    @Test
+    void aScoreOnTheZeroToOneScaleIsCheckedOnItAndNeverComparedWithAPercentage() {
+        String fractions = WORKED_EXAMPLE.replace("{\"model\": \"gpt-4.1\", \"role\": \"INCUMBENT\", \"score\": 91}",
+                "{\"model\": \"gpt-4.1\", \"role\": \"INCUMBENT\", \"score\": 0.91, \"scale\": \"FRACTION\"}");
+        JsonPath json = api().body(fractions).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("rules.id", String.class)).doesNotContain("W5_QUALITY_GAP", "B3_QUALITY_DROP");
+        assertThat(json.getList("reasons", String.class)).anySatisfy(r -> assertThat(r).contains("is not compared with gpt-4.1's"));
+
+        api().body(fractions.replace("\"score\": 0.91, \"scale\": \"FRACTION\"", "\"score\": 91, \"scale\": \"FRACTION\""))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("evals[0].score"));
+    }
+
+    @Test
+    void theEstimateCarriesThePhasedPlan() {
+        JsonPath json = api().body(WORKED_EXAMPLE).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("plan.stage", String.class)).containsExactly("NOW", "DESTINATION");
+        assertThat(json.getList("plan.tier", String.class)).containsExactly("HOSTED_OPEN", "SELF_HOSTED");
+        assertThat(json.getString("plan[0].gate")).isEqualTo("NONE");
+        assertThat(json.getDouble("plan[0].monthlyCost")).isCloseTo(9_097.2, within(1.0));
+        assertThat(json.getDouble("plan[0].migrationWeeks")).isEqualTo(4.0);
+        assertThat(json.getString("plan[1].gate")).isEqualTo("VOLUME");
+        long from = json.getLong("plan[1].fromRequestsPerMonth");
+        assertThat(from).isEqualTo(json.getLong("breakEvens[2].staysFromRequestsPerMonth")).isBetween(380_000_000L, 450_000_000L);
+        assertThat(json.getString("plan[1].gateText")).contains("once 2 ML-ops engineers are hired");
+        assertThat(json.getString("breakEvens[2].staysCheaper")).isEqualTo("SELF_HOSTED");
+        assertThat(json.getLong("breakEvens[2].crossings")).isEqualTo(3);
+    }
+
+    @Test
     void theApiNeedsHttpBasicAndRefusesAWrongPassword() {
         given().contentType("application/json").body(WORKED_EXAMPLE).post("/api/v1/estimates").then().statusCode(401);
         given().auth().preemptive().basic("omar", "wrong-password").contentType("application/json").body(WORKED_EXAMPLE)

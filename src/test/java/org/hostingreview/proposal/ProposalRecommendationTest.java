@@ -44,6 +44,21 @@ class ProposalRecommendationTest {
     }
 
     @Test
+    void theProposalPageShowsThePlanAboveTheCostTable() {
+        long id = Demo.workedExample();
+        String page = WebSession.as("priya").get("/proposals/" + id).then().statusCode(200).extract().asString();
+        JsonPath json = given().auth().preemptive().basic("priya", WebSession.DEMO_PASSWORD)
+                .get("/api/v1/proposals/" + id + "/recommendation").then().statusCode(200).extract().jsonPath();
+
+        assertThat(page).contains("<h3 id=\"plan-title\">The plan</h3>");
+        assertThat(page.indexOf("id=\"plan-title\"")).isLessThan(page.indexOf("<table class=\"data compare\">"));
+        assertThat(page).contains("<strong>Now</strong> · Hosted open weights")
+                .contains("<strong>Destination</strong> · Self-hosted open weights");
+        assertThat(json.getList("plan.tier", String.class)).containsExactly("HOSTED_OPEN", "SELF_HOSTED");
+        assertThat(page).contains(String.format("from %,d requests/month", json.getLong("plan[1].fromRequestsPerMonth")));
+    }
+
+    @Test
     void thePageAndTheJsonApiAgree() {
         long id = Demo.workedExample();
         String page = WebSession.as("rachel").get("/proposals/" + id).asString();
