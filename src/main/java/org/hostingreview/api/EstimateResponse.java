@@ -33,7 +33,9 @@ public record EstimateResponse(
         @Schema(description = "The phased plan: at most three steps (now, next, destination), each with the gate that opens it.")
         List<Step> plan,
         @Schema(description = "Constraints (S4_LATENCY_FLOOR, S6_REPRODUCIBILITY) the recommended tier cannot meet.")
-        List<String> cautions) {
+        List<String> cautions,
+        @Schema(description = "How the catalog priced the request's models: stand-ins and loose name matches, e.g. "
+                + "\"“GPT4.1” is priced as gpt-4.1 (OpenAI), the closest catalog entry.\"") List<String> notes) {
 
     @Schema(description = "One step of the phased plan.")
     public record Step(@Schema(description = "NOW, NEXT or DESTINATION.") String stage, Tier tier,
@@ -92,6 +94,10 @@ public record EstimateResponse(
     }
 
     public static EstimateResponse of(Recommendation r, Assumptions a) {
+        return of(r, a, List.of());
+    }
+
+    public static EstimateResponse of(Recommendation r, Assumptions a, List<String> notes) {
         List<TierCost> tiers = Arrays.stream(Tier.values()).map(t -> tier(r.tier(t))).toList();
         List<Rule> rules = r.rules().stream().map(EstimateResponse::rule).toList();
         List<BreakEvenDto> breakEvens = r.breakEvens().stream().map(EstimateResponse::breakEven).toList();
@@ -103,7 +109,7 @@ public record EstimateResponse(
         return new EstimateResponse(r.recommended(), r.runnerUp(), r.runnerUpGap(), r.reasons(), tiers, rules, breakEvens,
                 r.pricesAsOf(), new SpendCheck(c.tier(), c.statedUsd(), c.computedUsd(), c.difference(), c.mismatch()), used,
                 r.plan().stream().map(s -> new Step(s.stage().name(), s.tier(), s.gate().name(), s.gateText(), s.fromRequestsPerMonth(),
-                        s.monthlyCost(), s.migrationWeeks())).toList(), r.cautions());
+                        s.monthlyCost(), s.migrationWeeks())).toList(), r.cautions(), List.copyOf(notes));
     }
 
     private static TierCost tier(TierResult t) {

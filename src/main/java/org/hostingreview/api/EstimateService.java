@@ -81,15 +81,16 @@ public class EstimateService {
                 models == null || models.candidates() == null ? List.of("llama-3-70b") : models.candidates(),
                 models == null ? null : models.hostedOpenProvider(), inputs.workload().inputTokensPerRequest(),
                 inputs.workload().outputTokensPerRequest(), inputs.workload().cachedInputShare());
-        Assumptions a = costing.snapshot(asOf).resolve(priced).assumptions().withOverrides(overrides);
-        return EstimateResponse.of(Recommender.recommend(inputs, a), a);
+        CatalogSnapshot.Resolution resolution = costing.snapshot(asOf).resolve(priced);
+        Assumptions a = resolution.assumptions().withOverrides(overrides);
+        return EstimateResponse.of(Recommender.recommend(inputs, a), a, resolution.notes());
     }
 
     public EstimateResponse forProposal(long id, SignedInUser me) {
         Proposal proposal = proposals.visible(id, me);
         Costing costed = costing.cost(proposal, evaluations.runs(id), costing.snapshot(costing.asOf(proposal)));
         Recommendation r = costed.recommendation();
-        return EstimateResponse.of(r, costed.assumptions());
+        return EstimateResponse.of(r, costed.assumptions(), costed.notes());
     }
 
     static ProposalInputs inputs(EstimateRequest request) {

@@ -146,6 +146,15 @@ class EstimateApiTest {
     }
 
     @Test
+    void aLooseModelNameMatchIsShownWithWhatItWasPricedAs() {
+        String body = WORKED_EXAMPLE.replace("\"assumptions\": {", "\"models\": {\"incumbentModel\": \"GPT 4.1 (2025-04-14)\"}, "
+                + "\"assumptions\": {");
+        JsonPath json = api().body(body).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("notes", String.class))
+                .anySatisfy(n -> assertThat(n).startsWith("“GPT 4.1 (2025-04-14)” is priced as gpt-4.1").endsWith("the closest catalog entry."));
+    }
+
+    @Test
     void theApiNeedsHttpBasicAndRefusesAWrongPassword() {
         given().contentType("application/json").body(WORKED_EXAMPLE).post("/api/v1/estimates").then().statusCode(401);
         given().auth().preemptive().basic("omar", "wrong-password").contentType("application/json").body(WORKED_EXAMPLE)

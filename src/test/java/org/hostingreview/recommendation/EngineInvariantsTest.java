@@ -11,6 +11,8 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Text;
@@ -40,14 +42,21 @@ class EngineInvariantsTest {
 
     /** Invariant 1: never a dearer move without saying so. */
     @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(onFailureOnly = false)
     void neverADearerMoveWithoutSayingSo(@ForAll("proposals") Case c) {
         Recommendation r = recommend(c);
         Tier today = c.inputs().answers().incumbentTier();
         double extra = r.tier(r.recommended()).monthlyCost() - r.tier(today).monthlyCost();
-        if (extra <= 1e-6 * Math.max(1, r.tier(today).monthlyCost())) {
+        boolean todayBlocked = r.tier(today).blocked();
+        boolean dearer = extra > 1e-6 * Math.max(1, r.tier(today).monthlyCost());
+        Statistics.label("move").collect(!dearer ? "not dearer" : mandated(r) ? "dearer, mandated" : "dearer, today blocked");
+        Statistics.label("move").coverage(checker -> {
+            checker.check("dearer, mandated").count(n -> n >= 100);
+            checker.check("dearer, today blocked").count(n -> n >= 3);
+        });
+        if (!dearer) {
             return;
         }
-        boolean todayBlocked = r.tier(today).blocked();
         assertThat(mandated(r) || todayBlocked).as("a dearer move needs a mandate or a blocked tier today").isTrue();
         String first = r.reasons().get(0);
         assertThat(first).contains(Text.usd(extra) + "/month more");
@@ -56,6 +65,33 @@ class EngineInvariantsTest {
         } else {
             assertThat(first).startsWith("Today's tier, " + today.label() + ", is blocked by");
         }
+    }
+
+    /** Today's tier blocked (a self-hosted feature without an eval): the move off it says what it costs. */
+    @Provide
+    Arbitrary<Case> selfHostedWithoutAnEval() {
+        return Generated.cases().map(c -> {
+            Answers a = c.inputs().answers();
+            Answers noEval = new Answers(a.currentMonthlySpendUsd(), a.mlOpsEngineers(), a.hiresPlanned(), a.hostedOpenMonthsRun(),
+                    a.upgradeOwner(), null, a.selfHostEstimateUsd(), Tier.SELF_HOSTED, a.selfHostPlannedReplicas());
+            ProposalInputs p = c.inputs();
+            return new Case(new ProposalInputs(p.workload(), noEval, p.constraints(), p.scores()), c.assumptions());
+        });
+    }
+
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
+    void whenTodaysTierIsBlockedTheFirstReasonSaysSoWithTheExtraCost(@ForAll("selfHostedWithoutAnEval") Case c) {
+        Recommendation r = recommend(c);
+        assertThat(r.tier(Tier.SELF_HOSTED).blockedBy()).contains(RuleId.B1_NO_EVAL);
+        if (mandated(r)) {
+            return;
+        }
+        assertThat(r.recommended()).isNotEqualTo(Tier.SELF_HOSTED);
+        double extra = r.tier(r.recommended()).monthlyCost() - r.tier(Tier.SELF_HOSTED).monthlyCost();
+        Statistics.collect(extra > 0 ? "dearer" : "cheaper");
+        Statistics.coverage(checker -> checker.check("dearer").count(n -> n >= 30));
+        assertThat(r.reasons().get(0)).startsWith("Today's tier, Self-hosted open weights, is blocked by B1_NO_EVAL")
+                .contains(Text.usd(Math.abs(extra)) + "/month " + (extra > 0 ? "more" : "less"));
     }
 
     /** Invariant 2: no advice sends the workload where a constraint forbids; unmet S4/S6 are cautions. */
