@@ -72,8 +72,8 @@ public final class Recommender {
         if (incumbent != null && candidate == null && p.scores().stream().anyMatch(s -> s.role() == Score.Role.CANDIDATE)) {
             Score other = best(p.scores(), Score.Role.CANDIDATE, null);
             pick.reasons.add(() -> String.format("%s's score (%s, %s) is not compared with %s's (%s, %s): they are on another "
-                    + "scale or eval set.", other.model(), Text.points(other.score()), other.scaleLabel(), incumbent.model(),
-                    Text.points(incumbent.score()), incumbent.scaleLabel()));
+                    + "scale or eval set.", other.model(), other.formatted(), other.scaleLabel(), incumbent.model(),
+                    incumbent.formatted(), incumbent.scaleLabel()));
         }
         Runner runner = runnerUp(tiers, pick);
         List<BreakEven> breakEvens = BreakEvens.all(p.workload(), a, p.answers().mlOpsEngineers());

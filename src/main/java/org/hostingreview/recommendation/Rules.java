@@ -135,7 +135,7 @@ final class Rules {
             if (drop >= a.get(Param.QUALITY_DROP) && !blocked.isEmpty()) {
                 fired.add(FiredRule.blocking(RuleId.B3_QUALITY_DROP, blocked, () -> String.format(
                         "%s scores %s against %s's %s: %.0f%% below (≥ %.0f%%), so the savings disappear on %s.",
-                        bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),
+                        bestCandidate.model(), bestCandidate.formatted(), incumbent.model(), incumbent.formatted(),
                         100 * drop, 100 * a.get(Param.QUALITY_DROP),
                         String.join(" and ", blocked.stream().map(Tier::label).toList()))));
             }
@@ -176,9 +176,10 @@ final class Rules {
         if (incumbent != null && bestCandidate != null && bestCandidate.comparableWith(incumbent)
                 && bestCandidate.score() < incumbent.score()) {
             double gap = incumbent.score() - bestCandidate.score();
-            fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, () -> String.format("%s scores %s against %s's %s: %s %s short.",
-                    bestCandidate.model(), Text.points(bestCandidate.score()), incumbent.model(), Text.points(incumbent.score()),
-                    Text.points(gap), gap == 1 ? "point" : "points")));
+            fired.add(FiredRule.of(RuleId.W5_QUALITY_GAP, () -> String.format("%s scores %s against %s's %s: %s short.",
+                    bestCandidate.model(), bestCandidate.formatted(), incumbent.model(), incumbent.formatted(),
+                    incumbent.scaleMax() == 1 ? incumbent.format(gap) + " on the 0–1 scale"
+                            : Text.points(gap) + (gap == 1 ? " point" : " points"))));
         }
         List<String> stale = stalePrices(a);
         if (!stale.isEmpty()) {

@@ -40,6 +40,19 @@ public record Score(String model, Role role, double score, double scaleMax, Stri
                 || evalSet.strip().toLowerCase(Locale.ROOT).equals(other.evalSet.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** A value on this score's scale as the pages write it: 87, 4.5 on 0–100; 0.91, 0.04 on 0–1. */
+    public String format(double value) {
+        if (scaleMax == 1) {
+            return new java.math.BigDecimal(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        return org.hostingreview.costmodel.Text.points(value);
+    }
+
+    /** The score itself, formatted on its scale. */
+    public String formatted() {
+        return format(score);
+    }
+
     /** "0–100" or "0–1". */
     public String scaleLabel() {
         return scaleMax == 1 ? "0–1" : "0–100";
