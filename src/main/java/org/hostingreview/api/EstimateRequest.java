@@ -48,7 +48,11 @@ public record EstimateRequest(
             Double peakToAverage,
             @Schema(description = "Required time to first token in milliseconds, if any.", example = "null")
             @Min(value = 1, message = "must be at least 1") @Max(value = 600_000, message = "must be at most 600000")
-            Integer ttftTargetMs) {
+            Integer ttftTargetMs,
+            @Schema(description = "Required p99 inter-token latency in milliseconds, if any; selects the serving rate measured at or under it.",
+                    example = "null")
+            @Min(value = 1, message = "must be at least 1") @Max(value = 10_000, message = "must be at most 10000")
+            Integer interTokenTargetMs) {
     }
 
     @Schema(description = "Answers to the framework's five questions.")

@@ -76,10 +76,7 @@ public final class CostModel {
         double upgrades = a.get(Param.UPGRADE_EFFORT) * a.engineerMonthUsd() / a.get(Param.UPGRADE_CADENCE);
         double tooling = a.get(Param.TOOLING);
         List<LineItem> items = List.of(
-                new LineItem(GPUS, gpus, () -> String.format("%d replicas (%d for a peak of %,.0f tokens/s at %,.0f usable per replica, "
-                        + "+%d spare) × %d GPUs × $%s/h × 730 h", capacity.replicas(), capacity.neededReplicas(),
-                        capacity.peakTokensPerSecond(), capacity.usableTokensPerSecondPerReplica(), capacity.spareReplicas(),
-                        (int) a.get(Param.GPUS_PER_REPLICA), money(a.get(Param.GPU_USD_PER_HOUR)))),
+                new LineItem(GPUS, gpus, () -> gpuDetail(capacity, a)),
                 new LineItem(STAFF, staff, () -> String.format("%s FTEs × $%,.0f/year ÷ 12%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
                         ftes < a.get(Param.ML_OPS_FTES) ? String.format(" (%s required, existing engineers credited)",
                                 trim(a.get(Param.ML_OPS_FTES))) : "")),
@@ -104,7 +101,20 @@ public final class CostModel {
                 + w.outputTokensPerRequest() * p.output) / 1e6;
     }
 
-    static double gpuCost(int gpus, Assumptions a) {
+    private static String gpuDetail(SelfHostedCapacity c, Assumptions a) {
+        String need = c.binds() == SelfHostedCapacity.Binding.BLENDED
+                ? String.format("%d for a peak of %,.0f tokens/s at one blended %,.0f tokens/s per replica after headroom", c.neededReplicas(),
+                        c.peakTokensPerSecond(), a.get(Param.REPLICA_TOKENS_PER_SECOND) * a.get(Param.HEADROOM))
+                : String.format("%d for the peak: %,.0f input tokens/s to prefill ÷ %,.0f per replica = %.2f, "
+                        + "%,.0f output tokens/s to decode ÷ %,.0f per replica = %.2f; %s binds", c.neededReplicas(),
+                        c.peakPrefillTokensPerSecond(), a.get(Param.PREFILL_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
+                        c.inputBoundReplicas(), c.peakDecodeTokensPerSecond(), a.get(Param.DECODE_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
+                        c.outputBoundReplicas(), c.binds().label());
+        return String.format("%d replicas (%s; +%d spare) × %d GPUs × $%s/h × 730 h", c.replicas(), need, c.spareReplicas(),
+                (long) a.get(Param.GPUS_PER_REPLICA), money(a.get(Param.GPU_USD_PER_HOUR)));
+    }
+
+    static double gpuCost(long gpus, Assumptions a) {
         return gpus * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
     }
 

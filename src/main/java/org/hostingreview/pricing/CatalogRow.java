@@ -19,9 +19,15 @@ public record CatalogRow(String ref, String key, String value, LocalDate effecti
                     inForce, today, staleDays)).toList();
             case CatalogRef.GPU_PRICE -> history.gpuPrices().stream().map(g -> row(g, g.gpu + " · " + g.memoryGb + " GB",
                     "$" + plain(g.usdPerHour) + " per GPU-hour", inForce, today, staleDays)).toList();
-            case CatalogRef.THROUGHPUT -> history.throughputs().stream().map(t -> row(t, t.model + " on " + t.gpu,
-                    String.format("%s tokens/s per replica of %d GPU%s (%s)", plain(t.tokensPerSecond), t.gpusPerReplica,
-                            t.gpusPerReplica == 1 ? "" : "s", t.sourceKind.name().toLowerCase(java.util.Locale.ROOT)),
+            case CatalogRef.THROUGHPUT -> history.throughputs().stream().map(t -> row(t,
+                    t.model + " on " + t.gpu + (t.precision == null ? "" : " · " + t.precision) + " · " + t.latency(),
+                    t.twoRates()
+                            ? String.format("prefill %s · decode %s tokens/s per replica of %d GPU%s — %s",
+                                    grouped(t.prefillTokensPerSecond), grouped(t.decodeTokensPerSecond), t.gpusPerReplica,
+                                    t.gpusPerReplica == 1 ? "" : "s", t.provenance())
+                            : String.format("%s tokens/s per replica of %d GPU%s, one blended rate (%s)", plain(t.tokensPerSecond),
+                                    t.gpusPerReplica, t.gpusPerReplica == 1 ? "" : "s",
+                                    t.sourceKind.name().toLowerCase(java.util.Locale.ROOT)),
                     inForce, today, staleDays)).toList();
             default -> history.policies().stream().map(p -> row(p, p.param, plain(p.value), inForce, today, staleDays))
                     .toList();
@@ -32,6 +38,10 @@ public record CatalogRow(String ref, String key, String value, LocalDate effecti
         return new CatalogRow(v.ref(), key, value, v.effectiveFrom, v.source,
                 v.source.startsWith("https://") || v.source.startsWith("http://"), v.checkedOn, v.createdBy, inForce.contains(v.ref()),
                 v.effectiveFrom.isAfter(today), ChronoUnit.DAYS.between(v.checkedOn, today) > staleDays);
+    }
+
+    private static String grouped(java.math.BigDecimal value) {
+        return String.format("%,.0f", value);
     }
 
     private static String plain(java.math.BigDecimal value) {

@@ -129,7 +129,8 @@ public class CostingService {
                 : Arrays.stream(p.candidateModels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new CatalogSnapshot.Request(p.incumbentProvider, p.incumbentModel, p.currentTier, candidates,
                 Boolean.TRUE.equals(p.hostedOpenTried) ? p.hostedOpenProvider : null,
-                nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue());
+                nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue(), p.ttftTargetMs,
+                p.itlTargetMs);
     }
 
     public static ProposalInputs inputs(Proposal p, List<EvalResult> runs, double volumeMultiple) {

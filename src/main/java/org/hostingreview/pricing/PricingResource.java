@@ -43,7 +43,8 @@ public class PricingResource {
             String t = today.toString();
             return new Forms(new PricingForms.NewModelPrice("", "", "HOSTED_OPEN", "", "", "", t, "", t), FormErrors.none(),
                     new PricingForms.NewGpuPrice("", "", "", t, "", t), FormErrors.none(),
-                    new PricingForms.NewThroughput("", "", "", "", "BENCHMARK", t, "", t), FormErrors.none(),
+                    new PricingForms.NewThroughput("", "", "", "", "", "", "", "", "", "BENCHMARK", "", "",
+                            "", t, "", t), FormErrors.none(),
                     new PricingForms.NewPolicy("", "", t, "", t), FormErrors.none());
         }
     }

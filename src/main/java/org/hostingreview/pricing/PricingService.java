@@ -117,19 +117,64 @@ public class PricingService {
         FormErrors errors = forms.validate(form);
         ServingThroughput.SourceKind kind = Choices.parse(errors, "sourceKind", form.sourceKind(),
                 ServingThroughput.SourceKind.class);
+        boolean prefill = !Numbers.isBlank(form.prefillTokensPerSecond());
+        boolean decode = !Numbers.isBlank(form.decodeTokensPerSecond());
+        boolean blended = !Numbers.isBlank(form.tokensPerSecond());
+        if (prefill != decode) {
+            errors.add(prefill ? "decodeTokensPerSecond" : "prefillTokensPerSecond", "Enter both rates: prefill and decode.");
+        } else if (!prefill && !blended) {
+            errors.add("prefillTokensPerSecond", "Enter the prefill and decode rates.");
+        } else if (prefill && blended) {
+            errors.add("tokensPerSecond", "Leave the blended rate empty when you give the two rates.");
+        }
+        LocalDate measuredOn = null;
+        if (kind == ServingThroughput.SourceKind.BENCHMARK) {
+            if (Numbers.isBlank(form.benchmark())) {
+                errors.add("benchmark", "Name the benchmark that measured it.");
+            }
+            measuredOn = Numbers.isBlank(form.measuredOn()) ? null : date(form.measuredOn(), "measuredOn", LocalDate.now(clock), errors);
+            if (Numbers.isBlank(form.measuredOn())) {
+                errors.add("measuredOn", "Enter the day it was measured.");
+            }
+        } else if (kind == ServingThroughput.SourceKind.ESTIMATE && Numbers.isBlank(form.method())) {
+            errors.add("method", "Say how it was estimated.");
+        }
         Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         ServingThroughput row = new ServingThroughput();
         row.model = form.model().strip();
         row.gpu = form.gpu().strip();
+        row.precision = Numbers.isBlank(form.precision()) ? null : form.precision().strip().toUpperCase(java.util.Locale.ROOT);
+        row.prefillTokensPerSecond = Numbers.decimal(form.prefillTokensPerSecond());
+        row.decodeTokensPerSecond = Numbers.decimal(form.decodeTokensPerSecond());
         row.tokensPerSecond = Numbers.decimal(form.tokensPerSecond());
         row.gpusPerReplica = Numbers.wholeInt(form.gpusPerReplica());
+        row.ttftMs = Numbers.wholeInt(form.ttftMs());
+        row.itlMs = Numbers.wholeInt(form.itlMs());
         row.sourceKind = kind;
+        row.benchmark = Numbers.isBlank(form.benchmark()) ? null : form.benchmark().strip();
+        row.measuredOn = measuredOn;
+        row.method = Numbers.isBlank(form.method()) ? null : form.method().strip();
         row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
-        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("model", row.model, "gpu", row.gpu,
-                "tokensPerSecond", plain(row.tokensPerSecond), "gpusPerReplica", row.gpusPerReplica, "sourceKind", kind.name(),
-                "source", row.source));
+        return auditedThroughput(row, actor);
+    }
+
+    /** Audits a new serving row (typed in or imported) and fires the catalog change. */
+    String auditedThroughput(ServingThroughput row, String actor) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("model", row.model);
+        values.put("gpu", row.gpu);
+        values.put("precision", String.valueOf(row.precision));
+        values.put("prefillTokensPerSecond", String.valueOf(plain(row.prefillTokensPerSecond)));
+        values.put("decodeTokensPerSecond", String.valueOf(plain(row.decodeTokensPerSecond)));
+        values.put("tokensPerSecond", String.valueOf(plain(row.tokensPerSecond)));
+        values.put("gpusPerReplica", row.gpusPerReplica);
+        values.put("latency", row.latency());
+        values.put("sourceKind", row.sourceKind.name());
+        values.put("provenance", row.provenance());
+        values.put("source", row.source);
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, values);
     }
 
     @Transactional
@@ -255,7 +300,11 @@ public class PricingService {
             }
             case CatalogRef.THROUGHPUT -> {
                 ServingThroughput t = em.find(ServingThroughput.class, id);
-                yield String.format("%s on %d× %s: %s tokens/s", t.model, t.gpusPerReplica, t.gpu, plain(t.tokensPerSecond));
+                yield t.twoRates()
+                        ? String.format("%s on %d× %s%s: %s prefill / %s decode tokens/s, %s (%s)", t.model, t.gpusPerReplica, t.gpu,
+                                t.precision == null ? "" : " " + t.precision, plain(t.prefillTokensPerSecond),
+                                plain(t.decodeTokensPerSecond), t.latency(), t.provenance())
+                        : String.format("%s on %d× %s: %s tokens/s", t.model, t.gpusPerReplica, t.gpu, plain(t.tokensPerSecond));
             }
             default -> {
                 PolicyValue p = em.find(PolicyValue.class, id);

@@ -96,6 +96,8 @@ public class Proposal extends PanacheEntityBase {
     public Long quietDayTokens;
     @Column(name = "ttft_target_ms")
     public Integer ttftTargetMs;
+    @Column(name = "itl_target_ms")
+    public Integer itlTargetMs;
 
     // Q1
     @Column(name = "current_monthly_spend_usd")
@@ -317,6 +319,7 @@ public class Proposal extends PanacheEntityBase {
                 v.put("busyDayTokens", busyDayTokens);
                 v.put("quietDayTokens", quietDayTokens);
                 v.put("ttftTargetMs", ttftTargetMs);
+                v.put("itlTargetMs", itlTargetMs);
             }
             case SPEND -> v.put("currentMonthlySpendUsd", plain(currentMonthlySpendUsd));
             case MLOPS -> {

@@ -79,6 +79,8 @@ public final class ProposalForms {
             @RestForm @Numeric(max = "1000000000000000", whole = true) String quietDayTokens,
             @RestForm @Numeric(min = "1", max = "600000", whole = true, message = "Enter from 1 to 600,000 milliseconds.")
             String ttftTargetMs,
+            @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 milliseconds.")
+            String itlTargetMs,
             @RestForm String acknowledgeDuplicate,
             @RestForm String version) implements StepForm {
 
@@ -103,7 +105,7 @@ public final class ProposalForms {
 
         static FeatureAndWorkload blank() {
             return new FeatureAndWorkload("", "", "", "", "", "", "FRONTIER_CLOSED", "", "", "", "", "", "0", "", "", "", "",
-                    "", "");
+                    "", "", "");
         }
 
         static FeatureAndWorkload of(Proposal p) {
@@ -112,7 +114,8 @@ public final class ProposalForms {
                     p.taskShape == null ? "" : p.taskShape.name(), Numbers.field(p.requestsPerMonth),
                     Numbers.field(p.inputTokensPerRequest), Numbers.field(p.outputTokensPerRequest),
                     Numbers.field(p.cachedInputShare), Numbers.field(p.peakToAverage), Numbers.field(p.busyDayTokens),
-                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), "", String.valueOf(p.version));
+                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), Numbers.field(p.itlTargetMs), "",
+                    String.valueOf(p.version));
         }
     }
 

@@ -333,6 +333,7 @@ public class ProposalService {
         copy.busyDayTokens = original.busyDayTokens;
         copy.quietDayTokens = original.quietDayTokens;
         copy.ttftTargetMs = original.ttftTargetMs;
+        copy.itlTargetMs = original.itlTargetMs;
         copy.currentMonthlySpendUsd = original.currentMonthlySpendUsd;
         copy.mlOpsEngineers = original.mlOpsEngineers;
         copy.hiresPlanned = original.hiresPlanned;
@@ -477,6 +478,7 @@ public class ProposalService {
         p.busyDayTokens = Numbers.whole(f.busyDayTokens());
         p.quietDayTokens = Numbers.whole(f.quietDayTokens());
         p.ttftTargetMs = Numbers.wholeInt(f.ttftTargetMs());
+        p.itlTargetMs = Numbers.wholeInt(f.itlTargetMs());
     }
 
     private static void writeSpend(Proposal p, ProposalForms.Spend f) {

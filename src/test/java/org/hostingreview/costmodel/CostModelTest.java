@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class CostModelTest {
 
+    /** The framework's single blended rate, so that a replica's need is a simple step in total tokens. */
     private static final Assumptions A = Assumptions.defaults(LocalDate.of(2026, 11, 28))
-            .with(Param.TOOLING, 0, ValueSource.override());
+            .with(Param.TOOLING, 0, ValueSource.override()).with(Param.REPLICA_TOKENS_PER_SECOND, 30_000, ValueSource.override());
 
     private static SelfHostedCapacity plan(double peakTokensPerSecond) {
         // one request per month of the right size gives the wanted peak: T·P / (730·3600)
