@@ -15,7 +15,7 @@ ALTER TABLE serving_throughput
     ADD COLUMN benchmark                 varchar(200),
     ADD COLUMN measured_on               date,
     ADD COLUMN method                    varchar(500),
-    ADD COLUMN source_sha256             char(64),
+    ADD COLUMN source_sha256             varchar(64),
     ADD CONSTRAINT throughput_rates CHECK (tokens_per_second IS NOT NULL
         OR (prefill_tokens_per_second > 0 AND decode_tokens_per_second > 0)),
     ADD CONSTRAINT throughput_latency CHECK ((ttft_ms IS NULL OR ttft_ms > 0) AND (itl_ms IS NULL OR itl_ms > 0)),

@@ -101,6 +101,9 @@ public record EstimateRequest(
             @Schema(example = "gpt-4.1") @Size(max = 80, message = "must be at most 80 characters") String incumbentModel,
             @Schema(example = "[\"llama-3-70b\"]") @Size(max = 10, message = "must list at most 10 models") List<String> candidates,
             @Schema(description = "The hosted-open provider the workload ran on, if any.")
-            @Size(max = 80, message = "must be at most 80 characters") String hostedOpenProvider) {
+            @Size(max = 80, message = "must be at most 80 characters") String hostedOpenProvider,
+            @Schema(description = "The hosted-open provider to price the candidate at (Together, Fireworks, Groq, DeepInfra…); "
+                    + "default: where it ran, else the cheapest in the catalog.")
+            @Size(max = 80, message = "must be at most 80 characters") String candidateProvider) {
     }
 }

@@ -72,7 +72,7 @@ public class EstimateService {
                 models == null || models.candidates() == null ? List.of("llama-3-70b") : models.candidates(),
                 models == null ? null : models.hostedOpenProvider(), inputs.workload().inputTokensPerRequest(),
                 inputs.workload().outputTokensPerRequest(), inputs.workload().cachedInputShare(), inputs.workload().ttftTargetMs(),
-                request.workload().interTokenTargetMs());
+                request.workload().interTokenTargetMs(), models == null ? null : models.candidateProvider());
         Assumptions a = costing.snapshot(asOf).resolve(priced).assumptions().withOverrides(overrides);
         return EstimateResponse.of(Recommender.recommend(inputs, a), a);
     }

@@ -54,11 +54,15 @@ public final class CostModel {
     static TierCost perToken(Tier tier, Workload workload, Assumptions a, Tier incumbent) {
         double usage = usage(tier, workload, a);
         Prices p = Prices.of(tier, a);
-        Supplier<String> detail = () -> String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s",
+        Supplier<String> detail = () -> String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s%s%s",
                 workload.requestsPerMonth(), workload.inputTokensPerRequest(), money(p.input),
                 workload.outputTokensPerRequest(), money(p.output),
                 workload.cachedInputShare() > 0 ? String.format(", %.0f%% of input cached at $%s", 100 * workload.cachedInputShare(),
-                        money(p.cached)) : "");
+                        money(p.cached)) : "",
+                a.get(Param.CACHE_WRITE_SHARE) > 0 ? String.format(", %.0f%% of uncached input written to the cache at $%s",
+                        100 * a.get(Param.CACHE_WRITE_SHARE), money(p.cacheWrite)) : "",
+                a.get(Param.BATCH_SHARE) > 0 ? String.format(", %.0f%% of requests through the batch API at $%s in / $%s out",
+                        100 * a.get(Param.BATCH_SHARE), money(p.batchInput), money(p.batchOutput)) : "");
         List<LineItem> upfront = new ArrayList<>();
         if (tier != incumbent) {
             double weeks = a.get(Param.MIGRATION_WEEKS);
@@ -93,12 +97,21 @@ public final class CostModel {
         return new TierCost(Tier.SELF_HOSTED, sum(items), items, sum(upfront), upfront, capacity);
     }
 
-    /** R·(i·(1−c)·p_in + i·c·p_cached + o·p_out) ÷ 1e6. */
+    /**
+     * R·(i·(1−c)·(1−w)·p_in' + i·(1−c)·w·p_write + i·c·p_cached + o·p_out') ÷ 1e6, where a share {@code b} of requests
+     * goes through the batch API: p_in' = (1−b)·p_in + b·p_batch_in, likewise for output; {@code w} is the share of
+     * uncached input written to the prompt cache.
+     */
     static double usage(Tier tier, Workload w, Assumptions a) {
         Prices p = Prices.of(tier, a);
         double input = w.inputTokensPerRequest();
-        return w.requestsPerMonth() * (input * (1 - w.cachedInputShare()) * p.input + input * w.cachedInputShare() * p.cached
-                + w.outputTokensPerRequest() * p.output) / 1e6;
+        double batch = a.get(Param.BATCH_SHARE);
+        double writes = a.get(Param.CACHE_WRITE_SHARE);
+        double uncached = input * (1 - w.cachedInputShare());
+        double inputPrice = (1 - batch) * p.input + batch * p.batchInput;
+        double outputPrice = (1 - batch) * p.output + batch * p.batchOutput;
+        return w.requestsPerMonth() * (uncached * (1 - writes) * inputPrice + uncached * writes * p.cacheWrite
+                + input * w.cachedInputShare() * p.cached + w.outputTokensPerRequest() * outputPrice) / 1e6;
     }
 
     private static String gpuDetail(SelfHostedCapacity c, Assumptions a) {
@@ -144,12 +157,14 @@ public final class CostModel {
         return Text.number(value);
     }
 
-    private record Prices(double input, double output, double cached) {
+    private record Prices(double input, double output, double cached, double batchInput, double batchOutput, double cacheWrite) {
         static Prices of(Tier tier, Assumptions a) {
             return tier == Tier.FRONTIER_CLOSED
-                    ? new Prices(a.get(Param.FRONTIER_INPUT), a.get(Param.FRONTIER_OUTPUT), a.get(Param.FRONTIER_CACHED_INPUT))
-                    : new Prices(a.get(Param.HOSTED_OPEN_INPUT), a.get(Param.HOSTED_OPEN_OUTPUT),
-                            a.get(Param.HOSTED_OPEN_CACHED_INPUT));
+                    ? new Prices(a.get(Param.FRONTIER_INPUT), a.get(Param.FRONTIER_OUTPUT), a.get(Param.FRONTIER_CACHED_INPUT),
+                            a.get(Param.FRONTIER_BATCH_INPUT), a.get(Param.FRONTIER_BATCH_OUTPUT), a.get(Param.FRONTIER_CACHE_WRITE))
+                    : new Prices(a.get(Param.HOSTED_OPEN_INPUT), a.get(Param.HOSTED_OPEN_OUTPUT), a.get(Param.HOSTED_OPEN_CACHED_INPUT),
+                            a.get(Param.HOSTED_OPEN_BATCH_INPUT), a.get(Param.HOSTED_OPEN_BATCH_OUTPUT),
+                            a.get(Param.HOSTED_OPEN_CACHE_WRITE));
         }
     }
 }

@@ -26,8 +26,9 @@ import org.hostingreview.costmodel.ValueSource;
  * ("our-ranker (llama-3.1-8b fine-tune)") is priced as that model.</li>
  * <li>Frontier: the incumbent's model when it is a frontier model in the catalog (same provider preferred),
  * otherwise gpt-4.1 as the reference frontier model.</li>
- * <li>Hosted-open: the first candidate with a catalog price; among its providers the one the team ran it on
- * (Q3), otherwise the cheapest for this workload's input/output mix.</li>
+ * <li>Hosted-open: a hosted-open incumbent at its own provider; otherwise the first candidate with a catalog price, at
+ * the provider the proposal names for it, else the one the team ran it on (Q3), else the cheapest for this workload's
+ * input/output mix.</li>
  * <li>Self-hosted: that model's serving rows measured at or under the proposal's latency targets (time to first
  * token, inter-token latency; the catalog's defaults when it states none), and among them the one with the lowest GPU
  * cost for this workload's input/output mix.</li>
@@ -78,7 +79,7 @@ public final class CatalogSnapshot {
     /** What a proposal is priced on: its models and workload mix. */
     public record Request(String incumbentProvider, String incumbentModel, Tier incumbentTier, List<String> candidates,
             String hostedOpenProvider, long inputTokens, long outputTokens, double cachedShare, Integer ttftTargetMs,
-            Integer itlTargetMs) {
+            Integer itlTargetMs, String candidateProvider) {
     }
 
     /** The catalog rows chosen for a proposal, and the notes about any stand-ins. */
@@ -98,17 +99,13 @@ public final class CatalogSnapshot {
         }
         ModelPrice frontier = frontier(request, notes);
         if (frontier != null) {
-            String describes = frontier.provider + " " + frontier.model;
-            a = a.with(Param.FRONTIER_INPUT, frontier.inputUsdPerMTok.doubleValue(), source(frontier, describes))
-                    .with(Param.FRONTIER_OUTPUT, frontier.outputUsdPerMTok.doubleValue(), source(frontier, describes))
-                    .with(Param.FRONTIER_CACHED_INPUT, cached(frontier), source(frontier, describes));
+            a = priced(a, frontier, Param.FRONTIER_INPUT, Param.FRONTIER_OUTPUT, Param.FRONTIER_CACHED_INPUT,
+                    Param.FRONTIER_BATCH_INPUT, Param.FRONTIER_BATCH_OUTPUT, Param.FRONTIER_CACHE_WRITE);
         }
         ModelPrice open = hostedOpen(request, notes);
         if (open != null) {
-            String describes = open.provider + " " + open.model;
-            a = a.with(Param.HOSTED_OPEN_INPUT, open.inputUsdPerMTok.doubleValue(), source(open, describes))
-                    .with(Param.HOSTED_OPEN_OUTPUT, open.outputUsdPerMTok.doubleValue(), source(open, describes))
-                    .with(Param.HOSTED_OPEN_CACHED_INPUT, cached(open), source(open, describes));
+            a = priced(a, open, Param.HOSTED_OPEN_INPUT, Param.HOSTED_OPEN_OUTPUT, Param.HOSTED_OPEN_CACHED_INPUT,
+                    Param.HOSTED_OPEN_BATCH_INPUT, Param.HOSTED_OPEN_BATCH_OUTPUT, Param.HOSTED_OPEN_CACHE_WRITE);
         }
         String servedModel = open != null ? open.model : REFERENCE_OPEN;
         int ttft = request.ttftTargetMs() != null ? request.ttftTargetMs() : (int) a.get(Param.TTFT_TARGET_DEFAULT);
@@ -134,6 +131,18 @@ public final class CatalogSnapshot {
                             ValueSource.catalog(CatalogRef.of(gpu), gpu.gpu, gpu.source, gpu.checkedOn));
         }
         return new Resolution(a, frontier, open, serving, gpu, notes);
+    }
+
+    /** A tier's prices from one row, every mode; a mode the provider does not offer is billed at the standard price. */
+    private static Assumptions priced(Assumptions a, ModelPrice row, Param input, Param output, Param cachedInput, Param batchInput,
+            Param batchOutput, Param cacheWrite) {
+        ValueSource source = source(row, row.provider + " " + row.model + " (" + row.basis().label() + ")");
+        double in = row.inputUsdPerMTok.doubleValue();
+        double out = row.outputUsdPerMTok.doubleValue();
+        return a.with(input, in, source).with(output, out, source).with(cachedInput, cached(row), source)
+                .with(batchInput, row.batchInputUsdPerMTok == null ? in : row.batchInputUsdPerMTok.doubleValue(), source)
+                .with(batchOutput, row.batchOutputUsdPerMTok == null ? out : row.batchOutputUsdPerMTok.doubleValue(), source)
+                .with(cacheWrite, row.cacheWriteUsdPerMTok == null ? in : row.cacheWriteUsdPerMTok.doubleValue(), source);
     }
 
     private ModelPrice frontier(Request request, List<String> notes) {
@@ -163,17 +172,24 @@ public final class CatalogSnapshot {
         if (request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null) {
             candidates.add(0, request.incumbentModel());
         }
-        for (String candidate : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
             List<ModelPrice> rows = matching(openRows, candidate);
             if (rows.isEmpty()) {
                 continue;
             }
-            if (request.hostedOpenProvider() != null) {
-                Optional<ModelPrice> tried = rows.stream()
-                        .filter(p -> p.provider.equalsIgnoreCase(request.hostedOpenProvider().strip())).findFirst();
-                if (tried.isPresent()) {
-                    return tried.get();
+            boolean incumbent = i == 0 && request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null;
+            // the incumbent is priced at its own provider; a candidate at the one the proposal names, else where it was tried
+            String provider = incumbent ? request.incumbentProvider()
+                    : request.candidateProvider() != null && !request.candidateProvider().isBlank() ? request.candidateProvider()
+                    : request.hostedOpenProvider();
+            if (provider != null && !provider.isBlank()) {
+                Optional<ModelPrice> named = rows.stream().filter(p -> p.provider.equalsIgnoreCase(provider.strip())).findFirst();
+                if (named.isPresent()) {
+                    return named.get();
                 }
+                notes.add("No catalog price for " + candidate + " at " + provider.strip() + ": the hosted-open tier uses the"
+                        + " cheapest provider of it in the catalog.");
             }
             return rows.stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElseThrow();
         }

@@ -22,10 +22,21 @@ public final class PricingForms {
             @RestForm @NotBlank(message = "Enter the output price.") @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.")
             String outputUsdPerMTok,
             @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String cachedInputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String batchInputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String batchOutputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String cacheWriteUsdPerMTok,
+            @RestForm String basis,
             @RestForm @NotBlank(message = "Enter the day it takes effect.") String effectiveFrom,
             @RestForm @NotBlank(message = "Cite the page or document.") @Size(max = 500, message = "Use at most 500 characters.")
             String source,
             @RestForm @NotBlank(message = "Enter the day you checked it.") String checkedOn) {
+    }
+
+    /** A provider that sells per-token access. */
+    public record NewProvider(
+            @RestForm @NotBlank(message = "Name the provider.") @Size(max = 80, message = "Use at most 80 characters.") String name,
+            @RestForm @NotBlank(message = "Choose the tier.") String tier,
+            @RestForm @Size(max = 300, message = "Use at most 300 characters.") String website) {
     }
 
     /** A GPU type's hourly price. */

@@ -98,6 +98,15 @@ public class Proposal extends PanacheEntityBase {
     public Integer ttftTargetMs;
     @Column(name = "itl_target_ms")
     public Integer itlTargetMs;
+    /** The hosted-open provider the candidate would run on (null: the cheapest in the catalog). */
+    @Column(name = "candidate_provider")
+    public String candidateProvider;
+    /** Share of requests that can wait for a batch API (null: none). */
+    @Column(name = "batch_share")
+    public BigDecimal batchShare;
+    /** Share of uncached input written into the provider's prompt cache (billed at the cache-write price). */
+    @Column(name = "cache_write_share")
+    public BigDecimal cacheWriteShare;
 
     // Q1
     @Column(name = "current_monthly_spend_usd")
@@ -320,6 +329,9 @@ public class Proposal extends PanacheEntityBase {
                 v.put("quietDayTokens", quietDayTokens);
                 v.put("ttftTargetMs", ttftTargetMs);
                 v.put("itlTargetMs", itlTargetMs);
+                v.put("candidateProvider", candidateProvider);
+                v.put("batchShare", plain(batchShare));
+                v.put("cacheWriteShare", plain(cacheWriteShare));
             }
             case SPEND -> v.put("currentMonthlySpendUsd", plain(currentMonthlySpendUsd));
             case MLOPS -> {

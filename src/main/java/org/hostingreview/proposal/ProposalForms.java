@@ -81,6 +81,9 @@ public final class ProposalForms {
             String ttftTargetMs,
             @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 milliseconds.")
             String itlTargetMs,
+            @RestForm @Size(max = 80, message = "Use at most 80 characters.") String candidateProvider,
+            @RestForm @Numeric(max = "1", message = "Enter a share from 0 to 1 (0.5 means half).") String batchShare,
+            @RestForm @Numeric(max = "1", message = "Enter a share from 0 to 1 (0.5 means half).") String cacheWriteShare,
             @RestForm String acknowledgeDuplicate,
             @RestForm String version) implements StepForm {
 
@@ -105,7 +108,7 @@ public final class ProposalForms {
 
         static FeatureAndWorkload blank() {
             return new FeatureAndWorkload("", "", "", "", "", "", "FRONTIER_CLOSED", "", "", "", "", "", "0", "", "", "", "",
-                    "", "", "");
+                    "", "", "", "", "", "");
         }
 
         static FeatureAndWorkload of(Proposal p) {
@@ -114,7 +117,8 @@ public final class ProposalForms {
                     p.taskShape == null ? "" : p.taskShape.name(), Numbers.field(p.requestsPerMonth),
                     Numbers.field(p.inputTokensPerRequest), Numbers.field(p.outputTokensPerRequest),
                     Numbers.field(p.cachedInputShare), Numbers.field(p.peakToAverage), Numbers.field(p.busyDayTokens),
-                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), Numbers.field(p.itlTargetMs), "",
+                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), Numbers.field(p.itlTargetMs),
+                    nz(p.candidateProvider), Numbers.field(p.batchShare), Numbers.field(p.cacheWriteShare), "",
                     String.valueOf(p.version));
         }
     }

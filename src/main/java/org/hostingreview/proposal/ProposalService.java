@@ -334,6 +334,9 @@ public class ProposalService {
         copy.quietDayTokens = original.quietDayTokens;
         copy.ttftTargetMs = original.ttftTargetMs;
         copy.itlTargetMs = original.itlTargetMs;
+        copy.candidateProvider = original.candidateProvider;
+        copy.batchShare = original.batchShare;
+        copy.cacheWriteShare = original.cacheWriteShare;
         copy.currentMonthlySpendUsd = original.currentMonthlySpendUsd;
         copy.mlOpsEngineers = original.mlOpsEngineers;
         copy.hiresPlanned = original.hiresPlanned;
@@ -479,6 +482,9 @@ public class ProposalService {
         p.quietDayTokens = Numbers.whole(f.quietDayTokens());
         p.ttftTargetMs = Numbers.wholeInt(f.ttftTargetMs());
         p.itlTargetMs = Numbers.wholeInt(f.itlTargetMs());
+        p.candidateProvider = Numbers.isBlank(f.candidateProvider()) ? null : f.candidateProvider().strip();
+        p.batchShare = Numbers.decimal(f.batchShare());
+        p.cacheWriteShare = Numbers.decimal(f.cacheWriteShare());
     }
 
     private static void writeSpend(Proposal p, ProposalForms.Spend f) {
