@@ -83,4 +83,16 @@ class CostModelTest {
         assertThat(costs.get(Tier.SELF_HOSTED).upfrontItems()).extracting(LineItem::name).containsExactly(CostModel.BUILD);
         assertThat(List.of(costs.get(Tier.SELF_HOSTED).upfrontCost())).containsExactly(12 * 25_000.0);
     }
+
+    @Test
+    void batchRequestsAreBilledAtTheBatchPriceAndCacheWritesAtTheirOwn() {
+        Workload w = new Workload(1_000_000, 1000, 100, 0.5, 1, null);
+        Assumptions halfBatch = A.with(Param.BATCH_SHARE, 0.5, ValueSource.override())
+                .with(Param.CACHE_WRITE_SHARE, 0.2, ValueSource.override()).with(Param.FRONTIER_CACHE_WRITE, 2.5, ValueSource.override());
+        // uncached 500: 400 at (0.5 × $2 + 0.5 × $1) + 100 written at $2.5; cached 500 × $0.5; output 100 × (0.5 × $8 + 0.5 × $4)
+        assertThat(CostModel.usage(Tier.FRONTIER_CLOSED, w, halfBatch)).isCloseTo(600 + 250 + 250 + 600, within(1e-6));
+        assertThat(CostModel.perToken(Tier.FRONTIER_CLOSED, w, halfBatch, Tier.FRONTIER_CLOSED).lineItems().get(0).detail())
+                .contains("50% of requests through the batch API at $1 in / $4 out")
+                .contains("20% of uncached input written to the cache at $2.5");
+    }
 }
