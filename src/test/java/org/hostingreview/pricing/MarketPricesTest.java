@@ -26,9 +26,9 @@ class MarketPricesTest {
 
     @Test
     void currentFrontierModelsAreSeededWithTheirSourcesAndTheDayTheyWereChecked() {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<Object> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select model from model_price where tier = 'FRONTIER_CLOSED' and checked_on = date '2026-12-01'"
-                        + " and source like 'https://%' and basis = 'LIST_PRICE'").getResultList());
+                        + " and source like 'https://%' and basis = 'LIST_PRICE'").getResultList().stream().map(Object.class::cast).toList());
         assertThat(rows).contains("gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "claude-sonnet-4", "claude-opus-4.5");
     }
 

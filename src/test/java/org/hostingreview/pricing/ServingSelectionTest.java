@@ -64,7 +64,7 @@ class ServingSelectionTest {
     private static CatalogSnapshot.Resolution resolve(List<ServingThroughput> rows, Integer ttft, Integer itl) {
         CatalogSnapshot snapshot = new CatalogSnapshot(DAY, List.of(), List.of(h100()), rows, List.of());
         return snapshot.resolve(new CatalogSnapshot.Request(null, "gpt-4.1", Tier.FRONTIER_CLOSED, List.of("llama-3-70b"), null,
-                83, 1000, 0, ttft, itl));
+                83, 1000, 0, ttft, itl, null));
     }
 
     private static long replicas(CatalogSnapshot.Resolution r) {
