@@ -91,8 +91,9 @@ public class CatalogImportService {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInputException("file", "The file is larger than 20 MB.");
         }
-        if (effectiveFrom == null) {
-            throw new InvalidInputException("effectiveFrom", "Enter the day the rows take effect.");
+        LocalDate latest = LocalDate.now(clock).plusYears(2);
+        if (effectiveFrom == null || effectiveFrom.isBefore(PricingService.EARLIEST) || effectiveFrom.isAfter(latest)) {
+            throw new InvalidInputException("effectiveFrom", "Enter a date from 2015 to " + latest + ".");
         }
         String content = new String(bytes, StandardCharsets.UTF_8);
         CatalogImport row = new CatalogImport();
