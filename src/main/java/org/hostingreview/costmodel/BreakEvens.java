@@ -41,7 +41,7 @@ public final class BreakEvens {
     static BreakEven withSelfHosted(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
         double x = CostModel.usage(perToken, workload, a);
         double f = CostModel.selfHostedFixed(a, existingMlOps);
-        double g = a.get(Param.GPUS_PER_REPLICA) * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
+        double g = SelfHostedCapacity.replicaUsdPerMonth(a);
         SelfHostedCapacity today = SelfHostedCapacity.plan(workload, a);
         double q = today.peakTokensPerSecond() / today.usableTokensPerSecondPerReplica();
         int minReplicas = (int) a.get(Param.MIN_REPLICAS);

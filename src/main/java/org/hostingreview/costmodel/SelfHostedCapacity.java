@@ -90,9 +90,9 @@ public record SelfHostedCapacity(double peakTokensPerSecond, double usableTokens
                 (long) a.get(Param.SPARE_REPLICAS));
     }
 
-    /** The monthly GPU cost of one replica: GPUs per replica × $/GPU-hour × 730 h. */
+    /** The monthly GPU cost of one replica: GPUs per replica × one GPU's month as procured (rented, reserved or bought). */
     public static double replicaUsdPerMonth(Assumptions a) {
-        return a.get(Param.GPUS_PER_REPLICA) * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
+        return a.get(Param.GPUS_PER_REPLICA) * GpuProcurement.usdPerGpuMonth(a);
     }
 
     /** Exact (unrounded) replicas the peak needs: the larger of the input- and output-bound needs. */

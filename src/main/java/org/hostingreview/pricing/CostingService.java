@@ -96,6 +96,13 @@ public class CostingService {
             a = a.with(Param.UPGRADE_EFFORT, proposal.upgradeEffortEngineerMonths.doubleValue(),
                     ValueSource.proposal("Q4 effort per upgrade"));
         }
+        if (proposal.gpuProcurement != null) {
+            a = a.with(Param.GPU_PROCUREMENT, proposal.gpuProcurement.code(), ValueSource.proposal("GPU procurement: "
+                    + proposal.gpuProcurement.label()));
+        }
+        if (proposal.support24x7) {
+            a = a.with(Param.SUPPORT_24X7, 1, ValueSource.proposal("24×7 support required"));
+        }
         if (proposal.batchShare != null) {
             a = a.with(Param.BATCH_SHARE, proposal.batchShare.doubleValue(), ValueSource.proposal("share of requests through a batch API"));
         }

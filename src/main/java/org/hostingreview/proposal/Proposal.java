@@ -179,6 +179,13 @@ public class Proposal extends PanacheEntityBase {
     public BigDecimal selfHostEstimateUsd;
     @Column(name = "self_host_planned_replicas")
     public Integer selfHostPlannedReplicas;
+    /** How the self-hosted GPUs would be paid for (null: on demand). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "gpu_procurement")
+    public org.hostingreview.costmodel.GpuProcurement gpuProcurement;
+    /** The service needs 24×7 support (an on-call rotation). */
+    @Column(name = "support_24x7", nullable = false)
+    public boolean support24x7;
     @Column(name = "constraints_notes")
     public String constraintsNotes;
 
@@ -372,6 +379,8 @@ public class Proposal extends PanacheEntityBase {
                 v.put("moatFineTune", moatFineTune);
                 v.put("selfHostEstimateUsd", plain(selfHostEstimateUsd));
                 v.put("selfHostPlannedReplicas", selfHostPlannedReplicas);
+                v.put("gpuProcurement", gpuProcurement == null ? null : gpuProcurement.name());
+                v.put("support24x7", support24x7);
                 v.put("constraintsNotes", constraintsNotes);
             }
             case SUBMIT -> {

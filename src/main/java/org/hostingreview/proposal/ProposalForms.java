@@ -267,6 +267,8 @@ public final class ProposalForms {
             String selfHostEstimateUsd,
             @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 replicas.")
             String selfHostPlannedReplicas,
+            @RestForm String gpuProcurement,
+            @RestForm String support24x7,
             @RestForm @Size(max = 2000, message = "Use at most 2,000 characters.") String constraintsNotes,
             @RestForm String version) implements StepForm {
 
@@ -280,7 +282,8 @@ public final class ProposalForms {
                     checkbox(p.customWeights), checkbox(p.needsMultimodal), checkbox(p.needsToolUse),
                     checkbox(p.needsLongContext), checkbox(p.needsStructuredOutput), checkbox(p.iteratingFast),
                     checkbox(p.aiInfraCompany), checkbox(p.sovereign), checkbox(p.moatFineTune),
-                    Numbers.field(p.selfHostEstimateUsd), Numbers.field(p.selfHostPlannedReplicas), nz(p.constraintsNotes),
+                    Numbers.field(p.selfHostEstimateUsd), Numbers.field(p.selfHostPlannedReplicas),
+                    p.gpuProcurement == null ? "ON_DEMAND" : p.gpuProcurement.name(), checkbox(p.support24x7), nz(p.constraintsNotes),
                     String.valueOf(p.version));
         }
     }

@@ -367,6 +367,8 @@ public class ProposalService {
         copy.moatFineTune = original.moatFineTune;
         copy.selfHostEstimateUsd = original.selfHostEstimateUsd;
         copy.selfHostPlannedReplicas = original.selfHostPlannedReplicas;
+        copy.gpuProcurement = original.gpuProcurement;
+        copy.support24x7 = original.support24x7;
         copy.constraintsNotes = original.constraintsNotes;
         copy.assumptions = new LinkedHashMap<>(original.assumptions);
         copy.supersedesId = original.id;
@@ -535,6 +537,12 @@ public class ProposalService {
         p.moatFineTune = ProposalForms.checked(f.moatFineTune());
         p.selfHostEstimateUsd = Numbers.decimal(f.selfHostEstimateUsd());
         p.selfHostPlannedReplicas = Numbers.wholeInt(f.selfHostPlannedReplicas());
+        p.gpuProcurement = Numbers.isBlank(f.gpuProcurement()) ? null
+                : java.util.Arrays.stream(org.hostingreview.costmodel.GpuProcurement.values())
+                        .filter(g -> g.name().equals(f.gpuProcurement().strip())).findFirst()
+                        .orElseThrow(() -> new org.hostingreview.web.InvalidInputException("gpuProcurement",
+                                "Choose on demand, reserved or purchased."));
+        p.support24x7 = ProposalForms.checked(f.support24x7());
         p.constraintsNotes = Numbers.isBlank(f.constraintsNotes()) ? null : f.constraintsNotes().strip();
     }
 

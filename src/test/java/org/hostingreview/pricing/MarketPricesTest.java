@@ -72,4 +72,19 @@ class MarketPricesTest {
                 "source", "https://example.com", "checkedOn", "2026-12-01")).then().statusCode(400)
                 .body(containsString("Groq is a Hosted open weights provider."));
     }
+
+    @Test
+    void aProposalBuyingItsGpusWithTwentyFourSevenSupportShowsEachLineItem() {
+        WebSession priya = WebSession.as("priya");
+        long id = ProposalFixtures.complete(priya, "Bought GPUs", "Bought GPUs " + System.nanoTime());
+        ProposalFixtures.save(priya, id, 7, WebSession.pairs("selfHostEstimateUsd", "4000", "gpuProcurement", "PURCHASED",
+                "support24x7", "on")).then().statusCode(303);
+        String page = priya.get("/proposals/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("GPU power").contains("Colocation")
+                .contains("purchased at $35,000 per GPU, depreciated over 48 months")
+                .contains("8 GPUs × 1.275 kW × PUE 1.3 × $0.12/kWh × 730 h")
+                .contains("24×7 on-call minimum 4")
+                .contains("GPUs purchased; 24×7 support required.");
+        ProposalFixtures.save(priya, id, 7, WebSession.pairs("gpuProcurement", "RENTED_FROM_A_FRIEND")).then().statusCode(400);
+    }
 }
