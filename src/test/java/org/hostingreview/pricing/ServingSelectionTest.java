@@ -109,4 +109,34 @@ class ServingSelectionTest {
         CatalogSnapshot snapshot = new CatalogSnapshot(DAY, List.of(), List.of(h100()), List.of(wrong, correction), List.of());
         assertThat(snapshot.throughputs()).containsExactly(correction);
     }
+
+    private static ModelPrice price(String provider, String model, double in, double out) {
+        ModelPrice p = new ModelPrice();
+        p.id = ids++;
+        p.provider = provider;
+        p.model = model;
+        p.tier = Tier.HOSTED_OPEN;
+        p.inputUsdPerMTok = BigDecimal.valueOf(in);
+        p.outputUsdPerMTok = BigDecimal.valueOf(out);
+        p.effectiveFrom = LocalDate.of(2025, 1, 1);
+        p.source = "https://example.com";
+        p.checkedOn = DAY;
+        return p;
+    }
+
+    @Test
+    void aHostedOpenIncumbentIsPricedAtItsOwnProviderNotTheCheapest() {
+        List<ModelPrice> prices = List.of(price("Groq", "llama-3-70b", 0.59, 0.79), price("Together", "llama-3-70b", 0.88, 0.88));
+        CatalogSnapshot snapshot = new CatalogSnapshot(DAY, prices, List.of(h100()), ROWS, List.of());
+        CatalogSnapshot.Resolution own = snapshot.resolve(new CatalogSnapshot.Request("Together", "llama-3-70b", Tier.HOSTED_OPEN,
+                List.of("llama-3-70b"), null, 1000, 83, 0, null, null, null));
+        assertThat(own.hostedOpen().provider).isEqualTo("Together");
+        CatalogSnapshot.Resolution cheapest = snapshot.resolve(new CatalogSnapshot.Request("OpenAI", "gpt-4.1", Tier.FRONTIER_CLOSED,
+                List.of("llama-3-70b"), null, 1000, 83, 0, null, null, null));
+        assertThat(cheapest.hostedOpen().provider).isEqualTo("Groq");
+        CatalogSnapshot.Resolution named = snapshot.resolve(new CatalogSnapshot.Request("OpenAI", "gpt-4.1", Tier.FRONTIER_CLOSED,
+                List.of("llama-3-70b"), null, 1000, 83, 0, null, null, "together"));
+        assertThat(named.hostedOpen().provider).isEqualTo("Together");
+        assertThat(named.assumptions().source(Param.HOSTED_OPEN_INPUT).describes()).isEqualTo("Together llama-3-70b (list price)");
+    }
 }
