@@ -49,7 +49,11 @@ public record EstimateRequest(
             @DecimalMax(value = "10000", message = "must be at most 10000") Double peakToAverage,
             @Schema(description = "Required time to first token in milliseconds, if any.", example = "null")
             @Min(value = 1, message = "must be at least 1") @Max(value = 600_000, message = "must be at most 600000")
-            Integer ttftTargetMs) {
+            Integer ttftTargetMs,
+            @Schema(description = "Required p99 inter-token latency in milliseconds, if any; selects the serving rate measured at or under it.",
+                    example = "null")
+            @Min(value = 1, message = "must be at least 1") @Max(value = 10_000, message = "must be at most 10000")
+            Integer interTokenTargetMs) {
     }
 
     @Schema(description = "Answers to the framework's five questions.")
@@ -127,6 +131,9 @@ public record EstimateRequest(
             @Schema(example = "gpt-4.1") @Size(max = 80, message = "must be at most 80 characters") String incumbentModel,
             @Schema(example = "[\"llama-3-70b\"]") @Size(max = 10, message = "must list at most 10 models") List<String> candidates,
             @Schema(description = "The hosted-open provider the workload ran on, if any.")
-            @Size(max = 80, message = "must be at most 80 characters") String hostedOpenProvider) {
+            @Size(max = 80, message = "must be at most 80 characters") String hostedOpenProvider,
+            @Schema(description = "The hosted-open provider to price the candidate at (Together, Fireworks, Groq, DeepInfra…); "
+                    + "default: where it ran, else the cheapest in the catalog.")
+            @Size(max = 80, message = "must be at most 80 characters") String candidateProvider) {
     }
 }

@@ -80,7 +80,8 @@ public class EstimateService {
                 inputs.answers().incumbentTier(),
                 models == null || models.candidates() == null ? List.of("llama-3-70b") : models.candidates(),
                 models == null ? null : models.hostedOpenProvider(), inputs.workload().inputTokensPerRequest(),
-                inputs.workload().outputTokensPerRequest(), inputs.workload().cachedInputShare());
+                inputs.workload().outputTokensPerRequest(), inputs.workload().cachedInputShare(), inputs.workload().ttftTargetMs(),
+                request.workload().interTokenTargetMs(), models == null ? null : models.candidateProvider());
         CatalogSnapshot.Resolution resolution = costing.snapshot(asOf).resolve(priced);
         Assumptions a = resolution.assumptions().withOverrides(overrides);
         return EstimateResponse.of(Recommender.recommend(inputs, a), a, resolution.notes());

@@ -44,33 +44,34 @@ public final class BreakEvens {
     /** The staircase with {@code margin} added to the self-hosted cost: where self-hosting saves at least that much. */
     static Staircase staircase(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps, double margin) {
         double x = CostModel.usage(perToken, workload, a);
-        double f = CostModel.selfHostedFixed(a, existingMlOps) + margin;
-        double g = a.get(Param.GPUS_PER_REPLICA) * a.get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH;
-        SelfHostedCapacity today = SelfHostedCapacity.plan(workload, a);
-        double q = today.peakTokensPerSecond() / today.usableTokensPerSecondPerReplica();
-        return new Staircase(x, f, g, q, (long) a.get(Param.MIN_REPLICAS), (long) a.get(Param.SPARE_REPLICAS));
+        double q = SelfHostedCapacity.plan(workload, a).replicasPerVolume();
+        return new Staircase(x, q, needed -> CostModel.selfHostedForNeeded(needed, a, existingMlOps) + margin,
+                CostModel.selfHostedKinks(a, existingMlOps));
     }
 
     static BreakEven withSelfHosted(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps) {
         Staircase s = staircase(perToken, workload, a, existingMlOps);
         Tier cheaperToday = s.selfHostedCheaperAt(1) ? Tier.SELF_HOSTED : perToken;
-        long from = s.firstAtOrAbove(MIN_MULTIPLE);
-        long to = s.lastAtOrBelow(MAX_MULTIPLE);
-        if (from > to) {
+        Staircase.Crossing from = s.firstAtOrAbove(MIN_MULTIPLE);
+        Staircase.Crossing to = s.lastAtOrBelow(MAX_MULTIPLE);
+        if (from == null || to == null || s.at(from) > s.at(to)) {
             Tier cheaper = s.selfHostedCheaperAt(MIN_MULTIPLE) ? Tier.SELF_HOSTED : perToken;
             return new BreakEven(perToken, Tier.SELF_HOSTED, null, null, cheaperToday, cheaper, null, 0, null, null, null, null, cheaper,
                     () -> "Not reached below 100× current volume: " + cheaper.label() + " is cheaper from 0.1× to 100×.");
         }
-        long above = Math.max(from, Math.min(to, s.firstAtOrAbove(1)));
-        long nearest = above;
-        if (above > from && Math.abs(Math.log(s.at(above - 1))) < Math.abs(Math.log(s.at(above)))) {
-            nearest = above - 1;
+        Staircase.Crossing aboveToday = s.firstAtOrAbove(1);
+        Staircase.Crossing nearest = aboveToday == null || s.at(aboveToday) > MAX_MULTIPLE ? to : aboveToday;
+        Staircase.Crossing belowToday = s.lastAtOrBelow(1);
+        if (belowToday != null && s.at(belowToday) >= MIN_MULTIPLE
+                && Math.abs(Math.log(s.at(belowToday))) < Math.abs(Math.log(s.at(nearest)))) {
+            nearest = belowToday;
         }
         double at = s.at(nearest);
         Tier cheaperAbove = Staircase.selfHostedAbove(nearest) ? Tier.SELF_HOSTED : perToken;
         Tier below = cheaperAbove == perToken ? Tier.SELF_HOSTED : perToken;
-        Double next = nearest < to ? s.at(nearest + 1) : null;
-        long crossings = to - from + 1;
+        Staircase.Crossing following = s.next(nearest);
+        Double next = following != null && s.at(following) <= MAX_MULTIPLE ? s.at(following) : null;
+        long crossings = s.count(from, to);
         double last = s.at(to);
         Tier stays = Staircase.selfHostedAbove(to) ? Tier.SELF_HOSTED : perToken;
         Double bandFrom = crossings > 1 ? s.at(from) : null;
@@ -108,25 +109,25 @@ public final class BreakEvens {
     public static java.util.Optional<Crossover> selfHostingSavesFrom(Tier perToken, Workload workload, Assumptions a,
             Integer existingMlOps, double from, double margin) {
         Staircase s = staircase(perToken, workload, a, existingMlOps, margin);
-        long last = s.lastAtOrBelow(MAX_MULTIPLE);
-        boolean staysFromLast = last >= 0 && Staircase.selfHostedAbove(last);
+        Staircase.Crossing last = s.lastAtOrBelow(MAX_MULTIPLE);
         if (s.selfHostedCheaperAt(from)) {
-            long next = s.firstAtOrAbove(from);
-            boolean stays = next >= s.count() || s.at(next) > MAX_MULTIPLE;
+            Staircase.Crossing next = s.firstAtOrAbove(from);
+            boolean stays = next == null || s.at(next) > MAX_MULTIPLE;
             return java.util.Optional.of(new Crossover(from, stays, stays ? null : s.at(next)));
         }
-        if (staysFromLast && s.at(last) >= from) {
+        if (last != null && Staircase.selfHostedAbove(last) && s.at(last) >= from) {
             return java.util.Optional.of(new Crossover(s.at(last), true, null));
         }
-        long j = s.firstAtOrAbove(from);
-        if (j % 2 == 1) {
-            j++;
+        Staircase.Crossing c = s.firstAtOrAbove(from);
+        if (c != null && !c.up()) {
+            c = s.next(c);
         }
-        if (j >= s.count() || s.at(j) > MAX_MULTIPLE) {
+        if (c == null || s.at(c) > MAX_MULTIPLE) {
             return java.util.Optional.empty();
         }
-        Double until = j + 1 < s.count() && s.at(j + 1) <= MAX_MULTIPLE ? s.at(j + 1) : null;
-        return java.util.Optional.of(new Crossover(s.at(j), until == null, until));
+        Staircase.Crossing after = s.next(c);
+        Double until = after != null && s.at(after) <= MAX_MULTIPLE ? s.at(after) : null;
+        return java.util.Optional.of(new Crossover(s.at(c), until == null, until));
     }
 
     /** Self-hosting is cheaper from {@code multiple} on, for good up to 100× ({@code stays}) or up to {@code until}. */

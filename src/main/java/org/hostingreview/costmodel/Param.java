@@ -16,13 +16,38 @@ public enum Param {
     HOSTED_OPEN_INPUT("hostedOpenInputUsdPerMTok", Group.PRICE, "Hosted-open input price", "USD / 1M tokens", 0.28, 0, 1000),
     HOSTED_OPEN_OUTPUT("hostedOpenOutputUsdPerMTok", Group.PRICE, "Hosted-open output price", "USD / 1M tokens", 0.28, 0, 1000),
     HOSTED_OPEN_CACHED_INPUT("hostedOpenCachedInputUsdPerMTok", Group.PRICE, "Hosted-open cached-input price", "USD / 1M tokens", 0.28, 0, 1000),
+    FRONTIER_BATCH_INPUT("frontierBatchInputUsdPerMTok", Group.PRICE, "Frontier batch input price", "USD / 1M tokens", 1.0, 0, 1000),
+    FRONTIER_BATCH_OUTPUT("frontierBatchOutputUsdPerMTok", Group.PRICE, "Frontier batch output price", "USD / 1M tokens", 4.0, 0, 1000),
+    FRONTIER_CACHE_WRITE("frontierCacheWriteUsdPerMTok", Group.PRICE, "Frontier cache-write price", "USD / 1M tokens", 2.0, 0, 1000),
+    HOSTED_OPEN_BATCH_INPUT("hostedOpenBatchInputUsdPerMTok", Group.PRICE, "Hosted-open batch input price", "USD / 1M tokens", 0.28, 0, 1000),
+    HOSTED_OPEN_BATCH_OUTPUT("hostedOpenBatchOutputUsdPerMTok", Group.PRICE, "Hosted-open batch output price", "USD / 1M tokens", 0.28, 0, 1000),
+    HOSTED_OPEN_CACHE_WRITE("hostedOpenCacheWriteUsdPerMTok", Group.PRICE, "Hosted-open cache-write price", "USD / 1M tokens", 0.28, 0, 1000),
+    BATCH_SHARE("batchShare", Group.PRICE, "Share of requests sent through a batch API", "share", 0, 0, 1),
+    CACHE_WRITE_SHARE("cacheWriteShare", Group.PRICE, "Share of uncached input written to the prompt cache", "share", 0, 0, 1),
     GPU_USD_PER_HOUR("gpuUsdPerHour", Group.CAPACITY, "GPU price", "USD / GPU-hour", 2.74, 0.01, 1000),
     GPUS_PER_REPLICA("gpusPerReplica", Group.CAPACITY, "GPUs per replica", "GPUs", 2, 1, 64),
-    REPLICA_TOKENS_PER_SECOND("replicaTokensPerSecond", Group.CAPACITY, "Throughput per replica", "tokens / s", 30_000, 1, 10_000_000),
+    PREFILL_TOKENS_PER_SECOND("prefillTokensPerSecond", Group.CAPACITY, "Prefill throughput per replica", "input tokens / s", 14_000, 1, 10_000_000),
+    DECODE_TOKENS_PER_SECOND("decodeTokensPerSecond", Group.CAPACITY, "Decode throughput per replica", "output tokens / s", 5_400, 1, 10_000_000),
+    REPLICA_TOKENS_PER_SECOND("replicaTokensPerSecond", Group.CAPACITY, "One blended rate for input and output alike (0 = use prefill and decode)", "tokens / s", 0, 0, 10_000_000),
+    TTFT_TARGET_DEFAULT("defaultTtftTargetMs", Group.CAPACITY, "Time-to-first-token target when the proposal states none", "ms", 2_000, 1, 600_000),
+    ITL_TARGET_DEFAULT("defaultInterTokenTargetMs", Group.CAPACITY, "Inter-token latency target when the proposal states none", "ms", 200, 1, 10_000),
+    GPU_PROCUREMENT("gpuProcurement", Group.CAPACITY, "GPU procurement (0 on demand, 1 one-year reserved, 3 three-year reserved, 4 purchased)", "code", 0, 0, 4),
+    RESERVED_1Y_DISCOUNT("reserved1yDiscount", Group.CAPACITY, "1-year reserved discount off on-demand", "share", 0.35, 0, 0.95),
+    RESERVED_3Y_DISCOUNT("reserved3yDiscount", Group.CAPACITY, "3-year reserved discount off on-demand", "share", 0.55, 0, 0.95),
+    GPU_PURCHASE_USD("gpuPurchaseUsd", Group.CAPACITY, "Purchase price per GPU (server share included)", "USD", 35_000, 100, 10_000_000),
+    DEPRECIATION_MONTHS("depreciationMonths", Group.CAPACITY, "Depreciation of purchased GPUs", "months", 48, 1, 240),
+    GPU_POWER_KW("gpuPowerKw", Group.CAPACITY, "Power per GPU (server share included)", "kW", 1.275, 0, 100),
+    PUE("pue", Group.CAPACITY, "Power usage effectiveness of the data centre", "ratio", 1.3, 1, 5),
+    ELECTRICITY_USD_PER_KWH("electricityUsdPerKwh", Group.CAPACITY, "Electricity price", "USD / kWh", 0.12, 0, 10),
+    COLOCATION_USD_PER_GPU_MONTH("colocationUsdPerGpuMonth", Group.CAPACITY, "Colocation per GPU", "USD / GPU-month", 200, 0, 100_000),
+    SHADOW_MONTHS("shadowRunMonths", Group.CAPACITY, "Self-hosted fleet running beside the incumbent before cut-over", "months", 1, 0, 24),
     HEADROOM("headroom", Group.CAPACITY, "Planning headroom", "share of throughput used", 0.8, 0.05, 1),
     SPARE_REPLICAS("spareReplicas", Group.CAPACITY, "Spare replicas (N+k)", "replicas", 1, 0, 100),
     MIN_REPLICAS("minReplicas", Group.CAPACITY, "Minimum replicas", "replicas", 2, 1, 100),
-    ML_OPS_FTES("mlOpsFtesRequired", Group.STAFFING, "ML-ops engineers required", "FTEs", 2, 0, 100),
+    ML_OPS_FTES("mlOpsFtesRequired", Group.STAFFING, "ML-ops engineers required (policy minimum)", "FTEs", 2, 0, 100),
+    SUPPORT_24X7("support24x7", Group.STAFFING, "24×7 support required (0 = no, 1 = yes)", "0 = no, 1 = yes", 0, 0, 1),
+    ON_CALL_FTES("onCallMinimumFtes", Group.STAFFING, "On-call minimum for 24×7 support", "FTEs", 4, 1, 100),
+    GPUS_PER_ENGINEER("gpusPerEngineer", Group.STAFFING, "GPUs one engineer runs", "GPUs", 64, 1, 100_000),
     ENGINEER_USD_PER_YEAR("engineerUsdPerYear", Group.STAFFING, "Loaded engineer cost", "USD / year", 300_000, 10_000, 5_000_000),
     CREDIT_EXISTING_ML_OPS("creditExistingMlOps", Group.STAFFING, "Credit existing ML-ops engineers", "0 = no, 1 = yes", 0, 0, 1),
     UPGRADE_CADENCE("upgradeCadenceMonths", Group.STAFFING, "Upgrade cadence", "months", 6, 1, 60),
@@ -110,12 +135,13 @@ public enum Param {
     }
 
     public boolean accepts(double value) {
-        return !Double.isNaN(value) && value >= min && value <= max;
+        return !Double.isNaN(value) && value >= min && value <= max && (this != GPU_PROCUREMENT || GpuProcurement.isCode(value));
     }
 
     /** Whole-number parameters (replicas, GPUs, FTEs are counts). */
     public boolean whole() {
-        return this == GPUS_PER_REPLICA || this == SPARE_REPLICAS || this == MIN_REPLICAS || this == CREDIT_EXISTING_ML_OPS;
+        return this == GPUS_PER_REPLICA || this == SPARE_REPLICAS || this == MIN_REPLICAS || this == CREDIT_EXISTING_ML_OPS
+                || this == GPU_PROCUREMENT || this == SUPPORT_24X7;
     }
 
     public static Optional<Param> byKey(String key) {

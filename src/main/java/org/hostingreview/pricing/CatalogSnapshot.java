@@ -26,9 +26,12 @@ import org.hostingreview.costmodel.ValueSource;
  * ("our-ranker (llama-3.1-8b fine-tune)") is priced as that model.</li>
  * <li>Frontier: the incumbent's model when it is a frontier model in the catalog (same provider preferred),
  * otherwise gpt-4.1 as the reference frontier model.</li>
- * <li>Hosted-open: the first candidate with a catalog price; among its providers the one the team ran it on
- * (Q3), otherwise the cheapest for this workload's input/output mix.</li>
- * <li>Self-hosted: that model's serving configuration with the lowest GPU cost per token.</li>
+ * <li>Hosted-open: a hosted-open incumbent at its own provider; otherwise the first candidate with a catalog price, at
+ * the provider the proposal names for it, else the one the team ran it on (Q3), else the cheapest for this workload's
+ * input/output mix.</li>
+ * <li>Self-hosted: that model's serving rows measured at or under the proposal's latency targets (time to first
+ * token, inter-token latency; the catalog's defaults when it states none), and among them the one with the lowest GPU
+ * cost for this workload's input/output mix.</li>
  * </ul>
  * Every fallback adds a note that the proposal page shows.
  */
@@ -49,8 +52,7 @@ public final class CatalogSnapshot {
         this.modelPrices = inForce(modelPrices, p -> p.provider.toLowerCase(Locale.ROOT) + "|" + normalize(p.model),
                 p -> p.effectiveFrom, p -> p.id, asOf);
         this.gpuPrices = inForce(gpuPrices, g -> g.gpu.toLowerCase(Locale.ROOT), g -> g.effectiveFrom, g -> g.id, asOf);
-        this.throughputs = inForce(throughputs, t -> normalize(t.model) + "|" + t.gpu.toLowerCase(Locale.ROOT),
-                t -> t.effectiveFrom, t -> t.id, asOf);
+        this.throughputs = inForce(throughputs, ServingThroughput::key, t -> t.effectiveFrom, t -> t.id, asOf);
         this.policies = inForce(policies, p -> p.param, p -> p.effectiveFrom, p -> p.id, asOf);
     }
 
@@ -76,7 +78,8 @@ public final class CatalogSnapshot {
 
     /** What a proposal is priced on: its models and workload mix. */
     public record Request(String incumbentProvider, String incumbentModel, Tier incumbentTier, List<String> candidates,
-            String hostedOpenProvider, long inputTokens, long outputTokens, double cachedShare) {
+            String hostedOpenProvider, long inputTokens, long outputTokens, double cachedShare, Integer ttftTargetMs,
+            Integer itlTargetMs, String candidateProvider) {
     }
 
     /** The catalog rows chosen for a proposal, and the notes about any stand-ins. */
@@ -96,33 +99,52 @@ public final class CatalogSnapshot {
         }
         ModelPrice frontier = frontier(request, notes);
         if (frontier != null) {
-            String describes = frontier.provider + " " + frontier.model;
-            a = a.with(Param.FRONTIER_INPUT, frontier.inputUsdPerMTok.doubleValue(), source(frontier, describes))
-                    .with(Param.FRONTIER_OUTPUT, frontier.outputUsdPerMTok.doubleValue(), source(frontier, describes))
-                    .with(Param.FRONTIER_CACHED_INPUT, cached(frontier), source(frontier, describes));
+            a = priced(a, frontier, Param.FRONTIER_INPUT, Param.FRONTIER_OUTPUT, Param.FRONTIER_CACHED_INPUT,
+                    Param.FRONTIER_BATCH_INPUT, Param.FRONTIER_BATCH_OUTPUT, Param.FRONTIER_CACHE_WRITE);
         }
         ModelPrice open = hostedOpen(request, notes);
         if (open != null) {
-            String describes = open.provider + " " + open.model;
-            a = a.with(Param.HOSTED_OPEN_INPUT, open.inputUsdPerMTok.doubleValue(), source(open, describes))
-                    .with(Param.HOSTED_OPEN_OUTPUT, open.outputUsdPerMTok.doubleValue(), source(open, describes))
-                    .with(Param.HOSTED_OPEN_CACHED_INPUT, cached(open), source(open, describes));
+            a = priced(a, open, Param.HOSTED_OPEN_INPUT, Param.HOSTED_OPEN_OUTPUT, Param.HOSTED_OPEN_CACHED_INPUT,
+                    Param.HOSTED_OPEN_BATCH_INPUT, Param.HOSTED_OPEN_BATCH_OUTPUT, Param.HOSTED_OPEN_CACHE_WRITE);
         }
         // self-hosting runs the candidate the open tiers are judged on; with a hosted-open incumbent, the best candidate
         String servedModel = request.incumbentTier() == Tier.HOSTED_OPEN && !request.candidates().isEmpty()
                 ? request.candidates().get(0) : open != null ? open.model : REFERENCE_OPEN;
-        ServingThroughput serving = serving(servedModel, notes);
+        int ttft = request.ttftTargetMs() != null ? request.ttftTargetMs() : (int) a.get(Param.TTFT_TARGET_DEFAULT);
+        int itl = request.itlTargetMs() != null ? request.itlTargetMs() : (int) a.get(Param.ITL_TARGET_DEFAULT);
+        ServingThroughput serving = serving(servedModel, request, ttft, itl, notes);
         GpuPrice gpu = serving == null ? null : gpu(serving.gpu);
         if (serving != null && gpu != null) {
-            String describes = serving.model + " on " + serving.gpusPerReplica + "× " + serving.gpu + " ("
-                    + serving.sourceKind.name().toLowerCase(Locale.ROOT) + ")";
+            String describes = serving.model + " on " + serving.gpusPerReplica + "× " + serving.gpu
+                    + (serving.precision == null ? "" : " " + serving.precision) + ", " + serving.latency() + " ("
+                    + serving.provenance() + ")";
             ValueSource servingSource = ValueSource.catalog(CatalogRef.of(serving), describes, serving.source, serving.checkedOn);
-            a = a.with(Param.REPLICA_TOKENS_PER_SECOND, serving.tokensPerSecond.doubleValue(), servingSource)
-                    .with(Param.GPUS_PER_REPLICA, serving.gpusPerReplica, servingSource)
+            if (serving.twoRates()) {
+                a = a.with(Param.PREFILL_TOKENS_PER_SECOND, serving.prefillTokensPerSecond.doubleValue(), servingSource)
+                        .with(Param.DECODE_TOKENS_PER_SECOND, serving.decodeTokensPerSecond.doubleValue(), servingSource);
+            } else {
+                a = a.with(Param.REPLICA_TOKENS_PER_SECOND, serving.tokensPerSecond.doubleValue(), servingSource);
+                notes.add("The catalog has one blended rate for " + serving.model + " on " + serving.gpu
+                        + " (input and output alike, no latency target): self-hosting is sized on it. Add prefill and decode rates"
+                        + " measured at a latency target for a sound figure.");
+            }
+            a = a.with(Param.GPUS_PER_REPLICA, serving.gpusPerReplica, servingSource)
                     .with(Param.GPU_USD_PER_HOUR, gpu.usdPerHour.doubleValue(),
                             ValueSource.catalog(CatalogRef.of(gpu), gpu.gpu, gpu.source, gpu.checkedOn));
         }
         return new Resolution(a, frontier, open, serving, gpu, notes);
+    }
+
+    /** A tier's prices from one row, every mode; a mode the provider does not offer is billed at the standard price. */
+    private static Assumptions priced(Assumptions a, ModelPrice row, Param input, Param output, Param cachedInput, Param batchInput,
+            Param batchOutput, Param cacheWrite) {
+        ValueSource source = source(row, row.provider + " " + row.model + " (" + row.basis().label() + ")");
+        double in = row.inputUsdPerMTok.doubleValue();
+        double out = row.outputUsdPerMTok.doubleValue();
+        return a.with(input, in, source).with(output, out, source).with(cachedInput, cached(row), source)
+                .with(batchInput, row.batchInputUsdPerMTok == null ? in : row.batchInputUsdPerMTok.doubleValue(), source)
+                .with(batchOutput, row.batchOutputUsdPerMTok == null ? out : row.batchOutputUsdPerMTok.doubleValue(), source)
+                .with(cacheWrite, row.cacheWriteUsdPerMTok == null ? in : row.cacheWriteUsdPerMTok.doubleValue(), source);
     }
 
     private ModelPrice frontier(Request request, List<String> notes) {
@@ -152,26 +174,24 @@ public final class CatalogSnapshot {
         if (request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null) {
             candidates.add(0, request.incumbentModel());
         }
-        boolean incumbentOpen = request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null;
-        for (String candidate : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
             List<ModelPrice> rows = matching(openRows, candidate);
             if (rows.isEmpty()) {
                 continue;
             }
-            if (incumbentOpen && candidate.equals(request.incumbentModel()) && request.incumbentProvider() != null) {
-                // a hosted-open incumbent is priced at the provider it runs on today
-                Optional<ModelPrice> own = rows.stream()
-                        .filter(p -> p.provider.equalsIgnoreCase(request.incumbentProvider().strip())).findFirst();
-                if (own.isPresent()) {
-                    return closest(candidate, own.get(), notes);
+            boolean incumbent = i == 0 && request.incumbentTier() == Tier.HOSTED_OPEN && request.incumbentModel() != null;
+            // the incumbent is priced at its own provider; a candidate at the one the proposal names, else where it was tried
+            String provider = incumbent ? request.incumbentProvider()
+                    : request.candidateProvider() != null && !request.candidateProvider().isBlank() ? request.candidateProvider()
+                    : request.hostedOpenProvider();
+            if (provider != null && !provider.isBlank()) {
+                Optional<ModelPrice> named = rows.stream().filter(p -> p.provider.equalsIgnoreCase(provider.strip())).findFirst();
+                if (named.isPresent()) {
+                    return closest(candidate, named.get(), notes);
                 }
-            }
-            if (request.hostedOpenProvider() != null) {
-                Optional<ModelPrice> tried = rows.stream()
-                        .filter(p -> p.provider.equalsIgnoreCase(request.hostedOpenProvider().strip())).findFirst();
-                if (tried.isPresent()) {
-                    return closest(candidate, tried.get(), notes);
-                }
+                notes.add("No catalog price for " + candidate + " at " + provider.strip() + ": the hosted-open tier uses the"
+                        + " cheapest provider of it in the catalog.");
             }
             return closest(candidate, rows.stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElseThrow(), notes);
         }
@@ -180,17 +200,50 @@ public final class CatalogSnapshot {
         return matching(openRows, REFERENCE_OPEN).stream().min(Comparator.comparingDouble(p -> blended(p, request))).orElse(null);
     }
 
-    private ServingThroughput serving(String model, List<String> notes) {
-        List<ServingThroughput> rows = throughputs.stream().filter(t -> normalize(t.model).equals(normalize(model)))
-                .filter(t -> gpu(t.gpu) != null).toList();
+    /**
+     * The serving row a proposal is sized on: among the model's two-rate rows measured at or under both latency
+     * targets, the one with the lowest GPU cost for this workload's mix; when none meets the targets, the tightest
+     * row (with a note); rows with one blended rate only when the model has no two-rate row at all.
+     */
+    private ServingThroughput serving(String model, Request request, int ttft, int itl, List<String> notes) {
+        List<ServingThroughput> rows = servable(model);
         if (rows.isEmpty()) {
             notes.add("No serving throughput for " + model + " in the catalog: self-hosting is sized like "
                     + REFERENCE_OPEN + ".");
-            rows = throughputs.stream().filter(t -> normalize(t.model).equals(REFERENCE_OPEN)).filter(t -> gpu(t.gpu) != null)
-                    .toList();
+            rows = servable(REFERENCE_OPEN);
         }
-        return rows.stream().min(Comparator.comparingDouble(
-                t -> t.gpusPerReplica * gpu(t.gpu).usdPerHour.doubleValue() / t.tokensPerSecond.doubleValue())).orElse(null);
+        List<ServingThroughput> twoRates = rows.stream().filter(ServingThroughput::twoRates).toList();
+        if (twoRates.isEmpty()) {
+            return rows.stream().min(Comparator.comparingDouble(
+                    t -> t.gpusPerReplica * gpu(t.gpu).usdPerHour.doubleValue() / t.tokensPerSecond.doubleValue())).orElse(null);
+        }
+        List<ServingThroughput> meeting = twoRates.stream().filter(t -> meets(t, ttft, itl)).toList();
+        if (!meeting.isEmpty()) {
+            return meeting.stream().min(Comparator.comparingDouble(t -> gpuCostPerRequest(t, request))).orElseThrow();
+        }
+        ServingThroughput tightest = twoRates.stream().min(Comparator
+                .comparing((ServingThroughput t) -> t.ttftMs == null ? Integer.MAX_VALUE : t.ttftMs)
+                .thenComparing(t -> t.itlMs == null ? Integer.MAX_VALUE : t.itlMs)).orElseThrow();
+        notes.add(String.format("No rate for %s was measured at or under a time to first token of %,d ms and an inter-token"
+                + " latency of %,d ms: self-hosting is sized on the tightest in the catalog (%s), which overstates what a"
+                + " replica serves at the target.", model, ttft, itl, tightest.latency()));
+        return tightest;
+    }
+
+    private List<ServingThroughput> servable(String model) {
+        return throughputs.stream().filter(t -> normalize(t.model).equals(normalize(model))).filter(t -> gpu(t.gpu) != null)
+                .toList();
+    }
+
+    static boolean meets(ServingThroughput t, int ttft, int itl) {
+        return t.ttftMs != null && t.ttftMs <= ttft && t.itlMs != null && t.itlMs <= itl;
+    }
+
+    /** GPU dollars per hour of replica time one request needs: the larger of its prefill and decode time. */
+    private double gpuCostPerRequest(ServingThroughput t, Request r) {
+        double prefill = r.inputTokens() * (1 - r.cachedShare()) / t.prefillTokensPerSecond.doubleValue();
+        double decode = r.outputTokens() / t.decodeTokensPerSecond.doubleValue();
+        return t.gpusPerReplica * gpu(t.gpu).usdPerHour.doubleValue() * Math.max(prefill, decode);
     }
 
     private GpuPrice gpu(String name) {

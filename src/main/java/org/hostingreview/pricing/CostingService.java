@@ -96,7 +96,22 @@ public class CostingService {
             a = a.with(Param.UPGRADE_EFFORT, proposal.upgradeEffortEngineerMonths.doubleValue(),
                     ValueSource.proposal("Q4 effort per upgrade"));
         }
+        if (proposal.gpuProcurement != null) {
+            a = a.with(Param.GPU_PROCUREMENT, proposal.gpuProcurement.code(), ValueSource.proposal("GPU procurement: "
+                    + proposal.gpuProcurement.label()));
+        }
+        if (proposal.support24x7) {
+            a = a.with(Param.SUPPORT_24X7, 1, ValueSource.proposal("24×7 support required"));
+        }
+        if (proposal.batchShare != null) {
+            a = a.with(Param.BATCH_SHARE, proposal.batchShare.doubleValue(), ValueSource.proposal("share of requests through a batch API"));
+        }
+        if (proposal.cacheWriteShare != null) {
+            a = a.with(Param.CACHE_WRITE_SHARE, proposal.cacheWriteShare.doubleValue(),
+                    ValueSource.proposal("share of uncached input written to the prompt cache"));
+        }
         a = a.withOverrides(saved(proposal)).withOverrides(overrides);
+        notes.add(sizedOn(a));
         ProposalInputs inputs = inputs(proposal, runs, volumeMultiple);
         if (volumeMultiple != 1 && proposal.currentMonthlySpendUsd != null) {
             notes.add(String.format("What-if volume: the stated spend is scaled by %s× as well.",
@@ -112,6 +127,24 @@ public class CostingService {
         ProposalInputs inputs = adjust.apply(plain.inputs());
         return new Costing(inputs, plain.resolution(), plain.assumptions(), Recommender.recommend(inputs, plain.assumptions()), 1,
                 Map.of(), plain.notes());
+    }
+
+    /** Which serving rate self-hosting is sized on, measured or estimated, so that the page can say so. */
+    static String sizedOn(Assumptions a) {
+        if (a.get(Param.REPLICA_TOKENS_PER_SECOND) > 0) {
+            ValueSource blended = a.source(Param.REPLICA_TOKENS_PER_SECOND);
+            return String.format("Self-hosting is sized on one blended rate of %s tokens/s per replica for input and output alike (%s).",
+                    org.hostingreview.costmodel.Text.number(a.get(Param.REPLICA_TOKENS_PER_SECOND)),
+                    blended.kind() == ValueSource.Kind.CATALOG ? blended.describes() : "a stated assumption");
+        }
+        ValueSource decode = a.source(Param.DECODE_TOKENS_PER_SECOND);
+        String rates = String.format("prefill %,.0f and decode %,.0f tokens/s per replica", a.get(Param.PREFILL_TOKENS_PER_SECOND),
+                a.get(Param.DECODE_TOKENS_PER_SECOND));
+        return switch (decode.kind()) {
+            case CATALOG -> "Self-hosting is sized on " + rates + ": " + decode.describes() + ", checked " + decode.checkedOn() + ".";
+            case DEFAULT -> "Self-hosting is sized on the framework's default " + rates + " (estimated; no catalog row for this model).";
+            default -> "Self-hosting is sized on " + rates + " (a stated assumption).";
+        };
     }
 
     /** The saved what-if assumptions of a proposal, known parameters only. */
@@ -138,7 +171,8 @@ public class CostingService {
         named.stream().filter(name -> candidates.stream().noneMatch(name::equalsIgnoreCase)).forEach(candidates::add);
         return new CatalogSnapshot.Request(p.incumbentProvider, p.incumbentModel, p.currentTier, candidates,
                 Boolean.TRUE.equals(p.hostedOpenTried) ? p.hostedOpenProvider : null,
-                nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue());
+                nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue(), p.ttftTargetMs,
+                p.itlTargetMs, p.candidateProvider);
     }
 
     public static ProposalInputs inputs(Proposal p, List<EvalResult> runs, double volumeMultiple) {

@@ -20,6 +20,14 @@ public class GpuPrice extends CatalogValue {
     public int memoryGb;
     @Column(name = "usd_per_hour", nullable = false)
     public BigDecimal usdPerHour;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "basis")
+    public PriceBasis statedBasis;
+
+    /** A market price, or the framework's assumption. */
+    public PriceBasis basis() {
+        return PriceBasis.of(statedBasis, source);
+    }
 
     @Override
     String table() {

@@ -22,10 +22,21 @@ public final class PricingForms {
             @RestForm @NotBlank(message = "Enter the output price.") @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.")
             String outputUsdPerMTok,
             @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String cachedInputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String batchInputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String batchOutputUsdPerMTok,
+            @RestForm @Numeric(max = "1000", message = "Enter $0 to $1,000 per 1M tokens.") String cacheWriteUsdPerMTok,
+            @RestForm String basis,
             @RestForm @NotBlank(message = "Enter the day it takes effect.") String effectiveFrom,
             @RestForm @NotBlank(message = "Cite the page or document.") @Size(max = 500, message = "Use at most 500 characters.")
             String source,
             @RestForm @NotBlank(message = "Enter the day you checked it.") String checkedOn) {
+    }
+
+    /** A provider that sells per-token access. */
+    public record NewProvider(
+            @RestForm @NotBlank(message = "Name the provider.") @Size(max = 80, message = "Use at most 80 characters.") String name,
+            @RestForm @NotBlank(message = "Choose the tier.") String tier,
+            @RestForm @Size(max = 300, message = "Use at most 300 characters.") String website) {
     }
 
     /** A GPU type's hourly price. */
@@ -41,15 +52,24 @@ public final class PricingForms {
             @RestForm @NotBlank(message = "Enter the day you checked it.") String checkedOn) {
     }
 
-    /** What one replica of a model serves on a GPU type. */
+    /** What one replica of a model serves on a GPU type: two rates at a latency target (or, for old figures, one). */
     public record NewThroughput(
             @RestForm @NotBlank(message = "Name the model.") @Size(max = 80, message = "Use at most 80 characters.") String model,
             @RestForm @NotBlank(message = "Name the GPU.") @Size(max = 80, message = "Use at most 80 characters.") String gpu,
-            @RestForm @NotBlank(message = "Enter the throughput.") @Numeric(min = "1", max = "10000000",
-                    message = "Enter 1 to 10,000,000 tokens/s.") String tokensPerSecond,
+            @RestForm @Size(max = 12, message = "Use at most 12 characters, e.g. FP8.") String precision,
+            @RestForm @Numeric(min = "1", max = "10000000", message = "Enter 1 to 10,000,000 input tokens/s.")
+            String prefillTokensPerSecond,
+            @RestForm @Numeric(min = "1", max = "10000000", message = "Enter 1 to 10,000,000 output tokens/s.")
+            String decodeTokensPerSecond,
+            @RestForm @Numeric(min = "1", max = "10000000", message = "Enter 1 to 10,000,000 tokens/s.") String tokensPerSecond,
             @RestForm @NotBlank(message = "Enter the GPUs per replica.") @Numeric(min = "1", max = "64", whole = true,
                     message = "Enter 1 to 64 GPUs.") String gpusPerReplica,
+            @RestForm @Numeric(min = "1", max = "600000", whole = true, message = "Enter 1 to 600,000 ms.") String ttftMs,
+            @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter 1 to 10,000 ms.") String itlMs,
             @RestForm @NotBlank(message = "Say whether it was measured.") String sourceKind,
+            @RestForm @Size(max = 200, message = "Use at most 200 characters.") String benchmark,
+            @RestForm String measuredOn,
+            @RestForm @Size(max = 500, message = "Use at most 500 characters.") String method,
             @RestForm @NotBlank(message = "Enter the day it takes effect.") String effectiveFrom,
             @RestForm @NotBlank(message = "Cite the benchmark or explain the estimate.") @Size(max = 500,
                     message = "Use at most 500 characters.") String source,

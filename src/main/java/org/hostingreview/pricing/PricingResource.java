@@ -37,13 +37,22 @@ public class PricingResource {
     /** The four add forms with their errors; only the posted one is ever refused. */
     public record Forms(PricingForms.NewModelPrice modelPrice, FormErrors modelPriceErrors, PricingForms.NewGpuPrice gpuPrice,
             FormErrors gpuPriceErrors, PricingForms.NewThroughput throughput, FormErrors throughputErrors,
-            PricingForms.NewPolicy policy, FormErrors policyErrors) {
+            PricingForms.NewPolicy policy, FormErrors policyErrors, PricingForms.NewProvider provider, FormErrors providerErrors) {
+
+        Forms(PricingForms.NewModelPrice modelPrice, FormErrors modelPriceErrors, PricingForms.NewGpuPrice gpuPrice,
+                FormErrors gpuPriceErrors, PricingForms.NewThroughput throughput, FormErrors throughputErrors,
+                PricingForms.NewPolicy policy, FormErrors policyErrors) {
+            this(modelPrice, modelPriceErrors, gpuPrice, gpuPriceErrors, throughput, throughputErrors, policy, policyErrors,
+                    new PricingForms.NewProvider("", "HOSTED_OPEN", ""), FormErrors.none());
+        }
 
         static Forms blank(LocalDate today) {
             String t = today.toString();
-            return new Forms(new PricingForms.NewModelPrice("", "", "HOSTED_OPEN", "", "", "", t, "", t), FormErrors.none(),
+            return new Forms(new PricingForms.NewModelPrice("", "", "HOSTED_OPEN", "", "", "", "", "", "", "LIST_PRICE", t, "", t),
+                    FormErrors.none(),
                     new PricingForms.NewGpuPrice("", "", "", t, "", t), FormErrors.none(),
-                    new PricingForms.NewThroughput("", "", "", "", "BENCHMARK", t, "", t), FormErrors.none(),
+                    new PricingForms.NewThroughput("", "", "", "", "", "", "", "", "", "BENCHMARK", "", "",
+                            "", t, "", t), FormErrors.none(),
                     new PricingForms.NewPolicy("", "", t, "", t), FormErrors.none());
         }
     }
@@ -52,7 +61,7 @@ public class PricingResource {
     static class Templates {
         static native TemplateInstance catalog(List<CatalogRow> modelPrices, List<CatalogRow> gpuPrices,
                 List<CatalogRow> throughputs, List<CatalogRow> policies, LocalDate today, boolean admin, Forms forms,
-                List<Param> params, List<Tier> tiers);
+                List<Param> params, List<Tier> tiers, List<Provider> providers);
 
         static native TemplateInstance change(PricingService.Change change);
     }
@@ -123,6 +132,20 @@ public class PricingResource {
         }
     }
 
+    @POST
+    @Path("providers")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response addProvider(@BeanParam PricingForms.NewProvider form) {
+        try {
+            String name = pricing.addProvider(form, actor());
+            return Flash.redirect("/pricing#providers", "Added the provider " + name + ".");
+        } catch (InvalidInputException e) {
+            Forms blank = Forms.blank(costing.today());
+            return refused(new Forms(blank.modelPrice(), blank.modelPriceErrors(), blank.gpuPrice(), blank.gpuPriceErrors(),
+                    blank.throughput(), blank.throughputErrors(), blank.policy(), blank.policyErrors(), form, e.errors()));
+        }
+    }
+
     /** Which open proposals a catalog value changes. */
     @GET
     @Path("changes")
@@ -153,7 +176,7 @@ public class PricingResource {
                 CatalogRow.of(history, inForce, today, staleDays, CatalogRef.GPU_PRICE),
                 CatalogRow.of(history, inForce, today, staleDays, CatalogRef.THROUGHPUT),
                 CatalogRow.of(history, inForce, today, staleDays, CatalogRef.POLICY), today, currentUser.isAdmin(), forms,
-                List.of(Param.values()), List.of(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN));
+                List.of(Param.values()), List.of(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN), pricing.providers());
     }
 
     private String actor() {

@@ -81,6 +81,15 @@ public class PricingService {
         if (tier == Tier.SELF_HOSTED) {
             errors.add("tier", "Self-hosting is priced by GPUs and throughput, not per token.");
         }
+        PriceBasis basis = Numbers.isBlank(form.basis()) ? PriceBasis.LIST_PRICE : Choices.parse(errors, "basis", form.basis(), PriceBasis.class);
+        if (!errors.has("provider") && tier != null && tier != Tier.SELF_HOSTED && basis == PriceBasis.LIST_PRICE) {
+            Provider known = provider(form.provider());
+            if (known == null) {
+                errors.add("provider", "Add the provider first (Providers, below), or mark the row a framework assumption.");
+            } else if (known.tier != tier) {
+                errors.add("provider", known.name + " is a " + known.tier.label() + " provider.");
+            }
+        }
         Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         ModelPrice row = new ModelPrice();
@@ -90,11 +99,67 @@ public class PricingService {
         row.inputUsdPerMTok = Numbers.decimal(form.inputUsdPerMTok());
         row.outputUsdPerMTok = Numbers.decimal(form.outputUsdPerMTok());
         row.cachedInputUsdPerMTok = Numbers.decimal(form.cachedInputUsdPerMTok());
+        row.batchInputUsdPerMTok = Numbers.decimal(form.batchInputUsdPerMTok());
+        row.batchOutputUsdPerMTok = Numbers.decimal(form.batchOutputUsdPerMTok());
+        row.cacheWriteUsdPerMTok = Numbers.decimal(form.cacheWriteUsdPerMTok());
+        row.statedBasis = basis;
         row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
-        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("provider", row.provider, "model", row.model,
-                "tier", tier.name(), "inputUsdPerMTok", plain(row.inputUsdPerMTok), "outputUsdPerMTok", plain(row.outputUsdPerMTok),
-                "cachedInputUsdPerMTok", String.valueOf(plain(row.cachedInputUsdPerMTok)), "source", row.source));
+        return auditedPrice(row, actor);
+    }
+
+    /** Audits a new model price (typed in or imported) and fires the catalog change. */
+    String auditedPrice(ModelPrice row, String actor) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("provider", row.provider);
+        values.put("model", row.model);
+        values.put("tier", row.tier.name());
+        values.put("inputUsdPerMTok", plain(row.inputUsdPerMTok));
+        values.put("outputUsdPerMTok", plain(row.outputUsdPerMTok));
+        values.put("cachedInputUsdPerMTok", String.valueOf(plain(row.cachedInputUsdPerMTok)));
+        values.put("batchInputUsdPerMTok", String.valueOf(plain(row.batchInputUsdPerMTok)));
+        values.put("batchOutputUsdPerMTok", String.valueOf(plain(row.batchOutputUsdPerMTok)));
+        values.put("cacheWriteUsdPerMTok", String.valueOf(plain(row.cacheWriteUsdPerMTok)));
+        values.put("basis", row.basis().name());
+        values.put("source", row.source);
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, values);
+    }
+
+    /** The provider of that name (any case), or null. */
+    @Transactional(TxType.SUPPORTS)
+    public Provider provider(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return em.createQuery("from Provider where lower(name) = lower(:n)", Provider.class).setParameter("n", name.strip())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Provider> providers() {
+        return em.createQuery("from Provider order by tier, lower(name)", Provider.class).getResultList();
+    }
+
+    @Transactional
+    public String addProvider(PricingForms.NewProvider form, String actor) {
+        FormErrors errors = forms.validate(form);
+        Tier tier = Choices.parse(errors, "tier", form.tier(), Tier.class);
+        if (tier == Tier.SELF_HOSTED) {
+            errors.add("tier", "A provider sells per-token access: frontier or hosted-open.");
+        }
+        if (!errors.has("name") && provider(form.name()) != null) {
+            errors.add("name", "There is a provider of that name already.");
+        }
+        errors.throwIfAny();
+        Provider row = new Provider();
+        row.name = form.name().strip();
+        row.tier = tier;
+        row.website = Numbers.isBlank(form.website()) ? null : form.website().strip();
+        row.createdBy = actor;
+        row.persist();
+        audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", "provider:" + row.id).detail("provider", row.name)
+                .detail("tier", tier.name()).record();
+        return row.name;
     }
 
     @Transactional
@@ -117,19 +182,64 @@ public class PricingService {
         FormErrors errors = forms.validate(form);
         ServingThroughput.SourceKind kind = Choices.parse(errors, "sourceKind", form.sourceKind(),
                 ServingThroughput.SourceKind.class);
+        boolean prefill = !Numbers.isBlank(form.prefillTokensPerSecond());
+        boolean decode = !Numbers.isBlank(form.decodeTokensPerSecond());
+        boolean blended = !Numbers.isBlank(form.tokensPerSecond());
+        if (prefill != decode) {
+            errors.add(prefill ? "decodeTokensPerSecond" : "prefillTokensPerSecond", "Enter both rates: prefill and decode.");
+        } else if (!prefill && !blended) {
+            errors.add("prefillTokensPerSecond", "Enter the prefill and decode rates.");
+        } else if (prefill && blended) {
+            errors.add("tokensPerSecond", "Leave the blended rate empty when you give the two rates.");
+        }
+        LocalDate measuredOn = null;
+        if (kind == ServingThroughput.SourceKind.BENCHMARK) {
+            if (Numbers.isBlank(form.benchmark())) {
+                errors.add("benchmark", "Name the benchmark that measured it.");
+            }
+            measuredOn = Numbers.isBlank(form.measuredOn()) ? null : date(form.measuredOn(), "measuredOn", LocalDate.now(clock), errors);
+            if (Numbers.isBlank(form.measuredOn())) {
+                errors.add("measuredOn", "Enter the day it was measured.");
+            }
+        } else if (kind == ServingThroughput.SourceKind.ESTIMATE && Numbers.isBlank(form.method())) {
+            errors.add("method", "Say how it was estimated.");
+        }
         Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         ServingThroughput row = new ServingThroughput();
         row.model = form.model().strip();
         row.gpu = form.gpu().strip();
+        row.precision = Numbers.isBlank(form.precision()) ? null : form.precision().strip().toUpperCase(java.util.Locale.ROOT);
+        row.prefillTokensPerSecond = Numbers.decimal(form.prefillTokensPerSecond());
+        row.decodeTokensPerSecond = Numbers.decimal(form.decodeTokensPerSecond());
         row.tokensPerSecond = Numbers.decimal(form.tokensPerSecond());
         row.gpusPerReplica = Numbers.wholeInt(form.gpusPerReplica());
+        row.ttftMs = Numbers.wholeInt(form.ttftMs());
+        row.itlMs = Numbers.wholeInt(form.itlMs());
         row.sourceKind = kind;
+        row.benchmark = Numbers.isBlank(form.benchmark()) ? null : form.benchmark().strip();
+        row.measuredOn = measuredOn;
+        row.method = Numbers.isBlank(form.method()) ? null : form.method().strip();
         row.provenance(dates.effectiveFrom, form.source(), dates.checkedOn, actor);
         row.persist();
-        return audited(CatalogRef.of(row), actor, row.effectiveFrom, Map.of("model", row.model, "gpu", row.gpu,
-                "tokensPerSecond", plain(row.tokensPerSecond), "gpusPerReplica", row.gpusPerReplica, "sourceKind", kind.name(),
-                "source", row.source));
+        return auditedThroughput(row, actor);
+    }
+
+    /** Audits a new serving row (typed in or imported) and fires the catalog change. */
+    String auditedThroughput(ServingThroughput row, String actor) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("model", row.model);
+        values.put("gpu", row.gpu);
+        values.put("precision", String.valueOf(row.precision));
+        values.put("prefillTokensPerSecond", String.valueOf(plain(row.prefillTokensPerSecond)));
+        values.put("decodeTokensPerSecond", String.valueOf(plain(row.decodeTokensPerSecond)));
+        values.put("tokensPerSecond", String.valueOf(plain(row.tokensPerSecond)));
+        values.put("gpusPerReplica", row.gpusPerReplica);
+        values.put("latency", row.latency());
+        values.put("sourceKind", row.sourceKind.name());
+        values.put("provenance", row.provenance());
+        values.put("source", row.source);
+        return audited(CatalogRef.of(row), actor, row.effectiveFrom, values);
     }
 
     @Transactional
@@ -255,7 +365,11 @@ public class PricingService {
             }
             case CatalogRef.THROUGHPUT -> {
                 ServingThroughput t = em.find(ServingThroughput.class, id);
-                yield String.format("%s on %d× %s: %s tokens/s", t.model, t.gpusPerReplica, t.gpu, plain(t.tokensPerSecond));
+                yield t.twoRates()
+                        ? String.format("%s on %d× %s%s: %s prefill / %s decode tokens/s, %s (%s)", t.model, t.gpusPerReplica, t.gpu,
+                                t.precision == null ? "" : " " + t.precision, plain(t.prefillTokensPerSecond),
+                                plain(t.decodeTokensPerSecond), t.latency(), t.provenance())
+                        : String.format("%s on %d× %s: %s tokens/s", t.model, t.gpusPerReplica, t.gpu, plain(t.tokensPerSecond));
             }
             default -> {
                 PolicyValue p = em.find(PolicyValue.class, id);

@@ -96,6 +96,17 @@ public class Proposal extends PanacheEntityBase {
     public Long quietDayTokens;
     @Column(name = "ttft_target_ms")
     public Integer ttftTargetMs;
+    @Column(name = "itl_target_ms")
+    public Integer itlTargetMs;
+    /** The hosted-open provider the candidate would run on (null: the cheapest in the catalog). */
+    @Column(name = "candidate_provider")
+    public String candidateProvider;
+    /** Share of requests that can wait for a batch API (null: none). */
+    @Column(name = "batch_share")
+    public BigDecimal batchShare;
+    /** Share of uncached input written into the provider's prompt cache (billed at the cache-write price). */
+    @Column(name = "cache_write_share")
+    public BigDecimal cacheWriteShare;
 
     // Q1
     @Column(name = "current_monthly_spend_usd")
@@ -168,6 +179,13 @@ public class Proposal extends PanacheEntityBase {
     public BigDecimal selfHostEstimateUsd;
     @Column(name = "self_host_planned_replicas")
     public Integer selfHostPlannedReplicas;
+    /** How the self-hosted GPUs would be paid for (null: on demand). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "gpu_procurement")
+    public org.hostingreview.costmodel.GpuProcurement gpuProcurement;
+    /** The service needs 24×7 support (an on-call rotation). */
+    @Column(name = "support_24x7", nullable = false)
+    public boolean support24x7;
     @Column(name = "constraints_notes")
     public String constraintsNotes;
 
@@ -317,6 +335,10 @@ public class Proposal extends PanacheEntityBase {
                 v.put("busyDayTokens", busyDayTokens);
                 v.put("quietDayTokens", quietDayTokens);
                 v.put("ttftTargetMs", ttftTargetMs);
+                v.put("itlTargetMs", itlTargetMs);
+                v.put("candidateProvider", candidateProvider);
+                v.put("batchShare", plain(batchShare));
+                v.put("cacheWriteShare", plain(cacheWriteShare));
             }
             case SPEND -> v.put("currentMonthlySpendUsd", plain(currentMonthlySpendUsd));
             case MLOPS -> {
@@ -357,6 +379,8 @@ public class Proposal extends PanacheEntityBase {
                 v.put("moatFineTune", moatFineTune);
                 v.put("selfHostEstimateUsd", plain(selfHostEstimateUsd));
                 v.put("selfHostPlannedReplicas", selfHostPlannedReplicas);
+                v.put("gpuProcurement", gpuProcurement == null ? null : gpuProcurement.name());
+                v.put("support24x7", support24x7);
                 v.put("constraintsNotes", constraintsNotes);
             }
             case SUBMIT -> {

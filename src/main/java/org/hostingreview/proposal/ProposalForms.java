@@ -79,6 +79,11 @@ public final class ProposalForms {
             @RestForm @Numeric(max = "1000000000000000", whole = true) String quietDayTokens,
             @RestForm @Numeric(min = "1", max = "600000", whole = true, message = "Enter from 1 to 600,000 milliseconds.")
             String ttftTargetMs,
+            @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 milliseconds.")
+            String itlTargetMs,
+            @RestForm @Size(max = 80, message = "Use at most 80 characters.") String candidateProvider,
+            @RestForm @Numeric(max = "1", message = "Enter a share from 0 to 1 (0.5 means half).") String batchShare,
+            @RestForm @Numeric(max = "1", message = "Enter a share from 0 to 1 (0.5 means half).") String cacheWriteShare,
             @RestForm String acknowledgeDuplicate,
             @RestForm String version) implements StepForm {
 
@@ -103,7 +108,7 @@ public final class ProposalForms {
 
         static FeatureAndWorkload blank() {
             return new FeatureAndWorkload("", "", "", "", "", "", "FRONTIER_CLOSED", "", "", "", "", "", "0", "", "", "", "",
-                    "", "");
+                    "", "", "", "", "", "");
         }
 
         static FeatureAndWorkload of(Proposal p) {
@@ -112,7 +117,9 @@ public final class ProposalForms {
                     p.taskShape == null ? "" : p.taskShape.name(), Numbers.field(p.requestsPerMonth),
                     Numbers.field(p.inputTokensPerRequest), Numbers.field(p.outputTokensPerRequest),
                     Numbers.field(p.cachedInputShare), Numbers.field(p.peakToAverage), Numbers.field(p.busyDayTokens),
-                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), "", String.valueOf(p.version));
+                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), Numbers.field(p.itlTargetMs),
+                    nz(p.candidateProvider), Numbers.field(p.batchShare), Numbers.field(p.cacheWriteShare), "",
+                    String.valueOf(p.version));
         }
     }
 
@@ -260,6 +267,8 @@ public final class ProposalForms {
             String selfHostEstimateUsd,
             @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 replicas.")
             String selfHostPlannedReplicas,
+            @RestForm String gpuProcurement,
+            @RestForm String support24x7,
             @RestForm @Size(max = 2000, message = "Use at most 2,000 characters.") String constraintsNotes,
             @RestForm String version) implements StepForm {
 
@@ -273,7 +282,8 @@ public final class ProposalForms {
                     checkbox(p.customWeights), checkbox(p.needsMultimodal), checkbox(p.needsToolUse),
                     checkbox(p.needsLongContext), checkbox(p.needsStructuredOutput), checkbox(p.iteratingFast),
                     checkbox(p.aiInfraCompany), checkbox(p.sovereign), checkbox(p.moatFineTune),
-                    Numbers.field(p.selfHostEstimateUsd), Numbers.field(p.selfHostPlannedReplicas), nz(p.constraintsNotes),
+                    Numbers.field(p.selfHostEstimateUsd), Numbers.field(p.selfHostPlannedReplicas),
+                    p.gpuProcurement == null ? "ON_DEMAND" : p.gpuProcurement.name(), checkbox(p.support24x7), nz(p.constraintsNotes),
                     String.valueOf(p.version));
         }
     }

@@ -333,6 +333,10 @@ public class ProposalService {
         copy.busyDayTokens = original.busyDayTokens;
         copy.quietDayTokens = original.quietDayTokens;
         copy.ttftTargetMs = original.ttftTargetMs;
+        copy.itlTargetMs = original.itlTargetMs;
+        copy.candidateProvider = original.candidateProvider;
+        copy.batchShare = original.batchShare;
+        copy.cacheWriteShare = original.cacheWriteShare;
         copy.currentMonthlySpendUsd = original.currentMonthlySpendUsd;
         copy.mlOpsEngineers = original.mlOpsEngineers;
         copy.hiresPlanned = original.hiresPlanned;
@@ -363,6 +367,8 @@ public class ProposalService {
         copy.moatFineTune = original.moatFineTune;
         copy.selfHostEstimateUsd = original.selfHostEstimateUsd;
         copy.selfHostPlannedReplicas = original.selfHostPlannedReplicas;
+        copy.gpuProcurement = original.gpuProcurement;
+        copy.support24x7 = original.support24x7;
         copy.constraintsNotes = original.constraintsNotes;
         copy.assumptions = new LinkedHashMap<>(original.assumptions);
         copy.supersedesId = original.id;
@@ -477,6 +483,10 @@ public class ProposalService {
         p.busyDayTokens = Numbers.whole(f.busyDayTokens());
         p.quietDayTokens = Numbers.whole(f.quietDayTokens());
         p.ttftTargetMs = Numbers.wholeInt(f.ttftTargetMs());
+        p.itlTargetMs = Numbers.wholeInt(f.itlTargetMs());
+        p.candidateProvider = Numbers.isBlank(f.candidateProvider()) ? null : f.candidateProvider().strip();
+        p.batchShare = Numbers.decimal(f.batchShare());
+        p.cacheWriteShare = Numbers.decimal(f.cacheWriteShare());
     }
 
     private static void writeSpend(Proposal p, ProposalForms.Spend f) {
@@ -527,6 +537,12 @@ public class ProposalService {
         p.moatFineTune = ProposalForms.checked(f.moatFineTune());
         p.selfHostEstimateUsd = Numbers.decimal(f.selfHostEstimateUsd());
         p.selfHostPlannedReplicas = Numbers.wholeInt(f.selfHostPlannedReplicas());
+        p.gpuProcurement = Numbers.isBlank(f.gpuProcurement()) ? null
+                : java.util.Arrays.stream(org.hostingreview.costmodel.GpuProcurement.values())
+                        .filter(g -> g.name().equals(f.gpuProcurement().strip())).findFirst()
+                        .orElseThrow(() -> new org.hostingreview.web.InvalidInputException("gpuProcurement",
+                                "Choose on demand, reserved or purchased."));
+        p.support24x7 = ProposalForms.checked(f.support24x7());
         p.constraintsNotes = Numbers.isBlank(f.constraintsNotes()) ? null : f.constraintsNotes().strip();
     }
 

@@ -95,7 +95,12 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                     Text.usd(t.monthlyCost()), String.join(", ", t.blockedBy().stream().map(Enum::name).toList())));
         }
         List<Row> rows = new ArrayList<>();
-        for (String item : List.of(CostModel.USAGE, CostModel.GPUS, CostModel.STAFF, CostModel.UPGRADES, CostModel.TOOLING)) {
+        for (String item : List.of(CostModel.USAGE, CostModel.GPUS, org.hostingreview.costmodel.GpuProcurement.POWER,
+                org.hostingreview.costmodel.GpuProcurement.COLOCATION, CostModel.STAFF, CostModel.UPGRADES, CostModel.TOOLING)) {
+            boolean shown = java.util.Arrays.stream(Tier.values()).anyMatch(tier -> item(r.tier(tier), item).isPresent());
+            if (!shown) {
+                continue;
+            }
             rows.add(new Row(item, cells(r, t -> item(t, item).map(i -> Text.usd(i.monthlyCost())).orElse("—")),
                     cells(r, t -> item(t, item).map(LineItem::detail).orElse("")), false));
         }
@@ -106,7 +111,10 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
         Tier today = costing.inputs().answers().incumbentTier();
         rows.add(new Row("Savings against today", cells(r, t -> t.tier() == today ? "(today)" : Text.usd(t.savingsVsIncumbent())),
                 cells(r, t -> ""), false));
-        rows.add(new Row("Payback of the up-front", cells(r, t -> payback(t.paybackMonths())), cells(r, t -> ""), false));
+        rows.add(new Row("Payback of the up-front", cells(r, t -> payback(t.paybackMonths())), cells(r, t -> t.tier() == today
+                || t.paybackMonths() == null ? "" : String.format("%.1f months to first traffic, then the up-front%s recovered from the savings",
+                        t.cost().monthsToTraffic(), t.cost().doubleRunningCost() > 0 ? " and " + Text.usd(t.cost().doubleRunningCost())
+                                + " of double running" : "")), false));
         rows.add(new Row("Eval score", cells(r, t -> t.evalScore() == null ? "—" : Text.points(t.evalScore())), cells(r, t -> ""),
                 false));
         rows.add(new Row("Cost per accepted result", cells(r, t -> t.costPerAcceptedResult() == null ? "—"

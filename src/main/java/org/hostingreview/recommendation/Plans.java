@@ -77,7 +77,7 @@ final class Plans {
                     null, open.monthlyCost(), migrationWeeks(Tier.HOSTED_OPEN, a)));
         }
         if (why == Loss.PAYBACK && today.perToken()) {
-            Optional<Double> at = paybackVolume(p, a, Tier.HOSTED_OPEN, today, open.upfrontCost(), rules);
+            Optional<Double> at = paybackVolume(p, a, Tier.HOSTED_OPEN, today, rules);
             if (at.isPresent()) {
                 Workload there = p.workload().scaled(at.get());
                 double cost = CostModel.monthly(Tier.HOSTED_OPEN, there, a, p.answers().mlOpsEngineers());
@@ -105,7 +105,7 @@ final class Plans {
         double cost = selfHosted.monthlyCost();
         double multiple = crossover.get().multiple();
         if (lost.get(Tier.SELF_HOSTED) == Loss.PAYBACK && multiple <= 1 && today.perToken()) {
-            Optional<Double> at = paybackVolume(p, a, Tier.SELF_HOSTED, previous, selfHosted.upfrontCost(), rules);
+            Optional<Double> at = paybackVolume(p, a, Tier.SELF_HOSTED, previous, rules);
             if (at.isEmpty()) {
                 return Optional.empty();
             }
@@ -158,28 +158,43 @@ final class Plans {
     }
 
     /**
-     * The smallest volume from today's on (up to 100×) at which moving from {@code from} to {@code tier} pays back its
-     * up-front within the limit, i.e. saves at least up-front ÷ limit a month: linear between per-token tiers, the
-     * staircase search for self-hosting.
+     * The smallest volume from today's on (up to 100×) at which moving from {@code from} to {@code tier} pays back within
+     * the limit, payback counted as the engine counts it ({@link org.hostingreview.costmodel.TierCost#paybackMonths}):
+     * months to first traffic, then up-front and double running recovered from the savings. So the savings needed are
+     * (up-front + double running) ÷ (limit − months to traffic): linear between per-token tiers, the staircase search
+     * for self-hosting, settled on the costs at the volume found (double running grows with the fleet).
      */
-    private static Optional<Double> paybackVolume(ProposalInputs p, Assumptions a, Tier tier, Tier from, double upfront,
-            List<FiredRule> rules) {
+    private static Optional<Double> paybackVolume(ProposalInputs p, Assumptions a, Tier tier, Tier from, List<FiredRule> rules) {
         boolean broad = rules.stream().anyMatch(r -> r.id() == RuleId.H3_BROAD_CAPABILITIES);
         double limit = a.get(broad ? Param.PAYBACK_BROAD : Param.PAYBACK);
-        double needed = limit > 0 ? upfront / limit : Double.POSITIVE_INFINITY;
-        if (!Double.isFinite(needed)) {
-            return Optional.empty();
-        }
         Integer mlOps = p.answers().mlOpsEngineers();
-        if (tier == Tier.SELF_HOSTED) {
-            return BreakEvens.selfHostingSavesFrom(from, p.workload(), a, mlOps, 1, needed).map(BreakEvens.Crossover::multiple);
+        double m = 1;
+        for (int round = 0; round < 8; round++) {
+            Workload there = p.workload().scaled(m);
+            org.hostingreview.costmodel.TierCost target = CostModel.costs(there, a, p.answers().incumbentTier(), mlOps).get(tier);
+            double savings = CostModel.monthly(from, there, a, mlOps) - target.monthlyCost();
+            Double payback = target.paybackMonths(savings);
+            if (payback != null && payback <= limit) {
+                return Optional.of(m);
+            }
+            double window = limit - target.monthsToTraffic();
+            if (!(window > 0)) {
+                return Optional.empty();
+            }
+            double needed = (target.upfrontCost() + target.doubleRunningCost()) / window;
+            Optional<Double> next;
+            if (tier == Tier.SELF_HOSTED) {
+                next = BreakEvens.selfHostingSavesFrom(from, p.workload(), a, mlOps, m, needed).map(BreakEvens.Crossover::multiple);
+            } else {
+                double perMultiple = CostModel.monthly(from, p.workload(), a, mlOps) - CostModel.monthly(tier, p.workload(), a, mlOps);
+                next = perMultiple > 0 ? Optional.of(Math.max(m, needed / perMultiple * (1 + 1e-9))) : Optional.empty();
+            }
+            if (next.isEmpty() || next.get() > BreakEvens.MAX_MULTIPLE || next.get() <= m * (1 + 1e-12) && round > 0) {
+                return Optional.empty();
+            }
+            m = next.get();
         }
-        double perMultiple = CostModel.monthly(from, p.workload(), a, mlOps) - CostModel.monthly(tier, p.workload(), a, mlOps);
-        if (perMultiple <= 0) {
-            return Optional.empty();
-        }
-        double m = Math.max(1, needed / perMultiple * (1 + 1e-9));
-        return m <= BreakEvens.MAX_MULTIPLE ? Optional.of(m) : Optional.empty();
+        return Optional.empty();
     }
 
     private static double migrationWeeks(Tier tier, Assumptions a) {

@@ -89,7 +89,7 @@ public final class Recommender {
         for (Tier tier : Tier.values()) {
             TierCost cost = costs.get(tier);
             double savings = incumbentCost - cost.monthlyCost();
-            Double payback = tier == incumbentTier || savings <= 0 ? null : cost.upfrontCost() / savings;
+            Double payback = tier == incumbentTier ? null : cost.paybackMonths(savings);
             Score score = scoreFor(tier, incumbentTier, incumbent, candidate);
             long requests = p.workload().requestsPerMonth();
             Double perAccepted = score == null || score.passRate() <= 0 || requests == 0 ? null

@@ -169,4 +169,23 @@ class EstimateApiTest {
                 .body(containsString("Requests per month."))
                 .body(containsString("USD"));
     }
+
+    @Test
+    void onCatalogDefaultsTheEstimateNamesItsProviderAndSizesOnTwoRatesAtTheLatencyTarget() {
+        String onDefaults = """
+                {"workload": {"requestsPerMonth": 30000000, "inputTokensPerRequest": 83, "outputTokensPerRequest": 1000,
+                              "peakToAverage": 2.0, "ttftTargetMs": 500, "interTokenTargetMs": 50},
+                 "models": {"incumbentModel": "gpt-4.1", "candidates": ["llama-3-70b"], "candidateProvider": "Together"},
+                 "assumptions": {"batchShare": 0.5}}
+                """;
+        JsonPath json = api().body(onDefaults).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        // Together at $0.88, half the requests at its batch price $0.44: 30M × 1,083 tokens × $0.66
+        assertThat(json.getDouble("tiers.find { it.tier == 'HOSTED_OPEN' }.monthlyCost")).isCloseTo(21_443.4, within(1.0));
+        // the interactive row (decode 2,700 tokens/s): 22,831 output tokens/s ÷ 2,160 = 10.6 → 11 replicas + 1 spare
+        assertThat(json.getString("tiers.find { it.tier == 'SELF_HOSTED' }.lineItems.find { it.name == 'GPUs' }.detail"))
+                .contains("12 replicas").contains("output-bound (decode) binds");
+        assertThat(json.getDouble("assumptions.decodeTokensPerSecond")).isEqualTo(2_700);
+        api().body(onDefaults.replace("\"interTokenTargetMs\": 50", "\"interTokenTargetMs\": 0")).post("/api/v1/estimates").then()
+                .statusCode(400).body("errors.field", hasItem("workload.interTokenTargetMs"));
+    }
 }

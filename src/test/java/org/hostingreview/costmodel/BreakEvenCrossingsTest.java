@@ -11,9 +11,11 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
- * Invariant 4, over 10,000 generated workloads and catalogs: break-evens are crossings. The reported crossing is where
+ * Invariant 4, over 30,000 generated workloads and catalogs (60,000 break-evens, about 10,000 of them reached): break-evens are crossings. The reported crossing is where
  * the two tiers' costs meet (within one replica step); the tier named cheaper above it is cheaper from just above it
  * up to the next crossing; the tier said to stay cheaper is cheaper from the last crossing to 100×; and the count of
  * crossings matches the changes of the cheaper tier found by walking the staircase replica by replica.
@@ -28,7 +30,7 @@ class BreakEvenCrossingsTest {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<Workload> workloads = Combinators.combine(
-                Arbitraries.doubles().between(3, 11).map(e -> (long) Math.pow(10, e)),
+                Arbitraries.doubles().between(6, 11).map(e -> (long) Math.pow(10, e)),
                 Arbitraries.integers().between(1, 20_000), Arbitraries.integers().between(1, 4_000),
                 Arbitraries.doubles().between(0, 0.9), Arbitraries.doubles().between(1, 20))
                 .as((r, i, o, c, p) -> new Workload(r, i, o, c, p, null));
@@ -46,18 +48,27 @@ class BreakEvenCrossingsTest {
                         .with(Param.REPLICA_TOKENS_PER_SECOND, tps, ValueSource.override())
                         .with(Param.MIN_REPLICAS, min, ValueSource.override()).with(Param.SPARE_REPLICAS, spare, ValueSource.override())
                         .with(Param.ENGINEER_USD_PER_YEAR, Math.max(10_000, engineer), ValueSource.override()));
-        return Combinators.combine(workloads, catalogs, Arbitraries.integers().between(0, 3).injectNull(0.3)).as(Case::new);
+        // the market's inputs too: two serving rates, procurement, 24×7 staffing and a fleet that needs more engineers
+        Arbitrary<Assumptions> market = Combinators.combine(catalogs, Arbitraries.of(true, false), Arbitraries.doubles().between(2_000, 40_000),
+                Arbitraries.doubles().between(500, 12_000), Arbitraries.of(0, 1, 3, 4), Arbitraries.of(0.0, 1.0),
+                Arbitraries.integers().between(1, 128), Arbitraries.of(0.0, 1.0))
+                .as((a, twoRates, prefill, decode, procurement, support, perEngineer, credit) -> (twoRates
+                        ? a.with(Param.REPLICA_TOKENS_PER_SECOND, 0, ValueSource.override())
+                                .with(Param.PREFILL_TOKENS_PER_SECOND, prefill, ValueSource.override())
+                                .with(Param.DECODE_TOKENS_PER_SECOND, decode, ValueSource.override()) : a)
+                        .with(Param.GPU_PROCUREMENT, procurement, ValueSource.override())
+                        .with(Param.SUPPORT_24X7, support, ValueSource.override())
+                        .with(Param.GPUS_PER_ENGINEER, perEngineer, ValueSource.override())
+                        .with(Param.CREDIT_EXISTING_ML_OPS, credit, ValueSource.override()));
+        return Combinators.combine(workloads, market, Arbitraries.integers().between(0, 6).injectNull(0.3)).as(Case::new);
     }
 
     /** The two costs at {@code m} times today's volume, evaluated the way the cost model does, replica by replica. */
-    private record Costs(double x, double f, double g, double q, long min, long spare) {
+    private record Costs(double x, double q, Case c) {
 
         static Costs of(Tier perToken, Case c) {
-            SelfHostedCapacity today = SelfHostedCapacity.plan(c.workload(), c.a());
-            return new Costs(CostModel.usage(perToken, c.workload(), c.a()), CostModel.selfHostedFixed(c.a(), c.mlOps()),
-                    c.a().get(Param.GPUS_PER_REPLICA) * c.a().get(Param.GPU_USD_PER_HOUR) * Workload.HOURS_PER_MONTH,
-                    today.peakTokensPerSecond() / today.usableTokensPerSecondPerReplica(), (long) c.a().get(Param.MIN_REPLICAS),
-                    (long) c.a().get(Param.SPARE_REPLICAS));
+            return new Costs(CostModel.usage(perToken, c.workload(), c.a()),
+                    SelfHostedCapacity.plan(c.workload(), c.a()).replicasPerVolume(), c);
         }
 
         double perToken(double m) {
@@ -65,7 +76,13 @@ class BreakEvenCrossingsTest {
         }
 
         double selfHosted(double m) {
-            return f + g * Math.max(min, SelfHostedCapacity.needed(q * m) + spare);
+            return CostModel.selfHostedForNeeded(Math.max(1, SelfHostedCapacity.needed(q * m)), c.a(), c.mlOps());
+        }
+
+        /** The height of the step at {@code m}: what the next replica adds. */
+        double step(double m) {
+            long k = Math.max(1, SelfHostedCapacity.needed(q * m));
+            return CostModel.selfHostedForNeeded(k + 1, c.a(), c.mlOps()) - CostModel.selfHostedForNeeded(k, c.a(), c.mlOps());
         }
 
         boolean selfHostedCheaper(double m) {
@@ -73,12 +90,17 @@ class BreakEvenCrossingsTest {
         }
     }
 
-    @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 30_000, edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(onFailureOnly = false)
     void breakEvensAreCrossings(@ForAll("cases") Case c) {
+        Statistics.label("reached").coverage(check -> check.check(true).percentage(p -> p > 10));
+        Statistics.label("walked").coverage(check -> check.check(true).percentage(p -> p > 20));
+        Statistics.label("teeth").coverage(check -> check.check(true).count(n -> n > 50));
         for (Tier perToken : new Tier[] {Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN}) {
             BreakEven b = BreakEvens.withSelfHosted(perToken, c.workload(), c.a(), c.mlOps());
             Costs costs = Costs.of(perToken, c);
             assertThat(b.cheaperToday()).isEqualTo(costs.selfHostedCheaper(1) ? Tier.SELF_HOSTED : perToken);
+            Statistics.label("reached").collect(b.reached());
             if (!b.reached()) {
                 assertThat(b.crossings()).isZero();
                 Tier everywhere = b.cheaperAbove();
@@ -90,7 +112,8 @@ class BreakEvenCrossingsTest {
             double at = b.multiple();
             assertThat(at).isBetween(BreakEvens.MIN_MULTIPLE, BreakEvens.MAX_MULTIPLE);
             // the costs meet there: equal on the flat of a step, or a step's height apart at its edge
-            assertThat(Math.abs(costs.perToken(at) - costs.selfHosted(at))).isLessThanOrEqualTo(costs.g() * (1 + 1e-9) + 1e-6 * costs.perToken(at));
+            assertThat(Math.abs(costs.perToken(at) - costs.selfHosted(at)))
+                    .isLessThanOrEqualTo(costs.step(at) * (1 + 1e-9) + 1e-6 * costs.perToken(at));
             double upTo = b.nextMultiple() == null ? BreakEvens.MAX_MULTIPLE : b.nextMultiple();
             for (double m : samples(at * (1 + 1e-9), upTo * (1 - 1e-9))) {
                 assertThat(costs.selfHostedCheaper(m) ? Tier.SELF_HOSTED : perToken)
@@ -101,6 +124,8 @@ class BreakEvenCrossingsTest {
                         b.staysFrom(), m).isEqualTo(b.staysCheaper());
             }
             long walked = walkedChanges(costs);
+            Statistics.label("walked").collect(walked >= 0);
+            Statistics.label("teeth").collect(b.crossings() > 1);
             if (walked >= 0) {
                 assertThat(b.crossings()).as("crossings found by walking every replica step").isEqualTo(walked);
             }

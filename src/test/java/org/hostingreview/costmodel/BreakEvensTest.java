@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class BreakEvensTest {
 
+    /** The worked example's single blended rate (30,000 tokens/s per replica), as these staircases were worked out on. */
     private static final Assumptions A = Assumptions.defaults(LocalDate.of(2026, 11, 28)).with(Param.TOOLING, 0,
-            ValueSource.override());
+            ValueSource.override()).with(Param.REPLICA_TOKENS_PER_SECOND, 30_000, ValueSource.override());
     private static final Workload WORKED = new Workload(30_000_000, 1000, 83, 0, 2, null);
 
     @Test
@@ -56,18 +57,21 @@ class BreakEvensTest {
 
     @Test
     void aStepInTheStaircaseCanHandTheWinBack() {
-        // per-token 10·m against SH(m) = 5 + 3·⌈m⌉ (q = 1, min 1, no spare): self-hosting is cheaper in (5/7, 1]
-        // (up at 8/10 = 0.8), then each replica hands the win back just above m = 1, 2: per-token is cheaper above them,
-        // up to the next meeting point.
-        Staircase s = new Staircase(10, 5, 3, 1, 1, 0);
-        assertThat(s.count()).isEqualTo(3);
-        assertThat(s.at(0)).isCloseTo(0.8, within(1e-12));
-        assertThat(Staircase.selfHostedAbove(0)).isTrue();
-        assertThat(s.at(1)).isCloseTo(1.0, within(1e-12));
-        assertThat(Staircase.selfHostedAbove(1)).isFalse();
-        assertThat(s.at(2)).isCloseTo(1.1, within(1e-12));
-        assertThat(Staircase.selfHostedAbove(2)).isTrue();
-        // from m = 2 on, SH(m) = 5 + 3⌈m⌉ stays below 10·m: self-hosting stays cheaper
+        // per-token 10·m against SH(k) = 5 + 3·k (q = 1, min 1, no spare): self-hosting is cheaper from 0.8 (where 10·m meets
+        // 8) to 1, the second replica hands the win back just above m = 1, and from 1.1 (10·m meets 11) self-hosting stays
+        // cheaper: from then on each step adds 3 while the per-token line adds 10.
+        Staircase s = new Staircase(10, 1, k -> 5 + 3 * Math.max(1, k));
+        Staircase.Crossing first = s.firstAtOrAbove(0.1);
+        assertThat(s.at(first)).isCloseTo(0.8, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(first)).isTrue();
+        Staircase.Crossing second = s.next(first);
+        assertThat(s.at(second)).isCloseTo(1.0, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(second)).isFalse();
+        Staircase.Crossing third = s.next(second);
+        assertThat(s.at(third)).isCloseTo(1.1, within(1e-12));
+        assertThat(Staircase.selfHostedAbove(third)).isTrue();
+        assertThat(s.next(third)).isNull();
+        assertThat(s.count(first, s.lastAtOrBelow(100))).isEqualTo(3);
         assertThat(s.selfHostedCheaperAt(1.05)).isFalse();
         assertThat(s.selfHostedCheaperAt(1.5)).isTrue();
         assertThat(s.selfHostedCheaperAt(99)).isTrue();
@@ -76,20 +80,36 @@ class BreakEvensTest {
     @Test
     void aBreakEvenBelowTheSearchRangeIsNotReported() {
         // per-token 100·m meets SH = 5 + 1·max(2, ⌈0.01·m⌉ + 1) = 7 at m = 0.07, below 0.1×
-        Staircase s = new Staircase(100, 5, 1, 0.01, 2, 1);
-        assertThat(s.firstAtOrAbove(BreakEvens.MIN_MULTIPLE)).isEqualTo(s.count());
-        assertThat(s.at(0)).isCloseTo(0.07, within(1e-12));
+        Staircase s = new Staircase(100, 0.01, k -> 5 + Math.max(2, k + 1), 2);
+        assertThat(s.firstAtOrAbove(BreakEvens.MIN_MULTIPLE)).isNull();
+        assertThat(s.at(s.firstAtOrAbove(0))).isCloseTo(0.07, within(1e-12));
     }
 
     @Test
     void manyTeethAreCountedWithoutACap() {
         // a per-token line only just steeper than the staircase: the cheaper tier changes at nearly every replica step
-        Staircase s = new Staircase(1_000.5, 10, 10, 100, 1, 0);
-        long inRange = s.lastAtOrBelow(100) - s.firstAtOrAbove(0.1) + 1;
+        Staircase s = new Staircase(1_000.7, 100, k -> 10.3 + 10 * Math.max(1, k));
+        long inRange = s.count(s.firstAtOrAbove(0.1), s.lastAtOrBelow(100));
         assertThat(inRange).isGreaterThan(64);
-        for (long j = 0; j < Math.min(s.count(), 500); j++) {
-            assertThat(s.at(j)).isLessThan(s.at(j + 1 < s.count() ? j + 1 : j) + 1e-12);
+        Staircase.Crossing c = s.firstAtOrAbove(0.1);
+        for (int i = 0; i < 500 && s.next(c) != null; i++) {
+            assertThat(s.at(s.next(c))).isGreaterThan(s.at(c));
+            assertThat(Staircase.selfHostedAbove(s.next(c))).isNotEqualTo(Staircase.selfHostedAbove(c));
+            c = s.next(c);
         }
+    }
+
+    @Test
+    void aFleetThatNeedsMoreEngineersMakesTheStairsSteeper() {
+        // from the kink on each replica also costs a share of an engineer: the crossings are still found exactly
+        Staircase s = new Staircase(120, 1, k -> 100 + 10 * k + (k > 5 ? 50 * (k - 5) : 0), 6);
+        for (Staircase.Crossing c = s.firstAtOrAbove(0.1); c != null; c = s.next(c)) {
+            double at = s.at(c);
+            assertThat(s.selfHostedCheaperAt(at * (1 + 1e-9))).isEqualTo(Staircase.selfHostedAbove(c));
+        }
+        // per-token 120·m against 100 + 10k: self-hosting cheaper from 1 replica up to the kink, then 60 a replica
+        assertThat(s.selfHostedCheaperAt(3)).isTrue();
+        assertThat(s.selfHostedCheaperAt(50)).isTrue();
     }
 
     /** The first volume from {@code from} on where self-hosting costs at most the per-token tier. */

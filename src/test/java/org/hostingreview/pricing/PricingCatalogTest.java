@@ -68,11 +68,11 @@ class PricingCatalogTest {
         admin.get(location.replaceAll("^https?://[^/]+", "")).then().statusCode(200)
                 .body(containsString("Together llama-3-70b: $0.56 in / $0.56 out"))
                 .body(containsString("#" + Demo.workedExample() + " " + Demo.WORKED_EXAMPLE))
-                .body(containsString("Hosted $9,097"))
+                .body(containsString("Hosted $19.7k"))
                 .body(containsString("Hosted $18.2k"));
         // costed as of today the proposal keeps the old price; as of a day after the new one takes effect, it uses it
         WebSession priya = WebSession.as("priya");
-        priya.get("/proposals/" + Demo.workedExample()).then().body(containsString("$9,097"));
+        priya.get("/proposals/" + Demo.workedExample()).then().body(containsString("$19.7k"));
         priya.get("/proposals/" + Demo.workedExample() + "?asOf=2027-06-02").then().body(containsString("$18.2k"));
     }
 

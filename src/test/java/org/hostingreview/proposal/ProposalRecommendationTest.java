@@ -28,13 +28,19 @@ class ProposalRecommendationTest {
     EntityManagerFactory emf;
 
     @Test
-    void theWorkedExampleRecommendsHostedOpenWithTheFrameworksFigures() {
+    void theWorkedExampleOnCatalogDefaultsRecommendsHostedOpenAtMarketPrices() {
         long id = Demo.workedExample();
         String page = WebSession.as("priya").get("/proposals/" + id).then().statusCode(200).extract().asString();
 
+        // GPT-4.1 at $2/$8; Groq's Llama 3 70B at $0.59/$0.79 is the cheapest hosted-open list price for this mix;
+        // 4 replicas of 2 H100s at $2.49 (prefill binds: 22,831 input tokens/s over 11,200 per replica) = $14.5k
         assertThat(page).contains("<h2 id=\"rec-title\">Hosted open weights</h2>")
-                .contains("$79.9k").contains("$9,097").contains("$75.0k")
-                .contains("$12.0k").contains("$50.0k").contains("$12.5k")
+                .contains("$79.9k").contains("$19.7k").contains("$77.5k")
+                .contains("$14.5k").contains("$50.0k").contains("$12.5k")
+                .contains("input-bound (prefill) binds")
+                .contains("Groq llama-3-70b (list price)")
+                .contains("Self-hosting is sized on prefill 14,000 and decode 5,401 tokens/s per replica")
+                .contains("p99 TTFT ≤ 2,000 ms, ITL ≤ 200 ms")
                 .contains("W5_QUALITY_GAP").contains("4 points short")
                 .contains("W4_GPU_ONLY_ESTIMATE")
                 .contains("Runner-up: <strong>Self-hosted open weights</strong>")

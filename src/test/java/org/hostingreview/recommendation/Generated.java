@@ -89,7 +89,18 @@ final class Generated {
                         .with(Param.GPU_USD_PER_HOUR, gpu, ValueSource.override())
                         .with(Param.GPUS_PER_REPLICA, perReplica, ValueSource.override())
                         .with(Param.REPLICA_TOKENS_PER_SECOND, tps, ValueSource.override()));
-        return Combinators.combine(prices, Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 2),
+        // market-numbers inputs: two serving rates (blended rate 0) or one, GPU procurement, 24×7 staffing, fleet staffing
+        Arbitrary<Assumptions> withMarket = Combinators.combine(prices, Arbitraries.of(true, false),
+                Arbitraries.doubles().between(2_000, 40_000), Arbitraries.doubles().between(500, 12_000), Arbitraries.of(0, 1, 3, 4),
+                Arbitraries.of(0.0, 1.0), Arbitraries.integers().between(8, 128))
+                .as((a, twoRates, prefill, decode, procurement, support, perEngineer) -> (twoRates
+                        ? a.with(Param.REPLICA_TOKENS_PER_SECOND, 0, ValueSource.override())
+                                .with(Param.PREFILL_TOKENS_PER_SECOND, prefill, ValueSource.override())
+                                .with(Param.DECODE_TOKENS_PER_SECOND, decode, ValueSource.override()) : a)
+                        .with(Param.GPU_PROCUREMENT, procurement, ValueSource.override())
+                        .with(Param.SUPPORT_24X7, support, ValueSource.override())
+                        .with(Param.GPUS_PER_ENGINEER, perEngineer, ValueSource.override()));
+        return Combinators.combine(withMarket, Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(0, 5_000), Arbitraries.integers().between(0, 24),
                 Arbitraries.integers().between(0, 12), Arbitraries.of(0.0, 1.0))
                 .as((a, min, spare, ftes, tooling, build, weeks, credit) -> a

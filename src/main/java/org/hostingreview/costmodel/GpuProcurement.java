@@ -1,0 +1,94 @@
+package org.hostingreview.costmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the self-hosted GPUs are paid for (the {@code gpuProcurement} assumption, by code): on demand by the hour, reserved
+ * for one or three years at a discount off the hourly price, or purchased — depreciation over the stated months, power
+ * (kW per GPU × PUE × $/kWh × 730 h) and colocation per GPU-month, each its own line item. Every GPU is paid for all
+ * 730 hours of the month whichever way it is bought.
+ */
+public enum GpuProcurement {
+    ON_DEMAND(0, "on demand"), RESERVED_1Y(1, "1-year reserved"), RESERVED_3Y(3, "3-year reserved"), PURCHASED(4, "purchased");
+
+    public static final String POWER = "GPU power";
+    public static final String COLOCATION = "Colocation";
+
+    private final int code;
+    private final String label;
+
+    GpuProcurement(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The procurement with this code; on demand for any other value. */
+    public static GpuProcurement of(double code) {
+        for (GpuProcurement p : values()) {
+            if (p.code == code) {
+                return p;
+            }
+        }
+        return ON_DEMAND;
+    }
+
+    public static boolean isCode(double value) {
+        for (GpuProcurement p : values()) {
+            if (p.code == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The monthly cost of one GPU, every line together. */
+    public static double usdPerGpuMonth(Assumptions a) {
+        return lines(1, a).stream().mapToDouble(LineItem::monthlyCost).sum();
+    }
+
+    /** The GPU line items for a fleet of {@code gpus} (the first is always {@link CostModel#GPUS}). */
+    static List<LineItem> lines(long gpus, Assumptions a) {
+        GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
+        double hours = Workload.HOURS_PER_MONTH;
+        List<LineItem> items = new ArrayList<>();
+        switch (p) {
+            case ON_DEMAND -> items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_USD_PER_HOUR) * hours, () -> pricing(a)));
+            case RESERVED_1Y, RESERVED_3Y -> {
+                double discount = a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT);
+                items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_USD_PER_HOUR) * (1 - discount) * hours, () -> pricing(a)));
+            }
+            case PURCHASED -> {
+                items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_PURCHASE_USD) / a.get(Param.DEPRECIATION_MONTHS),
+                        () -> pricing(a)));
+                items.add(new LineItem(POWER, gpus * a.get(Param.GPU_POWER_KW) * a.get(Param.PUE) * a.get(Param.ELECTRICITY_USD_PER_KWH)
+                        * hours, () -> String.format("%,d GPUs × %s kW × PUE %s × $%s/kWh × 730 h", gpus, Text.number(a.get(Param.GPU_POWER_KW)),
+                                Text.number(a.get(Param.PUE)), Text.number(a.get(Param.ELECTRICITY_USD_PER_KWH)))));
+                items.add(new LineItem(COLOCATION, gpus * a.get(Param.COLOCATION_USD_PER_GPU_MONTH), () -> String.format(
+                        "%,d GPUs × $%s per GPU-month (rack space, cooling, network)", gpus,
+                        Text.number(a.get(Param.COLOCATION_USD_PER_GPU_MONTH)))));
+            }
+        }
+        return items;
+    }
+
+    /** How one GPU is priced, in words, for the GPU line: "× $2.49/h × 730 h, 1-year reserved at 35% off". */
+    static String pricing(Assumptions a) {
+        GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
+        return switch (p) {
+            case ON_DEMAND -> String.format("× $%s/h × 730 h on demand", Text.number(a.get(Param.GPU_USD_PER_HOUR)));
+            case RESERVED_1Y, RESERVED_3Y -> String.format("× $%s/h × 730 h, %s at %.0f%% off", Text.number(a.get(Param.GPU_USD_PER_HOUR)),
+                    p.label, 100 * a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT));
+            case PURCHASED -> String.format("purchased at $%,.0f per GPU, depreciated over %s months", a.get(Param.GPU_PURCHASE_USD),
+                    Text.number(a.get(Param.DEPRECIATION_MONTHS)));
+        };
+    }
+}
