@@ -67,7 +67,6 @@ UPDATE review r SET snapshot = jsonb_build_object(
                 'reason', (SELECT gr -> 'reason' FROM jsonb_array_elements(coalesce(s -> 'view' -> 'ruleGroups', '[]'::jsonb)) g,
                          jsonb_array_elements(coalesce(g -> 'rules', '[]'::jsonb)) gr WHERE gr -> 'id' = rule.id LIMIT 1)))
             FROM jsonb_array_elements(coalesce(s -> 'rules', '[]'::jsonb)) AS rule(id)), '[]'::jsonb),
-    'rulesOnChosenTier', NULL,
     'recommendedTier', s -> 'recommendedTier',
     'chosenTier', to_jsonb(r.chosen_tier),
     'plan', '[]'::jsonb,

@@ -22,12 +22,10 @@ import org.hostingreview.recommendation.RuleId;
  * @param schemaVersion     {@link #CURRENT} for snapshots written now; older rows are converted by a migration
  * @param basis             what the workload is: the proposal as filed, or the check-in observed when a re-opened
  *                          decision was settled at what the feature really did
- * @param rulesOnChosenTier the rules that fire for the decided workload on the chosen tier at its cost (what a
- *                          check-in is compared with); null for a review that chose no tier, or a converted snapshot
  */
 public record DecisionSnapshot(int schemaVersion, Instant takenAt, LocalDate asOf, ProposalFacts proposal, Basis basis,
         DecidedWorkload workload, DecidedAnswers answers, List<EvalUsed> evals, List<CatalogValueUsed> catalog,
-        Map<Tier, TierFigures> tiers, List<RuleFired> rules, List<RuleId> rulesOnChosenTier, Tier recommendedTier,
+        Map<Tier, TierFigures> tiers, List<RuleFired> rules, Tier recommendedTier,
         Tier chosenTier, List<PlanStep> plan, RecommendationView view) {
 
     public static final int CURRENT = 2;

@@ -48,7 +48,6 @@ import org.hostingreview.proposal.RecommendationView;
 import org.hostingreview.recommendation.Answers;
 import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.ProposalInputs;
-import org.hostingreview.recommendation.RuleId;
 import org.hostingreview.recommendation.TierResult;
 import org.hostingreview.system.HostingReviewConfig;
 import org.hostingreview.web.Choices;
@@ -391,24 +390,10 @@ public class ReviewService {
         }
         List<DecisionSnapshot.RuleFired> rules = costed.recommendation().rules().stream()
                 .map(r -> new DecisionSnapshot.RuleFired(r.id(), r.kind().name(), r.reason())).toList();
-        List<RuleId> onChosen = null;
-        if (chosen != null) {
-            UnaryOperator<ProposalInputs> base = onObservedOrFiled(observed);
-            double chosenCost = costed.recommendation().tier(chosen).monthlyCost();
-            Costing onTier = chosen == a.incumbentTier() ? costed : costing.cost(proposal, runs, catalog, in -> {
-                ProposalInputs b = base.apply(in);
-                return new ProposalInputs(b.workload(), onTier(b.answers(), chosen, chosenCost), b.constraints(), b.scores());
-            });
-            onChosen = onTier.recommendation().rules().stream().map(r -> r.id()).toList();
-        }
         List<PlanStep> plan = costed.recommendation().plan() == null ? List.of() : List.copyOf(costed.recommendation().plan());
         return new DecisionSnapshot(DecisionSnapshot.CURRENT, clock.instant(), costed.assumptions().asOf(), facts, basis,
-                DecisionSnapshot.DecidedWorkload.of(costed.inputs().workload()), answers, evals, values, tiers, rules, onChosen,
+                DecisionSnapshot.DecidedWorkload.of(costed.inputs().workload()), answers, evals, values, tiers, rules,
                 costed.recommendation().recommended(), chosen, plan, RecommendationView.of(costed));
-    }
-
-    private static UnaryOperator<ProposalInputs> onObservedOrFiled(Observed observed) {
-        return observed == null ? UnaryOperator.identity() : onObserved(observed);
     }
 
     /** The effective dates of the catalog rows a costing used, by reference ({@code model_price:12}). */

@@ -90,7 +90,7 @@ public class RevisitService {
     Event<Notification.Queued> queued;
 
     /** What a check-in found: the recomputed costing and the reasons (empty when nothing moved enough). */
-    public record Evaluation(Costing now, List<ReopenReason> reasons) {
+    public record Evaluation(Costing now, Costing rulesNow, List<ReopenReason> reasons) {
     }
 
     /**
@@ -109,6 +109,7 @@ public class RevisitService {
 
         Costing baseline = costing.cost(proposal, runs, catalog, onDecidedTier(snapshot, decided, decidedCost));
         Costing now = costing.cost(proposal, runs, catalog, withActuals(decided, actuals));
+        Costing rulesNow = costing.cost(proposal, runs, catalog, likeThen(snapshot, actuals));
         List<ReopenReason> reasons = new ArrayList<>();
         Tier recommendedNow = now.recommendation().recommended();
         if (recommendedNow != decided && recommendedNow != snapshot.recommendedTier()) {
@@ -127,10 +128,10 @@ public class RevisitService {
             }
         }
         for (RuleId rule : THRESHOLD_RULES) {
-            boolean then = firedThen(snapshot, baseline, rule);
-            boolean nowFires = now.recommendation().fires(rule);
+            boolean then = snapshot.fired(rule);
+            boolean nowFires = rulesNow.recommendation().fires(rule);
             if (then != nowFires) {
-                String why = now.recommendation().rules().stream().filter(r -> r.id() == rule).map(FiredRule::reason).findFirst()
+                String why = rulesNow.recommendation().rules().stream().filter(r -> r.id() == rule).map(FiredRule::reason).findFirst()
                         .orElse("");
                 reasons.add(new ReopenReason(Trigger.RULE_FLIPPED, rule.name(), then ? "fires" : "does not fire",
                         nowFires ? "fires" : "does not fire", nowFires ? "now fires. " + why
@@ -151,16 +152,27 @@ public class RevisitService {
         }
         reasons.addAll(gatesOpened(snapshot, decidedVolume, volume));
         reasons.addAll(priceChanges(decision, now));
-        return new Evaluation(now, reasons);
+        return new Evaluation(now, rulesNow, reasons);
     }
 
-    /** Whether a threshold rule fired for the decided workload on the decided tier when decided. */
-    private static boolean firedThen(DecisionSnapshot snapshot, Costing baseline, RuleId rule) {
-        if (snapshot.rulesOnChosenTier() != null) {
-            return snapshot.rulesOnChosenTier().contains(rule);
-        }
-        // A snapshot converted from before typed decisions: the decided workload on the decided tier, recomputed.
-        return baseline.recommendation().fires(rule);
+    /**
+     * The actual workload with the answers the decision was made on, the spend scaled with the volume on the tier it
+     * was on then: rules compared like with like, so moving to the decided tier is not by itself a flip.
+     */
+    private static UnaryOperator<ProposalInputs> likeThen(DecisionSnapshot snapshot, Actuals actuals) {
+        return in -> {
+            Workload w = in.workload();
+            Workload actual = new Workload(actuals.requestsPerMonth(), actuals.inputTokensPerRequest(),
+                    actuals.outputTokensPerRequest(), w.cachedInputShare(), w.peakToAverage(), w.ttftTargetMs());
+            DecisionSnapshot.DecidedAnswers then = snapshot.answers();
+            if (then == null || then.monthlySpendUsd() == null) {
+                return new ProposalInputs(actual, in.answers(), in.constraints(), in.scores());
+            }
+            double scale = snapshot.requestsPerMonth() > 0 ? actuals.requestsPerMonth() / (double) snapshot.requestsPerMonth() : 1;
+            Tier tier = then.spendTier() != null ? then.spendTier() : in.answers().incumbentTier();
+            return new ProposalInputs(actual, ReviewService.onTier(in.answers(), tier, then.monthlySpendUsd() * scale),
+                    in.constraints(), in.scores());
+        };
     }
 
     /** The plan's volume-gated next steps whose gate the actual volume reached (and the decided one had not). */
@@ -343,9 +355,9 @@ public class RevisitService {
         n.proposalId = proposal.id;
         n.kind = kind;
         n.eventKey = eventKey;
-        n.subject = String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what);
+        n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
         n.body = String.format("#%d %s (%s, feature \"%s\") %s.%n%nReasons:%n%s%n%nOpen it: %s/proposals/%d/changes%n", proposal.id,
-                proposal.title, proposal.team.name, proposal.feature.name, what,
+                Notification.singleLine(proposal.title, 300), proposal.team.name, Notification.singleLine(proposal.feature.name, 200), what,
                 String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r.label()).toList()), config.baseUrl(),
                 proposal.id);
         n.recipients = String.join(",", recipients);

@@ -28,7 +28,6 @@ import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.ReopenReason;
 import org.hostingreview.proposal.Trigger;
 import org.hostingreview.recommendation.FiredRule;
-import org.hostingreview.recommendation.RuleId;
 import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.system.HostingReviewConfig;
@@ -146,6 +145,7 @@ public class RevisitViews {
         DecisionSnapshot snapshot = decision.snapshot;
         Checkin compared = observations.reopeningCheckin(proposal.id, decision);
         Costing now;
+        Costing rulesNow;
         String basis;
         Tier decided = decision.chosenTier;
         List<Delta> workload = new ArrayList<>();
@@ -153,7 +153,9 @@ public class RevisitViews {
                 compared != null ? compared.requestsPerMonth() : proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
                 false, 0.0));
         if (compared != null) {
-            now = revisits.evaluate(proposal, decision, compared.actuals()).now();
+            RevisitService.Evaluation evaluation = revisits.evaluate(proposal, decision, compared.actuals());
+            now = evaluation.now();
+            rulesNow = evaluation.rulesNow();
             basis = (compared.reopened ? "the check-in that re-opened it (" : "the latest check-in (") + compared.periodLabel() + ", "
                     + compared.periodStart + " to " + compared.periodEnd + ") and today's catalog";
             // Like with like: the actual spend on its tier against what the decision put on that tier.
@@ -169,6 +171,7 @@ public class RevisitViews {
             }
         } else {
             now = costing.cost(proposal, runs, catalog);
+            rulesNow = now;
             basis = "the proposal as filed and today's catalog";
             Double spendNow = now.inputs().answers().currentMonthlySpendUsd();
             Double spendThen = snapshot.monthlySpendUsd();
@@ -197,13 +200,13 @@ public class RevisitViews {
                         false, config.revisit().priceMoveShare()));
             }
         }
-        // The same comparison the re-open reasons make: the rules on the decided tier then, and now.
-        List<RuleId> then = snapshot.rulesOnChosenTier() != null ? snapshot.rulesOnChosenTier() : snapshot.ruleIds();
-        Set<String> rulesThen = new LinkedHashSet<>(then.stream().map(Enum::name).toList());
-        Set<String> rulesNow = new LinkedHashSet<>(now.recommendation().rules().stream().map(FiredRule::id).map(Enum::name).toList());
-        List<String> added = rulesNow.stream().filter(r -> !rulesThen.contains(r)).toList();
-        List<String> removed = rulesThen.stream().filter(r -> !rulesNow.contains(r)).toList();
-        List<String> kept = rulesThen.stream().filter(rulesNow::contains).toList();
+        // The same comparison the re-open reasons make: the rules that fired at the decision, and now like with like.
+        Set<String> rulesThen = new LinkedHashSet<>(snapshot.ruleIds().stream().map(Enum::name).toList());
+        Set<String> rulesNowIds = new LinkedHashSet<>(rulesNow.recommendation().rules().stream().map(FiredRule::id).map(Enum::name)
+                .toList());
+        List<String> added = rulesNowIds.stream().filter(r -> !rulesThen.contains(r)).toList();
+        List<String> removed = rulesThen.stream().filter(r -> !rulesNowIds.contains(r)).toList();
+        List<String> kept = rulesThen.stream().filter(rulesNowIds::contains).toList();
         List<LaterCheckin> later = new ArrayList<>();
         if (compared != null) {
             for (Checkin c : Checkin.ofProposal(proposal.id)) {
