@@ -334,7 +334,9 @@ public class CheckinService {
             try {
                 results.add(record(proposalId, me, actuals, Checkin.Source.CSV, replace, null));
             } catch (InvalidInputException e) {
-                errors.add("month" + month.getKey(), month.getKey() + ": " + e.errors().getFirst());
+                String message = e.errors().get(e.errors().getFirst());
+                errors.add("month" + month.getKey(), month.getKey() + ": " + message.replace(
+                        "Tick \"Replace the earlier check-in\"", "Tick \"Replace months already checked in\""));
             }
         }
         if (!errors.isEmpty()) {
