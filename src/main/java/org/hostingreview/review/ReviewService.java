@@ -45,6 +45,7 @@ import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.proposal.WorkflowEvent;
 import org.hostingreview.recommendation.Answers;
 import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.ProposalInputs;
@@ -95,6 +96,9 @@ public class ReviewService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<WorkflowEvent> workflow;
 
     /** What the review part of a proposal page shows to this user. */
     public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<Review> history,
@@ -299,6 +303,19 @@ public class ReviewService {
                             .field("decidedTier", null, proposal.decidedTier)).record();
         }
         em.flush();
+        String round = ":" + proposal.id + ":" + review.round + ":" + review.id;
+        if (verdict == Verdict.APPROVE && approvalsNow < needed) {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.SECOND_APPROVAL, String.format(
+                    "%s approved %s (%d of %d); a second reviewer must approve", review.reviewer.displayName, chosen.label(),
+                    approvalsNow, needed), "second" + round));
+        } else if (verdict == Verdict.REQUEST_CHANGES) {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.CHANGES_REQUESTED,
+                    review.reviewer.displayName + " requested changes: " + review.rationale, "changes" + round));
+        } else {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.VERDICT, review.reviewer.displayName + ": "
+                    + verdict.done() + (chosen == null ? "" : " (" + chosen.label() + ")") + ". " + review.rationale,
+                    "verdict" + round));
+        }
         return new Outcome(review, false, proposal.status, approvalsNow, needed);
     }
 

@@ -155,6 +155,13 @@ public class RevisitService {
         return new Evaluation(now, rulesNow, reasons);
     }
 
+    /** The decided workload on the decided tier at its decided cost, with today's catalog: what a check-in is set against. */
+    @Transactional(TxType.SUPPORTS)
+    public Costing baseline(Proposal proposal, Review decision) {
+        return costing.cost(proposal, EvalResult.ofProposal(proposal.id), costing.snapshot(costing.today()),
+                onDecidedTier(decision.snapshot, decision.chosenTier, decision.snapshot.monthlyCost(decision.chosenTier)));
+    }
+
     /**
      * The actual workload with the answers the decision was made on, the spend scaled with the volume on the tier it
      * was on then: rules compared like with like, so moving to the decided tier is not by itself a flip.

@@ -49,6 +49,9 @@ public class RevisitViews {
     CheckinObservations observations;
 
     @Inject
+    Forecasts forecaster;
+
+    @Inject
     HostingReviewConfig config;
 
     @Inject
@@ -64,8 +67,13 @@ public class RevisitViews {
         }
     }
 
-    /** The dashboard's four lists. */
-    public record Dashboard(List<DueRow> dueSoon, List<DueRow> dueNow, List<DueRow> overdue, List<DueRow> reopened) {
+    /** A decision whose volume trend crosses one of its thresholds. */
+    public record ForecastRow(long id, String title, String team, Forecast forecast) {
+    }
+
+    /** The dashboard's four lists, and the forecasts that project a crossing. */
+    public record Dashboard(List<DueRow> dueSoon, List<DueRow> dueNow, List<DueRow> overdue, List<DueRow> reopened,
+            List<ForecastRow> forecasts) {
 
         public boolean empty() {
             return dueSoon.isEmpty() && dueNow.isEmpty() && overdue.isEmpty() && reopened.isEmpty();
@@ -97,7 +105,14 @@ public class RevisitViews {
         List<DueRow> now = new ArrayList<>();
         List<DueRow> overdue = new ArrayList<>();
         List<DueRow> reopened = new ArrayList<>();
+        List<ForecastRow> forecasts = new ArrayList<>();
         for (Proposal p : decisionsInScope(me)) {
+            if (Checkin.count("proposal.id", p.id) >= Forecast.MIN_POINTS) {
+                Forecast f = forecaster.of(p);
+                if (f != null && f.projected()) {
+                    forecasts.add(new ForecastRow(p.id, p.title, p.team.name, f));
+                }
+            }
             if (p.status == ProposalStatus.APPROVED) {
                 if (p.nextReviewOn != null && !p.nextReviewOn.isAfter(today.plusDays(30))) {
                     soon.add(row(p, p.nextReviewOn, ChronoUnit.DAYS.between(today, p.nextReviewOn)));
@@ -116,7 +131,7 @@ public class RevisitViews {
                 reopened.add(row);
             }
         }
-        return new Dashboard(soon, now, overdue, reopened);
+        return new Dashboard(soon, now, overdue, reopened, forecasts);
     }
 
     private static DueRow row(Proposal p, LocalDate date, long days) {
