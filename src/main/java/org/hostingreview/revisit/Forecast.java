@@ -48,6 +48,26 @@ public record Forecast(Status status, String message, int points, Double rSquare
     /** The actuals and the projection as SVG coordinates (volume on a log scale). */
     public record Chart(int width, int height, String actual, String projection, List<Dot> dots, List<Line> thresholds,
             String firstLabel, String lastLabel) {
+
+        public int left() {
+            return PAD;
+        }
+
+        public int right() {
+            return width - PAD;
+        }
+
+        public int top() {
+            return PAD;
+        }
+
+        public int bottom() {
+            return height - PAD;
+        }
+
+        public int labelY() {
+            return height - PAD + 16;
+        }
     }
 
     /** One check-in on the chart. */
@@ -56,6 +76,10 @@ public record Forecast(Status status, String message, int points, Double rSquare
 
     /** A threshold line on the chart. */
     public record Line(double y, String label) {
+
+        public double labelY() {
+            return y - 4;
+        }
     }
 
     public boolean projected() {
