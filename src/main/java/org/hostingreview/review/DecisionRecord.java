@@ -40,14 +40,15 @@ final class DecisionRecord {
             md.append(block(proposal.featureDescription())).append("\n\n");
         }
         Double spend = s.monthlySpendUsd();
-        md.append(String.format(Locale.ROOT, "%s the feature runs on %s %s (%s), %s requests a month, %s input and %s output "
-                        + "tokens per request, peak-to-average %s. %s: %s a month. Where should it run?%n%n",
-                s.basis() != null && s.basis().observed() ? "Observed in " + s.basis().periodLabel() + "," : "Today",
-                inline(String.valueOf(proposal.incumbentProvider())), inline(String.valueOf(proposal.incumbentModel())),
-                s.answers() != null && s.answers().spendTier() != null ? s.answers().spendTier().label() : "—",
-                Text.number(w.requestsPerMonth()), Text.number(w.inputTokensPerRequest()), Text.number(w.outputTokensPerRequest()),
-                Text.points(w.peakToAverage()), s.basis() != null && s.basis().observed() ? "Observed spend" : "Stated spend",
-                spend == null ? "not stated" : Text.usd(spend)));
+        boolean observed = s.basis() != null && s.basis().observed();
+        String tier = s.answers() != null && s.answers().spendTier() != null ? s.answers().spendTier().label() : "—";
+        String where = observed ? String.format(Locale.ROOT, "Observed in %s, the feature ran on %s", s.basis().periodLabel(), tier)
+                : String.format(Locale.ROOT, "Today the feature runs on %s %s (%s)", inline(String.valueOf(proposal.incumbentProvider())),
+                        inline(String.valueOf(proposal.incumbentModel())), tier);
+        md.append(String.format(Locale.ROOT, "%s, %s requests a month, %s input and %s output tokens per request, peak-to-average "
+                        + "%s. %s: %s a month. Where should it run?%n%n", where, Text.number(w.requestsPerMonth()),
+                Text.number(w.inputTokensPerRequest()), Text.number(w.outputTokensPerRequest()), Text.points(w.peakToAverage()),
+                observed ? "Observed spend" : "Stated spend", spend == null ? "not stated" : Text.usd(spend)));
 
         md.append("## Decision drivers\n\n");
         for (RecommendationView.RuleGroup group : view.ruleGroups()) {

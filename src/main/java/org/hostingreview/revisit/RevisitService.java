@@ -53,10 +53,11 @@ import org.hostingreview.system.HostingReviewConfig;
  * re-opens a decision when reality moved enough to change the answer. Every move is audited, and queues one
  * notification per event (mailed after commit, see {@link Notifier}).
  *
- * <p>How a check-in is compared, where the issue is silent: the decision's baseline is the decided workload
- * costed with today's catalog, as if the feature already ran on the decided tier at the decided cost; the
- * check-in is the same with the actual volume, tokens and spend. Threshold rules that flip between the two
- * re-open the decision, so a move to a cheaper tier does not by itself count as a flip.
+ * <p>How a check-in is compared: the baseline is the decided workload (as filed, or as observed when a re-opened
+ * decision was settled at a check-in) on the decided tier at its decided cost, with today's catalog, for break-evens;
+ * the check-in is costed the same way with the actual volume, tokens and spend. Threshold rules are compared with the
+ * rules that fired at the decision, like with like (the answers decided on, the spend scaled with the volume on the
+ * tier it was on), so moving to the decided tier is not by itself a flip.
  */
 @ApplicationScoped
 public class RevisitService {
