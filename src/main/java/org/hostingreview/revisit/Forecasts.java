@@ -15,6 +15,7 @@ import org.hostingreview.pricing.Costing;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.recommendation.PlanStep;
+import org.hostingreview.recommendation.RuleId;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 
@@ -33,6 +34,9 @@ public class Forecasts {
     @Inject
     RevisitService revisits;
 
+    @Inject
+    org.hostingreview.pricing.CostingService costing;
+
     /** The forecast of a proposal with a decision in force, or null. */
     @Transactional(TxType.SUPPORTS)
     public Forecast of(Proposal proposal) {
@@ -46,7 +50,12 @@ public class Forecasts {
         List<Forecast.Point> points = Checkin.ofProposal(proposal.id).stream().map(c -> new Forecast.Point(
                 c.periodStart.plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.periodStart, c.periodEnd) / 2),
                 c.requestsPerMonth())).toList();
-        return Forecast.of(points, thresholds(proposal, decision), proposal.nextReviewOn);
+        List<Forecast.Threshold> thresholds = thresholds(proposal, decision);
+        if (points.size() >= Forecast.MIN_POINTS) {
+            long latest = points.stream().max(java.util.Comparator.comparing(Forecast.Point::at)).orElseThrow().requestsPerMonth();
+            thresholds.addAll(ruleThresholds(proposal, decision, Math.max(1, latest)));
+        }
+        return Forecast.of(points, thresholds, proposal.nextReviewOn);
     }
 
     /** The volumes at which the decision's answer may change. */
@@ -70,6 +79,29 @@ public class Forecasts {
         }
         return thresholds;
     }
+
+    /** The threshold rules whose answer changes as volume grows from the latest: probed on a 5% grid up to 100×. */
+    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, long latest) {
+        List<Forecast.Threshold> found = new ArrayList<>();
+        var runs = org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id);
+        var catalog = costing.snapshot(costing.today());
+        Costing start = revisits.likeThenAt(proposal, decision, runs, catalog, latest);
+        java.util.Set<RuleId> pending = new java.util.LinkedHashSet<>(RULES);
+        for (double volume = latest * 1.05; volume <= latest * 100.0 && !pending.isEmpty(); volume *= 1.05) {
+            Costing at = revisits.likeThenAt(proposal, decision, runs, catalog, Math.round(volume));
+            for (var it = pending.iterator(); it.hasNext();) {
+                RuleId rule = it.next();
+                boolean before = start.recommendation().fires(rule);
+                if (at.recommendation().fires(rule) != before) {
+                    found.add(new Forecast.Threshold(rule.name() + (before ? " stops firing" : " starts to fire"), Math.round(volume)));
+                    it.remove();
+                }
+            }
+        }
+        return found;
+    }
+
+    static final List<RuleId> RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.X4_HYPERSCALE_SAVINGS);
 
     /** "Self-hosted open weights" → "self-hosting", as people say it. */
     private static String short_(String label) {

@@ -163,6 +163,17 @@ public class RevisitService {
                 onDecidedTier(decision.snapshot, decision.chosenTier, decision.snapshot.monthlyCost(decision.chosenTier)));
     }
 
+    /** The decided workload at another volume, compared like with like (see {@link #likeThen}): for forecasts. */
+    @Transactional(TxType.SUPPORTS)
+    public Costing likeThenAt(Proposal proposal, Review decision, List<EvalResult> runs, CatalogSnapshot catalog, long volume) {
+        DecisionSnapshot.DecidedWorkload w = decision.snapshot.workload();
+        long days = 30;
+        Actuals at = new Actuals(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 1, 30), Math.round(volume * days / Actuals.DAYS_PER_MONTH),
+                (int) w.inputTokensPerRequest(), (int) w.outputTokensPerRequest(), java.math.BigDecimal.ZERO, decision.chosenTier, null,
+                null, null);
+        return costing.cost(proposal, runs, catalog, likeThen(decision.snapshot, at));
+    }
+
     /**
      * The actual workload with the answers the decision was made on, the spend scaled with the volume on the tier it
      * was on then: rules compared like with like, so moving to the decided tier is not by itself a flip.
