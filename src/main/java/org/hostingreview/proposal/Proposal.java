@@ -210,7 +210,7 @@ public class Proposal extends PanacheEntityBase {
     // Revisits: why the decision came back for review, since when; the proposals it replaced or was replaced by
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "due_reasons", nullable = false, columnDefinition = "jsonb")
-    public List<String> dueReasons = new ArrayList<>();
+    public List<ReopenReason> dueReasons = new ArrayList<>();
     @Column(name = "due_since")
     public LocalDate dueSince;
     @Column(name = "supersedes_id")

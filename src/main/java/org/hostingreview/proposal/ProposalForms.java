@@ -50,6 +50,8 @@ public final class ProposalForms {
     /** Step 1: the feature and its workload. Creating a proposal posts this form. */
     public record FeatureAndWorkload(
             @RestForm @NotBlank(message = "Give the proposal a title.") @Size(max = 200, message = "Use at most 200 characters.")
+            @jakarta.validation.constraints.Pattern(regexp = "[^\\r\\n\\u0085\\u2028\\u2029\\p{Cc}]*",
+                    message = "Keep the title on one line (no line breaks or control characters).")
             String title,
             @RestForm String featureId,
             @RestForm @Size(max = 120, message = "Use at most 120 characters.") String featureName,

@@ -139,7 +139,7 @@ public class ProposalResource {
         try {
             ReviewService.Outcome outcome = reviews.review(id, me, form);
             String message = outcome.repeated() ? "That review was already recorded."
-                    : outcome.status() == ProposalStatus.SUBMITTED && outcome.needed() > outcome.approvals()
+                    : outcome.status().reviewable() && outcome.needed() > outcome.approvals()
                             ? String.format("Approval recorded: %d of %d approvals.", outcome.approvals(), outcome.needed())
                             : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
             return Flash.redirect("/proposals/" + id + "#review", message);

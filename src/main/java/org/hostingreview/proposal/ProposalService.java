@@ -56,6 +56,9 @@ public class ProposalService {
     Event<Superseded> superseded;
 
     @Inject
+    Event<WorkflowEvent> workflow;
+
+    @Inject
     AuditService audit;
 
     @Inject
@@ -258,6 +261,8 @@ public class ProposalService {
         proposal.updatedAt = proposal.submittedAt;
         audit.event(AuditAction.PROPOSAL_SUBMITTED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
                 .detail("round", proposal.reviewRound).changes(new Changes().field("status", from, proposal.status)).record();
+        workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.SUBMITTED, "round " + proposal.reviewRound,
+                "submitted:" + proposal.id + ":" + proposal.reviewRound));
         return proposal;
     }
 

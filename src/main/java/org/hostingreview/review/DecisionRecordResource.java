@@ -30,7 +30,7 @@ public class DecisionRecordResource {
     @Produces("text/markdown; charset=utf-8")
     public Response record(@PathParam("id") long id) {
         DecisionResource.Decision d = DecisionResource.Decision.of(id, proposals, reviews, currentUser);
-        return Response.ok(DecisionRecord.markdown(d.review(), d.approvals(), reviews.frozenView(d.review())))
+        return Response.ok(DecisionRecord.markdown(d.review(), d.approvals(), reviews.frozenView(d.review()), d.state()))
                 .header("Content-Disposition", "attachment; filename=\"decision-" + id + ".md\"").build();
     }
 }

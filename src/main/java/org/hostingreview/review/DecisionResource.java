@@ -28,7 +28,7 @@ public class DecisionResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance decision(long proposalId, String title, Review decision, List<Review> approvals,
-                RecommendationView view, String takenAt, String asOf);
+                RecommendationView view, String takenAt, String asOf, ReviewService.DecisionState state, DecisionSnapshot snapshot);
     }
 
     @Inject
@@ -43,22 +43,24 @@ public class DecisionResource {
     @GET
     public TemplateInstance decision(@PathParam("id") long id) {
         Decision d = Decision.of(id, proposals, reviews, currentUser);
+        DecisionSnapshot snapshot = d.review().snapshot;
         return Templates.decision(id, d.proposal().title, d.review(), d.approvals(), reviews.frozenView(d.review()),
-                String.valueOf(d.review().snapshot.get("takenAt")), String.valueOf(d.review().snapshot.get("asOf")));
+                String.valueOf(snapshot.takenAt()), String.valueOf(snapshot.asOf()), d.state(), snapshot);
     }
 
-    /** The approving reviews of the decision in force, for a proposal the user may see. */
-    record Decision(Proposal proposal, Review review, List<Review> approvals) {
+    /**
+     * The decision shown (the one in force, else an approval waiting for its second reviewer), its approvals and its
+     * true status, for a proposal the user may see.
+     */
+    record Decision(Proposal proposal, Review review, List<Review> approvals, ReviewService.DecisionState state) {
 
         static Decision of(long id, ProposalService proposals, ReviewService reviews, CurrentUser currentUser) {
             Proposal proposal = proposals.visible(id, currentUser.get());
-            Review decision = reviews.decision(id);
-            if (decision == null) {
+            ReviewService.DecisionState state = reviews.decisionState(proposal);
+            if (state == null) {
                 throw new NotFoundException("Proposal #" + id + " has no approved decision yet.");
             }
-            List<Review> approvals = Review.ofProposal(id).stream()
-                    .filter(r -> r.round == decision.round && r.verdict == Verdict.APPROVE).toList();
-            return new Decision(proposal, decision, approvals);
+            return new Decision(proposal, state.shown(), state.approvals(), state);
         }
     }
 }

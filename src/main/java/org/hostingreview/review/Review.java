@@ -3,7 +3,6 @@ package org.hostingreview.review;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,7 +76,11 @@ public class Review extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public Map<String, Object> snapshot;
+    public DecisionSnapshot snapshot;
+
+    /** True for the approval that completed a round (four eyes satisfied where required): a decision in force. */
+    @Column(name = "completes_decision", nullable = false)
+    public boolean completesDecision;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -11,11 +11,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.costmodel.Workload;
+import org.hostingreview.pricing.CatalogRef;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.CostingService;
@@ -42,14 +45,16 @@ import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.proposal.WorkflowEvent;
+import org.hostingreview.recommendation.Answers;
+import org.hostingreview.recommendation.PlanStep;
+import org.hostingreview.recommendation.ProposalInputs;
 import org.hostingreview.recommendation.TierResult;
 import org.hostingreview.system.HostingReviewConfig;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -84,7 +89,7 @@ public class ReviewService {
     HostingReviewConfig config;
 
     @Inject
-    ObjectMapper mapper;
+    jakarta.enterprise.inject.Instance<Observed.Source> observations;
 
     @Inject
     EntityManager em;
@@ -92,14 +97,20 @@ public class ReviewService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<WorkflowEvent> workflow;
+
     /** What the review part of a proposal page shows to this user. */
     public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<Review> history,
             String recommendedTier, List<Tier> tiers, List<Verdict> verdicts, LocalDate defaultNextReview, LocalDate latestNextReview,
-            List<String> selfHostedBlockers) {
+            List<String> selfHostedBlockers, Observed observed, long filedRequestsPerMonth, Double filedSpendUsd) {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Panel panel(Proposal proposal, SignedInUser me, Costing costed) {
+    public Panel panel(Proposal proposal, SignedInUser me, Costing shown) {
+        Observed observed = observedBasis(proposal);
+        Costing costed = observed == null ? shown
+                : costing.cost(proposal, evaluations.runs(proposal.id), costing.snapshot(costing.today()), onObserved(observed));
         List<Review> history = Review.ofProposal(proposal.id);
         List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
         Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier;
@@ -115,7 +126,47 @@ public class ReviewService {
         return new Panel(whyNot == null, whyNot, approvals.size(), needed(costed, chosen),
                 approvals.isEmpty() ? null : approvals.get(0).chosenTier, history, costed.recommendation().recommended().name(),
                 List.of(Tier.values()), verdicts, today.plusDays(config.review().defaultReviewDays()),
-                today.plusDays(config.review().maxReviewDays()), blockers);
+                today.plusDays(config.review().maxReviewDays()), blockers, observed,
+                proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
+                proposal.currentMonthlySpendUsd == null ? null : proposal.currentMonthlySpendUsd.doubleValue());
+    }
+
+    /** The check-in a re-review decides on (the one that re-opened it), or null: a decision as filed. */
+    Observed observedBasis(Proposal proposal) {
+        if (proposal.status != ProposalStatus.REVIEW_DUE || observations.isUnsatisfied()) {
+            return null;
+        }
+        Observed reopening = observations.get().reopening(proposal.id);
+        if (reopening != null) {
+            return reopening;
+        }
+        // Due by its date with no check-in since: a decision settled at observed figures is re-decided on those.
+        Review inForce = decision(proposal.id);
+        if (inForce != null && inForce.snapshot.basis() != null && inForce.snapshot.basis().observed()) {
+            DecisionSnapshot s = inForce.snapshot;
+            DecisionSnapshot.Basis b = s.basis();
+            return new Observed(b.checkinId() == null ? 0 : b.checkinId(), b.periodStart(), b.periodEnd(), b.periodLabel(),
+                    s.requestsPerMonth(), (int) s.workload().inputTokensPerRequest(), (int) s.workload().outputTokensPerRequest(),
+                    s.monthlySpendUsd() == null ? 0 : s.monthlySpendUsd(), s.answers().spendTier());
+        }
+        return null;
+    }
+
+    /** The proposal's inputs with a check-in's workload, running on the tier its spend was on at that spend. */
+    static UnaryOperator<ProposalInputs> onObserved(Observed o) {
+        return in -> {
+            Workload w = in.workload();
+            Workload actual = new Workload(o.requestsPerMonth(), o.inputTokensPerRequest(), o.outputTokensPerRequest(),
+                    w.cachedInputShare(), w.peakToAverage(), w.ttftTargetMs());
+            return new ProposalInputs(actual, onTier(in.answers(), o.spendTier(), o.spendPerMonth()), in.constraints(),
+                    in.scores());
+        };
+    }
+
+    /** The answers as if the feature ran on {@code tier} at {@code spend} a month. */
+    public static Answers onTier(Answers a, Tier tier, double spend) {
+        return new Answers(spend, a.mlOpsEngineers(), a.hiresPlanned(), a.hostedOpenMonthsRun(), a.upgradeOwner(), a.evalSet(),
+                a.selfHostEstimateUsd(), tier, a.selfHostPlannedReplicas());
     }
 
     /** Why this user may not review this proposal now, or null when they may. */
@@ -171,8 +222,10 @@ public class ReviewService {
             throw new StaleReviewException();
         }
         List<EvalResult> runs = evaluations.runs(proposalId);
-        CatalogSnapshot catalog = costing.snapshot(costing.asOf(proposal));
-        Costing costed = costing.cost(proposal, runs, catalog);
+        Observed observed = observedBasis(proposal);
+        CatalogSnapshot catalog = costing.snapshot(observed == null ? costing.asOf(proposal) : costing.today());
+        Costing costed = observed == null ? costing.cost(proposal, runs, catalog)
+                : costing.cost(proposal, runs, catalog, onObserved(observed));
         Tier recommended = costed.recommendation().recommended();
 
         FormErrors errors = forms.validate(form);
@@ -206,13 +259,14 @@ public class ReviewService {
         review.conditions = blankToNull(form.conditions());
         review.nextReviewOn = next;
         review.submissionToken = form.token();
-        review.snapshot = snapshot(proposal, runs, costed);
+        review.snapshot = snapshot(proposal, runs, catalog, costed, observed, chosen);
         review.createdAt = clock.instant();
-        review.persist();
 
         ProposalStatus from = proposal.status;
         int approvalsNow = approvals.size() + (verdict == Verdict.APPROVE ? 1 : 0);
         int needed = needed(costed, chosen == null ? recommended : chosen);
+        review.completesDecision = verdict == Verdict.APPROVE && approvalsNow >= needed;
+        review.persist();
         switch (verdict) {
             case REJECT -> proposal.moveTo(ProposalStatus.REJECTED);
             case REQUEST_CHANGES -> proposal.moveTo(ProposalStatus.CHANGES_REQUESTED);
@@ -249,6 +303,19 @@ public class ReviewService {
                             .field("decidedTier", null, proposal.decidedTier)).record();
         }
         em.flush();
+        String round = ":" + proposal.id + ":" + review.round + ":" + review.id;
+        if (verdict == Verdict.APPROVE && approvalsNow < needed) {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.SECOND_APPROVAL, String.format(
+                    "%s approved %s (%d of %d); a second reviewer must approve", review.reviewer.displayName, chosen.label(),
+                    approvalsNow, needed), "second" + round));
+        } else if (verdict == Verdict.REQUEST_CHANGES) {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.CHANGES_REQUESTED,
+                    review.reviewer.displayName + " requested changes: " + review.rationale, "changes" + round));
+        } else {
+            workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.VERDICT, review.reviewer.displayName + ": "
+                    + verdict.done() + (chosen == null ? "" : " (" + chosen.label() + ")") + ". " + review.rationale,
+                    "verdict" + round));
+        }
         return new Outcome(review, false, proposal.status, approvalsNow, needed);
     }
 
@@ -307,65 +374,81 @@ public class ReviewService {
         return history.stream().filter(r -> r.round == round && r.verdict == Verdict.APPROVE).toList();
     }
 
-    /** Everything the reviewer saw, as JSON: inputs, eval runs, the catalog values used, the costing as shown. */
-    Map<String, Object> snapshot(Proposal proposal, List<EvalResult> runs, Costing costed) {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("takenAt", clock.instant().toString());
-        snapshot.put("asOf", costed.assumptions().asOf().toString());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", proposal.id);
-        p.put("title", proposal.title);
-        p.put("feature", proposal.feature.name);
-        p.put("featureDescription", proposal.feature.description);
-        p.put("team", proposal.team.name);
-        p.put("owner", proposal.owner.displayName);
-        p.put("status", proposal.status.name());
-        p.put("round", proposal.reviewRound);
-        p.put("answers", proposal.answers());
-        p.put("constraints", proposal.constraintLabels());
-        snapshot.put("proposal", p);
-        List<Map<String, Object>> evals = new ArrayList<>();
-        for (EvalResult run : runs) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("model", run.model);
-            e.put("role", run.role.name());
-            e.put("tier", run.tier.name());
-            e.put("evalSet", run.evalSet);
-            e.put("sampleSize", run.sampleSize);
-            e.put("scoreKind", run.scoreKind.name());
-            e.put("score", run.score.stripTrailingZeros().toPlainString());
-            e.put("runDate", run.runDate.toString());
-            evals.add(e);
-        }
-        snapshot.put("evals", evals);
-        List<Map<String, Object>> catalog = new ArrayList<>();
+    /**
+     * Everything the reviewer saw, typed: the workload and answers decided on (filed, or observed), the eval runs,
+     * the catalog values used, each tier's costs, the rules, the plan and the page as shown.
+     */
+    DecisionSnapshot snapshot(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog, Costing costed,
+            Observed observed, Tier chosen) {
+        var facts = new DecisionSnapshot.ProposalFacts(proposal.id, proposal.title, proposal.feature.name,
+                proposal.feature.description, proposal.team.name, proposal.owner.displayName, proposal.reviewRound,
+                proposal.incumbentProvider, proposal.incumbentModel, proposal.currentTier, proposal.constraintLabels());
+        var basis = observed == null ? DecisionSnapshot.Basis.filed()
+                : new DecisionSnapshot.Basis(DecisionSnapshot.Basis.Kind.OBSERVED, observed.checkinId(), observed.periodStart(),
+                        observed.periodEnd(), observed.periodLabel());
+        Answers a = costed.inputs().answers();
+        var answers = new DecisionSnapshot.DecidedAnswers(a.currentMonthlySpendUsd(), a.incumbentTier(), a.mlOpsEngineers(),
+                a.hiresPlanned(), a.hostedOpenMonthsRun(), a.upgradeOwner(), a.evalSet(), a.selfHostEstimateUsd(),
+                a.selfHostPlannedReplicas());
+        List<DecisionSnapshot.EvalUsed> evals = runs.stream().map(run -> new DecisionSnapshot.EvalUsed(run.model, run.role.name(),
+                run.tier, run.evalSet, run.sampleSize, run.scoreKind.name(), run.score.doubleValue(), run.runDate)).toList();
+        Map<String, LocalDate> effective = effectiveDates(costed);
+        List<DecisionSnapshot.CatalogValueUsed> values = new ArrayList<>();
         for (Param param : Param.values()) {
             ValueSource source = costed.assumptions().source(param);
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("param", param.key());
-            c.put("value", costed.assumptions().get(param));
-            c.put("kind", source.kind().name());
-            c.put("ref", source.catalogRef());
-            c.put("describes", source.describes());
-            c.put("checkedOn", source.checkedOn() == null ? null : source.checkedOn().toString());
-            catalog.add(c);
+            values.add(new DecisionSnapshot.CatalogValueUsed(param.key(), costed.assumptions().get(param), source.kind(),
+                    source.catalogRef(), source.describes(), source.source(),
+                    source.catalogRef() == null ? null : effective.get(source.catalogRef()), source.checkedOn()));
         }
-        snapshot.put("catalog", catalog);
-        snapshot.put("recommendedTier", costed.recommendation().recommended().name());
-        Map<String, Object> monthly = new LinkedHashMap<>();
+        Map<Tier, DecisionSnapshot.TierFigures> tiers = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            monthly.put(tier.name(), costed.recommendation().tier(tier).monthlyCost());
+            TierResult result = costed.recommendation().tier(tier);
+            tiers.put(tier, new DecisionSnapshot.TierFigures(result.monthlyCost(), result.upfrontCost()));
         }
-        snapshot.put("monthlyCost", monthly);
-        snapshot.put("requestsPerMonth", costed.inputs().workload().requestsPerMonth());
-        snapshot.put("rules", costed.recommendation().rules().stream().map(r -> r.id().name()).toList());
-        snapshot.put("view", mapper.convertValue(RecommendationView.of(costed), Map.class));
-        return snapshot;
+        List<DecisionSnapshot.RuleFired> rules = costed.recommendation().rules().stream()
+                .map(r -> new DecisionSnapshot.RuleFired(r.id(), r.kind().name(), r.reason())).toList();
+        List<PlanStep> plan = costed.recommendation().plan() == null ? List.of() : List.copyOf(costed.recommendation().plan());
+        return new DecisionSnapshot(DecisionSnapshot.CURRENT, clock.instant(), costed.assumptions().asOf(), facts, basis,
+                DecisionSnapshot.DecidedWorkload.of(costed.inputs().workload()), answers, evals, values, tiers, rules,
+                costed.recommendation().recommended(), chosen, plan, RecommendationView.of(costed));
     }
+
+    /** The effective dates of the catalog rows a costing used, by reference ({@code model_price:12}). */
+    private Map<String, LocalDate> effectiveDates(Costing costed) {
+        Map<String, List<Long>> byTable = new HashMap<>();
+        for (Param param : Param.values()) {
+            String ref = costed.assumptions().source(param).catalogRef();
+            if (ref != null && ref.contains(":")) {
+                String table = ref.substring(0, ref.indexOf(':'));
+                try {
+                    byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(Long.parseLong(ref.substring(ref.indexOf(':') + 1)));
+                } catch (NumberFormatException e) {
+                    // not a row reference: no effective date to look up
+                }
+            }
+        }
+        Map<String, LocalDate> dates = new HashMap<>();
+        for (var entry : byTable.entrySet()) {
+            if (!CATALOG_TABLES.contains(entry.getKey())) {
+                continue;
+            }
+            for (Object row : em.createNativeQuery("select id, effective_from from " + entry.getKey() + " where id in (?1)")
+                    .setParameter(1, entry.getValue()).getResultList()) {
+                Object[] cells = (Object[]) row;
+                Object date = cells[1];
+                dates.put(entry.getKey() + ":" + ((Number) cells[0]).longValue(),
+                        date instanceof java.sql.Date d ? d.toLocalDate() : date instanceof LocalDate l ? l : null);
+            }
+        }
+        return dates;
+    }
+
+    private static final Set<String> CATALOG_TABLES = Set.of(CatalogRef.MODEL_PRICE, CatalogRef.GPU_PRICE, CatalogRef.THROUGHPUT,
+            CatalogRef.POLICY);
 
     /** The view a decision was made on, as it was shown. */
     public RecommendationView frozenView(Review review) {
-        return mapper.convertValue(review.snapshot.get("view"), RecommendationView.class);
+        return review.snapshot.view();
     }
 
     // --- the queue --------------------------------------------------------------------------------------
@@ -425,26 +508,110 @@ public class ReviewService {
         return rows;
     }
 
-    /** The latest approving review of the decision in force, or null. */
+    /**
+     * The decision in force: the approval that completed the latest completed round (four eyes satisfied where
+     * required), or null. An approval still waiting for its second reviewer is not one.
+     */
     @Transactional(TxType.SUPPORTS)
     public Review decision(long proposalId) {
         return em.createQuery("from Review r join fetch r.reviewer join fetch r.proposal where r.proposal.id = :id "
-                + "and r.verdict = :approve order by r.id desc", Review.class).setParameter("id", proposalId)
-                .setParameter("approve", Verdict.APPROVE).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                + "and r.verdict = :approve and r.completesDecision = true order by r.id desc", Review.class)
+                .setParameter("id", proposalId).setParameter("approve", Verdict.APPROVE).setMaxResults(1).getResultStream()
+                .findFirst().orElse(null);
     }
 
-    /** The latest approving review of each given proposal that has one, in one query. */
+    /** The decision in force of each given proposal that has one, in one query. */
     @Transactional(TxType.SUPPORTS)
     public Map<Long, Review> decisions(Collection<Long> proposalIds) {
         Map<Long, Review> latest = new HashMap<>();
         if (proposalIds.isEmpty()) {
             return latest;
         }
-        for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.verdict = :approve order by r.id",
-                Review.class).setParameter("ids", proposalIds).setParameter("approve", Verdict.APPROVE).getResultList()) {
+        for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.verdict = :approve "
+                + "and r.completesDecision = true order by r.id", Review.class).setParameter("ids", proposalIds)
+                .setParameter("approve", Verdict.APPROVE).getResultList()) {
             latest.put(r.proposal.id, r);
         }
         return latest;
+    }
+
+    /**
+     * What is true of a proposal's decision: the decision in force (with its approvals) and its status, and an
+     * approval of the current round still waiting for a second reviewer.
+     */
+    public record DecisionState(Review inForce, List<Review> approvals, Review pending, Status status, Long supersededBy,
+            LocalDate dueSince) {
+
+        public enum Status {
+            ACCEPTED, BACK_FOR_REVIEW, AWAITING_SECOND_APPROVAL, SUPERSEDED, WITHDRAWN
+        }
+
+        /** The decision shown: the one in force, else the approval waiting for its second reviewer. */
+        public Review shown() {
+            return inForce != null ? inForce : pending;
+        }
+
+        /** The status in words, as the decision page and the MADR say it. */
+        public String text() {
+            return switch (status) {
+                case ACCEPTED -> "accepted";
+                case BACK_FOR_REVIEW -> "accepted, back for review since " + dueSince;
+                case AWAITING_SECOND_APPROVAL -> "awaiting a second approval (1 of 2)";
+                case SUPERSEDED -> "superseded by #" + supersededBy;
+                case WITHDRAWN -> "withdrawn";
+            };
+        }
+
+        /** The MADR status line's value (MADR's own words where they fit). */
+        public String madr() {
+            return switch (status) {
+                case ACCEPTED -> "accepted";
+                case BACK_FOR_REVIEW -> "accepted (back for review since " + dueSince + ")";
+                case AWAITING_SECOND_APPROVAL -> "proposed (awaiting a second approval, 1 of 2)";
+                case SUPERSEDED -> "superseded by #" + supersededBy;
+                case WITHDRAWN -> "withdrawn";
+            };
+        }
+
+        /** A reaffirmation of the decision in force waits for its second reviewer. */
+        public boolean reaffirmationPending() {
+            return inForce != null && pending != null;
+        }
+    }
+
+    /** The decision state of a proposal, or null when nobody has approved it yet. */
+    @Transactional(TxType.SUPPORTS)
+    public DecisionState decisionState(Proposal proposal) {
+        List<Review> history = Review.ofProposal(proposal.id);
+        Review inForce = null;
+        for (Review r : history) {
+            if (r.verdict == Verdict.APPROVE && r.completesDecision) {
+                inForce = r;
+            }
+        }
+        Review pending = null;
+        if (proposal.status.reviewable()) {
+            pending = approvalsThisRound(history, proposal.reviewRound).stream().filter(r -> !r.completesDecision).findFirst()
+                    .orElse(null);
+        }
+        if (inForce == null && pending == null) {
+            return null;
+        }
+        Review shown = inForce != null ? inForce : pending;
+        List<Review> approvals = approvalsThisRound(history, shown.round);
+        DecisionState.Status status;
+        if (proposal.status == ProposalStatus.SUPERSEDED) {
+            status = DecisionState.Status.SUPERSEDED;
+        } else if (proposal.status == ProposalStatus.WITHDRAWN) {
+            status = DecisionState.Status.WITHDRAWN;
+        } else if (inForce == null) {
+            status = DecisionState.Status.AWAITING_SECOND_APPROVAL;
+        } else if (proposal.status == ProposalStatus.REVIEW_DUE) {
+            status = DecisionState.Status.BACK_FOR_REVIEW;
+        } else {
+            status = DecisionState.Status.ACCEPTED;
+        }
+        return new DecisionState(inForce, approvals, pending, status, proposal.supersededById, proposal.dueSince);
     }
 
     private static String blankToNull(String text) {

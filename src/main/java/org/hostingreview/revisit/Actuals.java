@@ -23,6 +23,19 @@ public record Actuals(LocalDate periodStart, LocalDate periodEnd, long requests,
         return Math.round(requests * DAYS_PER_MONTH / days());
     }
 
+    /** "October 2026" for most of one calendar month (20 days or more within it), else the dates. */
+    public static String label(LocalDate start, LocalDate end) {
+        java.time.YearMonth month = java.time.YearMonth.from(end);
+        if (java.time.YearMonth.from(start).equals(month) && ChronoUnit.DAYS.between(start, end) >= 19) {
+            return month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + month.getYear();
+        }
+        return start + " to " + end;
+    }
+
+    public String periodLabel() {
+        return label(periodStart, periodEnd);
+    }
+
     /** The period's spend scaled to a month. */
     public double spendPerMonth() {
         return spendUsd.doubleValue() * DAYS_PER_MONTH / days();

@@ -48,6 +48,6 @@ public class ChangesResource {
         if (decision == null) {
             throw new NotFoundException("Proposal #" + id + " has no approved decision to compare with.");
         }
-        return Templates.changes(views.changes(proposal, decision));
+        return Templates.changes(views.changes(proposal, decision, reviews.decisionState(proposal).text()));
     }
 }

@@ -23,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ReopenReason;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -92,7 +93,7 @@ public class Checkin extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<String> reasons = new ArrayList<>();
+    public List<ReopenReason> reasons = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "recommended_tier", nullable = false)
@@ -104,6 +105,30 @@ public class Checkin extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The API's {@code Idempotency-Key}: a repeated request with the same key returns this check-in again. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** The period's requests scaled to a month. */
+    public long requestsPerMonth() {
+        return actuals().requestsPerMonth();
+    }
+
+    /** The period's spend scaled to a month. */
+    public double spendPerMonth() {
+        return actuals().spendPerMonth();
+    }
+
+    /** The period as people say it: "October 2026" for a calendar month, else "2026-10-03 to 2026-10-30". */
+    public String periodLabel() {
+        return Actuals.label(periodStart, periodEnd);
+    }
+
+    public Actuals actuals() {
+        return new Actuals(periodStart, periodEnd, requests, inputTokensPerRequest, outputTokensPerRequest, spendUsd, spendTier,
+                observedQuality, incidents, notes);
+    }
 
     public static List<Checkin> ofProposal(long proposalId) {
         return list("from Checkin c join fetch c.enteredBy where c.proposal.id = ?1 order by c.periodEnd desc, c.id desc",

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +26,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hostingreview.account.CurrentUser;
 import org.hostingreview.api.EstimateResponse;
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.proposal.ReopenReason;
 import org.hostingreview.web.InvalidInputException;
 
 import io.quarkus.security.Authenticated;
@@ -45,7 +49,8 @@ public class CheckinApiResource {
             @Schema(description = "First day (ISO date).", example = "2026-10-01") @NotNull(message = "is required") LocalDate periodStart,
             @Schema(description = "Last day (ISO date).", example = "2026-10-31") @NotNull(message = "is required") LocalDate periodEnd,
             @Schema(description = "Requests in the period.", example = "200000000") @NotNull(message = "is required")
-            @Min(value = 0, message = "must be at least 0") Long requests,
+            @Min(value = 0, message = "must be at least 0")
+            @Max(value = 1_000_000_000_000_000L, message = "must be at most 1000000000000000") Long requests,
             @Schema(description = "Average input tokens per request.", example = "1000") @NotNull(message = "is required")
             @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
             Integer inputTokensPerRequest,
@@ -53,11 +58,13 @@ public class CheckinApiResource {
             @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
             Integer outputTokensPerRequest,
             @Schema(description = "Spend in the period, USD.", example = "60600") @NotNull(message = "is required")
-            @DecimalMin(value = "0", message = "must be at least 0") BigDecimal spendUsd,
+            @DecimalMin(value = "0", message = "must be at least 0")
+            @DecimalMax(value = "100000000000", message = "must be at most 100000000000") BigDecimal spendUsd,
             @Schema(description = "The tier the spend was on; default the decided tier.") Tier spendTier,
             @Schema(description = "Observed quality, 0–100.") @DecimalMin(value = "0", message = "must be between 0 and 100")
             @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal observedQuality,
-            @Schema(description = "Incidents in the period.") @Min(value = 0, message = "must be at least 0") Integer incidents,
+            @Schema(description = "Incidents in the period.") @Min(value = 0, message = "must be at least 0")
+            @Max(value = 100_000, message = "must be at most 100000") Integer incidents,
             @Size(max = 2000, message = "must be at most 2000 characters") String notes) {
     }
 
@@ -72,7 +79,8 @@ public class CheckinApiResource {
             @Schema(description = "True when the decision moved to REVIEW_DUE.") boolean reopened,
             @Schema(description = "Why, as trigger names or rule ids (RECOMMENDATION_CHANGED, BREAK_EVEN_CROSSED, S2_HYPERSCALE, "
                     + "H2_UNDER_THRESHOLD, H5_BURSTY, COST_MOVED, VOLUME_DOUBLED, PRICE_CHANGED).") List<String> reasons,
-            @Schema(description = "The reasons in words.") List<String> explanations) {
+            @Schema(description = "The reasons in words.") List<String> explanations,
+            @Schema(description = "The reasons, typed: trigger, rule id or catalog key, then and now.") List<ReopenReason> triggers) {
     }
 
     @Inject
@@ -88,7 +96,17 @@ public class CheckinApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record actuals for a period and re-check the decision")
     @APIResponse(responseCode = "201", description = "Recorded; the body says whether the decision re-opened.")
-    public Response record(@PathParam("id") long id, @Valid @NotNull(message = "a JSON body is required") CheckinRequest body) {
+    @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same Idempotency-Key: its check-in.")
+    public Response record(@PathParam("id") long id,
+            @Parameter(description = "Makes a retried request safe: the same key returns the check-in it recorded.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @QueryParam("replace") @Parameter(description = "Replace a check-in already recorded for an overlapping period.")
+            boolean replace,
+            @Valid @NotNull(message = "a JSON body is required") CheckinRequest body) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && (key.length() > 100 || !key.matches("[\\x21-\\x7e]+"))) {
+            throw new InvalidInputException("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
+        }
         if (body.periodEnd().isBefore(body.periodStart())) {
             throw new InvalidInputException("periodEnd", "must not be before periodStart");
         }
@@ -98,12 +116,16 @@ public class CheckinApiResource {
         Actuals actuals = new Actuals(body.periodStart(), body.periodEnd(), body.requests(), body.inputTokensPerRequest(),
                 body.outputTokensPerRequest(), body.spendUsd(), body.spendTier(), body.observedQuality(), body.incidents(),
                 body.notes());
-        CheckinService.Result result = checkins.record(id, currentUser.get(), actuals, Checkin.Source.API);
+        CheckinService.Result result = checkins.record(id, currentUser.get(), actuals, Checkin.Source.API, replace, key);
         Checkin c = result.checkin();
         CheckinResponse response = new CheckinResponse(new CheckinView(c.id, c.periodStart, c.periodEnd, c.requests, c.inputTokensPerRequest,
-                c.outputTokensPerRequest, c.spendUsd, c.spendTier, c.observedQuality, c.incidents, c.notes, actuals.requestsPerMonth()),
+                c.outputTokensPerRequest, c.spendUsd, c.spendTier, c.observedQuality, c.incidents, c.notes, c.requestsPerMonth()),
                 EstimateResponse.of(result.evaluation().now().recommendation(), result.evaluation().now().assumptions()),
-                result.reopened(), c.reasons.stream().map(r -> r.split(":")[0]).toList(), c.reasons);
+                result.reopened(), c.reasons.stream().map(ReopenReason::code).toList(),
+                c.reasons.stream().map(ReopenReason::label).toList(), c.reasons);
+        if (result.repeated()) {
+            return Response.ok(response).header("Idempotent-Replayed", "true").build();
+        }
         return Response.created(URI.create("/proposals/" + id + "/checkins")).entity(response).build();
     }
 }

@@ -21,5 +21,11 @@ public record CheckinForm(
         @RestForm String spendTier,
         @RestForm @Numeric(max = "100", message = "Enter a score from 0 to 100.") String observedQuality,
         @RestForm @Numeric(max = "100000", whole = true, message = "Enter a whole number of incidents.") String incidents,
-        @RestForm @Size(max = 2000, message = "Use at most 2,000 characters.") String notes) {
+        @RestForm @Size(max = 2000, message = "Use at most 2,000 characters.") String notes,
+        @RestForm String replace) {
+
+    /** The user ticked "Replace the earlier check-in". */
+    public boolean replaces() {
+        return "on".equals(replace);
+    }
 }

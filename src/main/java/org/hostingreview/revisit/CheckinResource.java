@@ -21,6 +21,7 @@ import org.hostingreview.account.SignedInUser;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.proposal.ReopenReason;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
@@ -63,9 +64,13 @@ public class CheckinResource {
     public Response record(@PathParam("id") long id, @BeanParam CheckinForm form) {
         SignedInUser me = currentUser.get();
         try {
-            CheckinService.Result result = checkins.record(id, me, checkins.actuals(form), Checkin.Source.FORM);
+            CheckinService.Result result = checkins.record(id, me, checkins.actuals(form), Checkin.Source.FORM, form.replaces(),
+                    null);
             return Flash.redirect("/proposals/" + id + "/checkins", result.reopened()
-                    ? "Check-in recorded. It re-opened the decision: " + String.join("; ", result.checkin().reasons)
+                    ? "Check-in recorded. It re-opened the decision: "
+                            + String.join("; ", result.checkin().reasons.stream().map(ReopenReason::label).toList())
+                    : !result.checkin().reasons.isEmpty() ? "Check-in recorded and added to the review: "
+                            + String.join("; ", result.checkin().reasons.stream().map(ReopenReason::label).toList())
                     : "Check-in recorded: nothing moved enough to re-open the decision.");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(page(id, form, e.errors(), FormErrors.none())).build();
@@ -75,7 +80,7 @@ public class CheckinResource {
     @POST
     @Path("csv")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importCsv(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+    public Response importCsv(@PathParam("id") long id, @RestForm("file") FileUpload file, @RestForm("csvReplace") String replace) {
         SignedInUser me = currentUser.get();
         try {
             if (file == null || file.size() == 0) {
@@ -85,7 +90,7 @@ public class CheckinResource {
                 throw new InvalidInputException("file", "The file is larger than 5 MB.");
             }
             String csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-            CheckinService.Import imported = checkins.importCsv(id, me, csv);
+            CheckinService.Import imported = checkins.importCsv(id, me, csv, "on".equals(replace));
             long reopened = imported.results().stream().filter(CheckinService.Result::reopened).count();
             return Flash.redirect("/proposals/" + id + "/checkins", String.format("Imported %d check-in(s)%s%s.",
                     imported.results().size(), imported.skipped() > 0 ? ", skipped " + imported.skipped() + " row(s) of other features" : "",
@@ -108,6 +113,6 @@ public class CheckinResource {
     }
 
     private static CheckinForm blank() {
-        return new CheckinForm("", "", "", "", "", "", "", "", "", "");
+        return new CheckinForm("", "", "", "", "", "", "", "", "", "", "");
     }
 }

@@ -47,4 +47,13 @@ public class Notification extends PanacheEntityBase {
     /** Fired when a notification is queued; {@link Notifier} mails it once the transaction has committed. */
     public record Queued(long id) {
     }
+
+    /** Text for a subject or a log line: line breaks and control characters become one space, at most {@code max} long. */
+    public static String singleLine(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029\\p{Cc}]+", " ").strip();
+        return flat.length() > max ? flat.substring(0, max - 1) + "…" : flat;
+    }
 }

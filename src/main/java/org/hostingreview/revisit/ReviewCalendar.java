@@ -57,7 +57,7 @@ public class ReviewCalendar {
             line(ics, "SUMMARY:" + text((due ? "Review due: #" : "Review: #") + p.id + " " + p.title));
             String description = p.team.name + ", feature \"" + p.feature.name + "\""
                     + (p.decidedTier == null ? "" : ", decided " + p.decidedTier.label())
-                    + (p.dueReasons.isEmpty() ? "" : "\nWhy: " + String.join("\n", p.dueReasons));
+                    + (p.dueReasons.isEmpty() ? "" : "\nWhy: " + String.join("\n", p.dueReasons.stream().map(r -> r.label()).toList()));
             line(ics, "DESCRIPTION:" + text(description));
             line(ics, "URL:" + config.baseUrl() + "/proposals/" + p.id + (due ? "/changes" : ""));
             line(ics, "END:VEVENT");

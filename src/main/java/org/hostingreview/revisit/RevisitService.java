@@ -3,6 +3,7 @@ package org.hostingreview.revisit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,13 @@ import org.hostingreview.pricing.CostingService;
 import org.hostingreview.pricing.PricingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
-import org.hostingreview.recommendation.Answers;
+import org.hostingreview.proposal.ReopenReason;
+import org.hostingreview.proposal.Trigger;
 import org.hostingreview.recommendation.FiredRule;
+import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.ProposalInputs;
 import org.hostingreview.recommendation.RuleId;
+import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
@@ -49,15 +53,16 @@ import org.hostingreview.system.HostingReviewConfig;
  * re-opens a decision when reality moved enough to change the answer. Every move is audited, and queues one
  * notification per event (mailed after commit, see {@link Notifier}).
  *
- * <p>How a check-in is compared, where the issue is silent: the decision's baseline is the decided workload
- * costed with today's catalog, as if the feature already ran on the decided tier at the decided cost; the
- * check-in is the same with the actual volume, tokens and spend. Threshold rules that flip between the two
- * re-open the decision, so a move to a cheaper tier does not by itself count as a flip.
+ * <p>How a check-in is compared: the baseline is the decided workload (as filed, or as observed when a re-opened
+ * decision was settled at a check-in) on the decided tier at its decided cost, with today's catalog, for break-evens;
+ * the check-in is costed the same way with the actual volume, tokens and spend. Threshold rules are compared with the
+ * rules that fired at the decision, like with like (the answers decided on, the spend scaled with the volume on the
+ * tier it was on), so moving to the decided tier is not by itself a flip.
  */
 @ApplicationScoped
 public class RevisitService {
 
-    static final String SCHEDULED = "SCHEDULED: scheduled quarterly review";
+    static final ReopenReason SCHEDULED = ReopenReason.of(Trigger.SCHEDULED, "scheduled quarterly review");
     private static final long SWEEP_LOCK = 0x4852_0006L;
     private static final List<RuleId> THRESHOLD_RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.H5_BURSTY);
 
@@ -86,83 +91,164 @@ public class RevisitService {
     Event<Notification.Queued> queued;
 
     /** What a check-in found: the recomputed costing and the reasons (empty when nothing moved enough). */
-    public record Evaluation(Costing now, List<String> reasons) {
+    public record Evaluation(Costing now, Costing rulesNow, List<ReopenReason> reasons) {
     }
 
-    /** Compares actuals with the frozen decision. */
+    /**
+     * Compares actuals with the frozen decision: the decided workload (filed, or observed when the decision was settled
+     * at a check-in) on the decided tier, and the rules that fired for it then, against the actuals with today's
+     * catalog.
+     */
     @Transactional(TxType.SUPPORTS)
     public Evaluation evaluate(Proposal proposal, Review decision, Actuals actuals) {
         List<EvalResult> runs = EvalResult.ofProposal(proposal.id);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
+        DecisionSnapshot snapshot = decision.snapshot;
         Tier decided = decision.chosenTier;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> frozenCosts = (Map<String, Object>) decision.snapshot.get("monthlyCost");
-        double decidedCost = ((Number) frozenCosts.get(decided.name())).doubleValue();
-        long decidedVolume = ((Number) decision.snapshot.get("requestsPerMonth")).longValue();
+        double decidedCost = snapshot.monthlyCost(decided);
+        long decidedVolume = snapshot.requestsPerMonth();
 
-        Costing baseline = costing.cost(proposal, runs, catalog, onDecidedTier(decided, decidedCost));
+        Costing baseline = costing.cost(proposal, runs, catalog, onDecidedTier(snapshot, decided, decidedCost));
         Costing now = costing.cost(proposal, runs, catalog, withActuals(decided, actuals));
-        List<String> reasons = new ArrayList<>();
+        Costing rulesNow = costing.cost(proposal, runs, catalog, likeThen(snapshot, actuals));
+        List<ReopenReason> reasons = new ArrayList<>();
         Tier recommendedNow = now.recommendation().recommended();
-        if (recommendedNow != decided) {
-            reasons.add(String.format("RECOMMENDATION_CHANGED: %s is now recommended instead of the decided %s.",
-                    recommendedNow.label(), decided.label()));
+        if (recommendedNow != decided && recommendedNow != snapshot.recommendedTier()) {
+            reasons.add(new ReopenReason(Trigger.RECOMMENDATION_CHANGED, null, snapshot.recommendedTier().label(),
+                    recommendedNow.label(), String.format("%s is now recommended instead of the decided %s.",
+                            recommendedNow.label(), decided.label())));
         }
         long volume = now.inputs().workload().requestsPerMonth();
         for (BreakEven breakEven : baseline.recommendation().breakEvens()) {
             Long at = breakEven.requestsPerMonth();
             if (at != null && Math.min(decidedVolume, volume) < at && at <= Math.max(decidedVolume, volume)) {
-                reasons.add(String.format("BREAK_EVEN_CROSSED: volume went from %,d to %,d requests a month, across the "
-                        + "%s / %s break-even at %,d.", decidedVolume, volume, breakEven.a().label(), breakEven.b().label(), at));
+                reasons.add(new ReopenReason(Trigger.BREAK_EVEN_CROSSED, breakEven.a().name() + "/" + breakEven.b().name(),
+                        String.format("%,d", decidedVolume), String.format("%,d", volume), String.format("volume went from %,d to "
+                                + "%,d requests a month, across the %s / %s break-even at %,d.", decidedVolume, volume,
+                                breakEven.a().label(), breakEven.b().label(), at)));
             }
         }
         for (RuleId rule : THRESHOLD_RULES) {
-            boolean then = baseline.recommendation().fires(rule);
-            boolean nowFires = now.recommendation().fires(rule);
+            boolean then = snapshot.fired(rule);
+            boolean nowFires = rulesNow.recommendation().fires(rule);
             if (then != nowFires) {
-                String why = now.recommendation().rules().stream().filter(r -> r.id() == rule).map(FiredRule::reason).findFirst()
+                String why = rulesNow.recommendation().rules().stream().filter(r -> r.id() == rule).map(FiredRule::reason).findFirst()
                         .orElse("");
-                reasons.add(rule.name() + ": " + (nowFires ? "now fires. " + why
-                        : String.format("no longer fires (it did at the decided %,d requests a month on %s at %s).", decidedVolume,
-                                decided.label(), Text.usd(decidedCost))));
+                reasons.add(new ReopenReason(Trigger.RULE_FLIPPED, rule.name(), then ? "fires" : "does not fire",
+                        nowFires ? "fires" : "does not fire", nowFires ? "now fires. " + why
+                                : String.format("no longer fires (it did at the decided %,d requests a month on %s at %s).",
+                                        decidedVolume, decided.label(), Text.usd(decidedCost))));
             }
         }
         double costNow = now.recommendation().tier(decided).monthlyCost();
         if (decidedCost > 0 && Math.abs(costNow - decidedCost) / decidedCost > config.revisit().costMoveShare()) {
-            reasons.add(String.format("COST_MOVED: %s costs %s a month now against %s when decided (%+.0f%%).", decided.label(),
-                    Text.usd(costNow), Text.usd(decidedCost), 100 * (costNow - decidedCost) / decidedCost));
+            reasons.add(new ReopenReason(Trigger.COST_MOVED, decided.name(), Text.usd(decidedCost), Text.usd(costNow),
+                    String.format("%s costs %s a month now against %s when decided (%+.0f%%).", decided.label(), Text.usd(costNow),
+                            Text.usd(decidedCost), 100 * (costNow - decidedCost) / decidedCost)));
         }
         if (decidedVolume > 0 && volume >= config.revisit().volumeMultiple() * decidedVolume) {
-            reasons.add(String.format("VOLUME_DOUBLED: %,d requests a month against %,d when decided (%.1f×).", volume, decidedVolume,
-                    volume / (double) decidedVolume));
+            reasons.add(new ReopenReason(Trigger.VOLUME_DOUBLED, null, String.format("%,d", decidedVolume), String.format("%,d", volume),
+                    String.format("%,d requests a month against %,d when decided (%.1f×).", volume, decidedVolume,
+                            volume / (double) decidedVolume)));
         }
+        reasons.addAll(gatesOpened(snapshot, decidedVolume, volume));
         reasons.addAll(priceChanges(decision, now));
-        return new Evaluation(now, reasons);
+        return new Evaluation(now, rulesNow, reasons);
     }
 
-    /** Catalog prices the decision used that moved by more than the allowed share since. */
-    List<String> priceChanges(Review decision, Costing now) {
-        List<String> changed = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> frozen = (List<Map<String, Object>>) decision.snapshot.get("catalog");
-        for (Map<String, Object> value : frozen) {
-            Param param = Param.byKey(String.valueOf(value.get("param"))).orElse(null);
-            if (param == null || !"CATALOG".equals(value.get("kind"))
-                    || param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
+    /** The decided workload on the decided tier at its decided cost, with today's catalog: what a check-in is set against. */
+    @Transactional(TxType.SUPPORTS)
+    public Costing baseline(Proposal proposal, Review decision) {
+        return costing.cost(proposal, EvalResult.ofProposal(proposal.id), costing.snapshot(costing.today()),
+                onDecidedTier(decision.snapshot, decision.chosenTier, decision.snapshot.monthlyCost(decision.chosenTier)));
+    }
+
+    /** The decided workload at another volume, compared like with like (see {@link #likeThen}): for forecasts. */
+    @Transactional(TxType.SUPPORTS)
+    public Costing likeThenAt(Proposal proposal, Review decision, List<EvalResult> runs, CatalogSnapshot catalog, long volume) {
+        DecisionSnapshot.DecidedWorkload w = decision.snapshot.workload();
+        long days = 30;
+        Actuals at = new Actuals(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 1, 30), Math.round(volume * days / Actuals.DAYS_PER_MONTH),
+                (int) w.inputTokensPerRequest(), (int) w.outputTokensPerRequest(), java.math.BigDecimal.ZERO, decision.chosenTier, null,
+                null, null);
+        return costing.cost(proposal, runs, catalog, likeThen(decision.snapshot, at));
+    }
+
+    /**
+     * The actual workload with the answers the decision was made on, the spend scaled with the volume on the tier it
+     * was on then: rules compared like with like, so moving to the decided tier is not by itself a flip.
+     */
+    private static UnaryOperator<ProposalInputs> likeThen(DecisionSnapshot snapshot, Actuals actuals) {
+        return in -> {
+            Workload w = in.workload();
+            Workload actual = new Workload(actuals.requestsPerMonth(), actuals.inputTokensPerRequest(),
+                    actuals.outputTokensPerRequest(), w.cachedInputShare(), w.peakToAverage(), w.ttftTargetMs());
+            DecisionSnapshot.DecidedAnswers then = snapshot.answers();
+            if (then == null || then.monthlySpendUsd() == null) {
+                return new ProposalInputs(actual, in.answers(), in.constraints(), in.scores());
+            }
+            double scale = snapshot.requestsPerMonth() > 0 ? actuals.requestsPerMonth() / (double) snapshot.requestsPerMonth() : 1;
+            Tier tier = then.spendTier() != null ? then.spendTier() : in.answers().incumbentTier();
+            return new ProposalInputs(actual, ReviewService.onTier(in.answers(), tier, then.monthlySpendUsd() * scale),
+                    in.constraints(), in.scores());
+        };
+    }
+
+    /** The plan's volume-gated next steps whose gate the actual volume reached (and the decided one had not). */
+    static List<ReopenReason> gatesOpened(DecisionSnapshot snapshot, long decidedVolume, long volume) {
+        List<ReopenReason> opened = new ArrayList<>();
+        if (snapshot.plan() == null) {
+            return opened;
+        }
+        for (PlanStep step : snapshot.plan()) {
+            if (step.gate() == PlanStep.Gate.VOLUME && step.fromRequestsPerMonth() != null
+                    && (step.stage() == PlanStep.Stage.NEXT || step.stage() == PlanStep.Stage.DESTINATION)
+                    && decidedVolume < step.fromRequestsPerMonth() && volume >= step.fromRequestsPerMonth()) {
+                opened.add(new ReopenReason(Trigger.GATE_OPENED, step.stage().name() + ":" + step.tier().name(),
+                        String.format("%,d", decidedVolume), String.format("%,d", volume), String.format(
+                                "%,d requests a month reach the plan's %s step (%s from %,d a month).", volume,
+                                step.stage().name().toLowerCase(java.util.Locale.ROOT), step.tier().label(),
+                                step.fromRequestsPerMonth())));
+            }
+        }
+        return opened;
+    }
+
+    /** Catalog rows the decision used whose prices moved by more than the allowed share since: one reason per row. */
+    List<ReopenReason> priceChanges(Review decision, Costing now) {
+        Map<String, List<String[]>> moved = new LinkedHashMap<>();
+        Map<String, String> describes = new LinkedHashMap<>();
+        for (DecisionSnapshot.CatalogValueUsed value : decision.snapshot.catalog()) {
+            Param param = Param.byKey(value.key()).orElse(null);
+            if (param == null || !value.fromCatalog() || param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
                 continue;
             }
-            double then = ((Number) value.get("value")).doubleValue();
+            double then = value.value();
             double current = now.assumptions().get(param);
             if (then > 0 && Math.abs(current - then) / then > config.revisit().priceMoveShare()) {
-                changed.add(String.format("PRICE_CHANGED: %s (%s) is %s against %s when decided (%+.0f%%).", param.key(),
-                        value.get("describes"), Text.number(current), Text.number(then), 100 * (current - then) / then));
+                String row = value.ref() != null ? value.ref() : param.key();
+                moved.computeIfAbsent(row, r -> new ArrayList<>()).add(new String[] { param.key(), Text.number(then),
+                        Text.number(current), String.format("%+.0f%%", 100 * (current - then) / then) });
+                describes.putIfAbsent(row, value.describes());
             }
+        }
+        List<ReopenReason> changed = new ArrayList<>();
+        for (var row : moved.entrySet()) {
+            List<String[]> values = row.getValue();
+            String then = String.join(", ", values.stream().map(v -> v[0] + " " + v[1]).toList());
+            String current = String.join(", ", values.stream().map(v -> v[0] + " " + v[2]).toList());
+            String what = String.join(", ", values.stream().map(v -> v[0] + " is " + v[2] + " against " + v[1] + " (" + v[3] + ")")
+                    .toList());
+            changed.add(new ReopenReason(Trigger.PRICE_CHANGED, row.getKey(), then, current, String.format("%s (%s): %s when decided.",
+                    row.getKey(), describes.get(row.getKey()), what)));
         }
         return changed;
     }
 
-    private static UnaryOperator<ProposalInputs> onDecidedTier(Tier decided, double decidedCost) {
-        return in -> new ProposalInputs(in.workload(), onTier(in.answers(), decided, decidedCost), in.constraints(), in.scores());
+    private static UnaryOperator<ProposalInputs> onDecidedTier(DecisionSnapshot snapshot, Tier decided, double decidedCost) {
+        Workload decidedWorkload = snapshot.workload().toWorkload();
+        return in -> new ProposalInputs(decidedWorkload, ReviewService.onTier(in.answers(), decided, decidedCost), in.constraints(),
+                in.scores());
     }
 
     private static UnaryOperator<ProposalInputs> withActuals(Tier decided, Actuals actuals) {
@@ -170,13 +256,10 @@ public class RevisitService {
             Workload w = in.workload();
             Workload actual = new Workload(actuals.requestsPerMonth(), actuals.inputTokensPerRequest(),
                     actuals.outputTokensPerRequest(), w.cachedInputShare(), w.peakToAverage(), w.ttftTargetMs());
-            return new ProposalInputs(actual, onTier(in.answers(), decided, actuals.spendPerMonth()), in.constraints(), in.scores());
+            Tier tier = actuals.spendTier() != null ? actuals.spendTier() : decided;
+            return new ProposalInputs(actual, ReviewService.onTier(in.answers(), tier, actuals.spendPerMonth()), in.constraints(),
+                    in.scores());
         };
-    }
-
-    private static Answers onTier(Answers a, Tier tier, double spend) {
-        return new Answers(spend, a.mlOpsEngineers(), a.hiresPlanned(), a.hostedOpenMonthsRun(), a.upgradeOwner(), a.evalSet(),
-                a.selfHostEstimateUsd(), tier, a.selfHostPlannedReplicas());
     }
 
     /**
@@ -184,15 +267,16 @@ public class RevisitService {
      * audited and notified. Returns whether the status changed.
      */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<String> reasons, String actor, String kind, String eventKey) {
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey) {
         return reopen(proposal, reasons, actor, kind, eventKey, LocalDate.now(clock));
     }
 
     /** As {@link #reopen(Proposal, List, String, String, String)}, due since the given day (a scheduled review's date). */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<String> reasons, String actor, String kind, String eventKey, LocalDate since) {
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey,
+            LocalDate since) {
         ProposalStatus from = proposal.status;
-        Set<String> all = new LinkedHashSet<>(proposal.dueReasons);
+        Set<ReopenReason> all = new LinkedHashSet<>(proposal.dueReasons);
         all.addAll(reasons);
         if (from == ProposalStatus.APPROVED) {
             proposal.moveTo(ProposalStatus.REVIEW_DUE);
@@ -204,11 +288,11 @@ public class RevisitService {
             return false;
         }
         proposal.updatedAt = clock.instant();
-        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons)
+        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
                 .changes(new Changes().field("status", from, proposal.status)).record();
         if (from != proposal.status) {
-            notify(proposal, kind, eventKey, SCHEDULED.equals(reasons.get(0))
-                    ? "is due for its scheduled review" : "was re-opened: " + reasons.get(0).split(":")[0]);
+            notify(proposal, kind, eventKey, reasons.get(0).trigger() == Trigger.SCHEDULED
+                    ? "is due for its scheduled review" : "was re-opened: " + reasons.get(0).code());
         }
         return from != proposal.status;
     }
@@ -268,7 +352,7 @@ public class RevisitService {
                 continue;
             }
             Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
-            List<String> changed = priceChanges(decision, now);
+            List<ReopenReason> changed = priceChanges(decision, now);
             if (!changed.isEmpty() && reopen(proposal, changed, actor, "REOPENED",
                     "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
                 reopened++;
@@ -290,10 +374,10 @@ public class RevisitService {
         n.proposalId = proposal.id;
         n.kind = kind;
         n.eventKey = eventKey;
-        n.subject = String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what);
+        n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
         n.body = String.format("#%d %s (%s, feature \"%s\") %s.%n%nReasons:%n%s%n%nOpen it: %s/proposals/%d/changes%n", proposal.id,
-                proposal.title, proposal.team.name, proposal.feature.name, what,
-                String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r).toList()), config.baseUrl(),
+                Notification.singleLine(proposal.title, 300), proposal.team.name, Notification.singleLine(proposal.feature.name, 200), what,
+                String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r.label()).toList()), config.baseUrl(),
                 proposal.id);
         n.recipients = String.join(",", recipients);
         n.createdAt = clock.instant();

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,10 @@ import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.proposal.ReopenReason;
+import org.hostingreview.proposal.Trigger;
 import org.hostingreview.recommendation.FiredRule;
+import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.system.HostingReviewConfig;
 
@@ -44,22 +46,34 @@ public class RevisitViews {
     RevisitService revisits;
 
     @Inject
+    CheckinObservations observations;
+
+    @Inject
+    Forecasts forecaster;
+
+    @Inject
     HostingReviewConfig config;
 
     @Inject
     Clock clock;
 
     /** A decision on the dashboard. */
-    public record DueRow(long id, String title, String team, ProposalStatus status, LocalDate date, long days, List<String> reasons) {
+    public record DueRow(long id, String title, String team, ProposalStatus status, LocalDate date, long days,
+            List<ReopenReason> reasons) {
 
         /** Re-opened by a check-in or a price, rather than by its review date alone. */
         public boolean reopened() {
-            return reasons.stream().anyMatch(r -> !r.equals(RevisitService.SCHEDULED));
+            return reasons.stream().anyMatch(r -> r.trigger() != Trigger.SCHEDULED);
         }
     }
 
-    /** The dashboard's four lists. */
-    public record Dashboard(List<DueRow> dueSoon, List<DueRow> dueNow, List<DueRow> overdue, List<DueRow> reopened) {
+    /** A decision whose volume trend crosses one of its thresholds. */
+    public record ForecastRow(long id, String title, String team, Forecast forecast) {
+    }
+
+    /** The dashboard's four lists, and the forecasts that project a crossing. */
+    public record Dashboard(List<DueRow> dueSoon, List<DueRow> dueNow, List<DueRow> overdue, List<DueRow> reopened,
+            List<ForecastRow> forecasts) {
 
         public boolean empty() {
             return dueSoon.isEmpty() && dueNow.isEmpty() && overdue.isEmpty() && reopened.isEmpty();
@@ -91,7 +105,14 @@ public class RevisitViews {
         List<DueRow> now = new ArrayList<>();
         List<DueRow> overdue = new ArrayList<>();
         List<DueRow> reopened = new ArrayList<>();
+        List<ForecastRow> forecasts = new ArrayList<>();
         for (Proposal p : decisionsInScope(me)) {
+            if (Checkin.count("proposal.id", p.id) >= Forecast.MIN_POINTS) {
+                Forecast f = forecaster.of(p);
+                if (f != null && f.projected()) {
+                    forecasts.add(new ForecastRow(p.id, p.title, p.team.name, f));
+                }
+            }
             if (p.status == ProposalStatus.APPROVED) {
                 if (p.nextReviewOn != null && !p.nextReviewOn.isAfter(today.plusDays(30))) {
                     soon.add(row(p, p.nextReviewOn, ChronoUnit.DAYS.between(today, p.nextReviewOn)));
@@ -110,7 +131,7 @@ public class RevisitViews {
                 reopened.add(row);
             }
         }
-        return new Dashboard(soon, now, overdue, reopened);
+        return new Dashboard(soon, now, overdue, reopened, forecasts);
     }
 
     private static DueRow row(Proposal p, LocalDate date, long days) {
@@ -121,73 +142,104 @@ public class RevisitViews {
     public record Delta(String label, String then, String now, String change, boolean changed) {
     }
 
+    /** A check-in reported after the one the page compares with. */
+    public record LaterCheckin(long id, String period, long requestsPerMonth, String spend, String spendTier, List<ReopenReason> reasons) {
+    }
+
     /** "What changed since approval": the frozen decision beside today's figures. */
     public record Changes(long proposalId, String title, ProposalStatus status, String decidedTier, String decidedOn, String basis,
             List<Delta> workload, List<Delta> costs, List<Delta> prices, List<String> rulesAdded, List<String> rulesRemoved,
-            List<String> rulesKept, String recommendedThen, String recommendedNow, List<String> dueReasons) {
+            List<String> rulesKept, String recommendedThen, String recommendedNow, List<ReopenReason> dueReasons,
+            String decisionStatus, String decidedOnBasis, List<LaterCheckin> later) {
     }
 
-    @SuppressWarnings("unchecked")
     @Transactional(TxType.SUPPORTS)
-    public Changes changes(Proposal proposal, Review decision) {
+    public Changes changes(Proposal proposal, Review decision, String decisionStatus) {
         List<EvalResult> runs = EvalResult.ofProposal(proposal.id);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
-        List<Checkin> checkins = Checkin.ofProposal(proposal.id);
-        Map<String, Object> snapshot = decision.snapshot;
-        Map<String, Object> frozenCosts = (Map<String, Object>) snapshot.get("monthlyCost");
+        DecisionSnapshot snapshot = decision.snapshot;
+        Checkin compared = observations.reopeningCheckin(proposal.id, decision);
         Costing now;
+        Costing rulesNow;
         String basis;
-        double spendNow;
-        if (!checkins.isEmpty()) {
-            Checkin c = checkins.get(0);
-            Actuals actuals = new Actuals(c.periodStart, c.periodEnd, c.requests, c.inputTokensPerRequest, c.outputTokensPerRequest,
-                    c.spendUsd, c.spendTier, c.observedQuality, c.incidents, c.notes);
-            now = revisits.evaluate(proposal, decision, actuals).now();
-            basis = "the latest check-in (" + c.periodStart + " to " + c.periodEnd + ") and today's catalog";
-            spendNow = actuals.spendPerMonth();
+        Tier decided = decision.chosenTier;
+        List<Delta> workload = new ArrayList<>();
+        workload.add(delta("Requests per month", snapshot.requestsPerMonth(),
+                compared != null ? compared.requestsPerMonth() : proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
+                false, 0.0));
+        if (compared != null) {
+            RevisitService.Evaluation evaluation = revisits.evaluate(proposal, decision, compared.actuals());
+            now = evaluation.now();
+            rulesNow = evaluation.rulesNow();
+            basis = (compared.reopened ? "the check-in that re-opened it (" : "the latest check-in (") + compared.periodLabel() + ", "
+                    + compared.periodStart + " to " + compared.periodEnd + ") and today's catalog";
+            // Like with like: the actual spend on its tier against what the decision put on that tier.
+            Tier spendTier = compared.spendTier;
+            DecisionSnapshot.DecidedAnswers answers = snapshot.answers();
+            boolean sameTier = answers != null && answers.spendTier() == spendTier && answers.monthlySpendUsd() != null;
+            double then = sameTier ? answers.monthlySpendUsd() : snapshot.monthlyCost(spendTier);
+            workload.add(delta("Spend per month on " + spendTier.label() + (sameTier ? "" : " (then: the decision's estimate)"),
+                    then, compared.spendPerMonth(), true, config.revisit().costMoveShare()));
+            if (!sameTier && answers != null && answers.monthlySpendUsd() != null && answers.spendTier() != null) {
+                workload.add(new Delta("Spend per month on " + answers.spendTier().label() + " (before the decision)",
+                        Text.usd(answers.monthlySpendUsd()), "—", "not compared: another tier", false));
+            }
         } else {
             now = costing.cost(proposal, runs, catalog);
+            rulesNow = now;
             basis = "the proposal as filed and today's catalog";
-            spendNow = now.inputs().answers().currentMonthlySpendUsd() == null ? 0 : now.inputs().answers().currentMonthlySpendUsd();
+            Double spendNow = now.inputs().answers().currentMonthlySpendUsd();
+            Double spendThen = snapshot.monthlySpendUsd();
+            Tier tierThen = snapshot.answers() == null ? null : snapshot.answers().spendTier();
+            if (tierThen == now.inputs().answers().incumbentTier()) {
+                workload.add(delta("Spend per month on " + tierThen.label(), spendThen == null ? 0 : spendThen,
+                        spendNow == null ? 0 : spendNow, true, 0.0));
+            }
         }
-        long volumeThen = ((Number) snapshot.get("requestsPerMonth")).longValue();
-        long volumeNow = now.inputs().workload().requestsPerMonth();
-        Map<String, Object> answers = (Map<String, Object>) ((Map<String, Object>) snapshot.get("proposal")).get("answers");
-        Object spendThenRaw = answers.get("currentMonthlySpendUsd");
-        double spendThen = spendThenRaw == null ? 0 : Double.parseDouble(spendThenRaw.toString());
-        List<Delta> workload = List.of(
-                delta("Requests per month", volumeThen, volumeNow, false, 0.0),
-                delta("Spend per month", spendThen, spendNow, true, 0.0));
         List<Delta> costs = new ArrayList<>();
         for (Tier tier : Tier.values()) {
-            double then = ((Number) frozenCosts.get(tier.name())).doubleValue();
-            costs.add(delta(tier.label(), then, now.recommendation().tier(tier).monthlyCost(), true,
+            costs.add(delta(tier.label(), snapshot.monthlyCost(tier), now.recommendation().tier(tier).monthlyCost(), true,
                     config.revisit().costMoveShare()));
         }
         List<Delta> prices = new ArrayList<>();
-        for (Map<String, Object> value : (List<Map<String, Object>>) snapshot.get("catalog")) {
-            Param param = Param.byKey(String.valueOf(value.get("param"))).orElse(null);
+        for (DecisionSnapshot.CatalogValueUsed value : snapshot.catalog()) {
+            Param param = Param.byKey(value.key()).orElse(null);
             if (param == null || param.group() != Param.Group.PRICE && param.group() != Param.Group.CAPACITY
                     && param.group() != Param.Group.STAFFING) {
                 continue;
             }
-            double then = ((Number) value.get("value")).doubleValue();
+            double then = value.value();
             double current = now.assumptions().get(param);
-            Delta d = delta(param.label() + (value.get("describes") == null ? "" : " (" + value.get("describes") + ")"), then, current,
-                    false, config.revisit().priceMoveShare());
             if (then != current) {
-                prices.add(d);
+                prices.add(delta(param.label() + (value.describes() == null ? "" : " (" + value.describes() + ")"), then, current,
+                        false, config.revisit().priceMoveShare()));
             }
         }
-        Set<String> rulesThen = new LinkedHashSet<>((List<String>) snapshot.get("rules"));
-        Set<String> rulesNow = new LinkedHashSet<>(now.recommendation().rules().stream().map(FiredRule::id).map(Enum::name).toList());
-        List<String> added = rulesNow.stream().filter(r -> !rulesThen.contains(r)).toList();
-        List<String> removed = rulesThen.stream().filter(r -> !rulesNow.contains(r)).toList();
-        List<String> kept = rulesThen.stream().filter(rulesNow::contains).toList();
-        return new Changes(proposal.id, proposal.title, proposal.status, decision.chosenTier.label(),
+        // The same comparison the re-open reasons make: the rules that fired at the decision, and now like with like.
+        Set<String> rulesThen = new LinkedHashSet<>(snapshot.ruleIds().stream().map(Enum::name).toList());
+        Set<String> rulesNowIds = new LinkedHashSet<>(rulesNow.recommendation().rules().stream().map(FiredRule::id).map(Enum::name)
+                .toList());
+        List<String> added = rulesNowIds.stream().filter(r -> !rulesThen.contains(r)).toList();
+        List<String> removed = rulesThen.stream().filter(r -> !rulesNowIds.contains(r)).toList();
+        List<String> kept = rulesThen.stream().filter(rulesNowIds::contains).toList();
+        List<LaterCheckin> later = new ArrayList<>();
+        if (compared != null) {
+            for (Checkin c : Checkin.ofProposal(proposal.id)) {
+                if (!c.id.equals(compared.id) && c.createdAt.isAfter(compared.createdAt) || !c.id.equals(compared.id)
+                        && c.periodEnd.isAfter(compared.periodEnd)) {
+                    later.add(new LaterCheckin(c.id, c.periodLabel(), c.requestsPerMonth(), Text.usd(c.spendPerMonth()),
+                            c.spendTier.label(), c.reasons));
+                }
+            }
+        }
+        String decidedOnBasis = snapshot.basis() != null && snapshot.basis().observed()
+                ? String.format("reaffirmed at %s requests/month (observed %s)", Text.number(snapshot.requestsPerMonth()),
+                        snapshot.basis().periodLabel())
+                : String.format("decided at %s requests/month (as filed)", Text.number(snapshot.requestsPerMonth()));
+        return new Changes(proposal.id, proposal.title, proposal.status, decided.label(),
                 decision.createdAt.toString().substring(0, 10), basis, workload, costs, prices, added, removed, kept,
-                Tier.valueOf(String.valueOf(snapshot.get("recommendedTier"))).label(), now.recommendation().recommended().label(),
-                proposal.dueReasons);
+                snapshot.recommendedTier().label(), now.recommendation().recommended().label(), proposal.dueReasons, decisionStatus,
+                decidedOnBasis, later);
     }
 
     private static Delta delta(String label, double then, double now, boolean money, double threshold) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.account.CurrentUser;
 import org.hostingreview.account.SignedInUser;
+import org.hostingreview.review.Todos;
 import org.hostingreview.revisit.RevisitViews;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -22,7 +23,7 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(SignedInUser me, RevisitViews.Dashboard due, boolean seesAll);
+        static native TemplateInstance dashboard(SignedInUser me, RevisitViews.Dashboard due, boolean seesAll, Todos.List4 todos);
     }
 
     @Inject
@@ -31,9 +32,12 @@ public class HomeResource {
     @Inject
     RevisitViews revisits;
 
+    @Inject
+    Todos todos;
+
     @GET
     public TemplateInstance dashboard() {
         SignedInUser me = currentUser.get();
-        return Templates.dashboard(me, revisits.dashboard(me), revisits.seesAll(me));
+        return Templates.dashboard(me, revisits.dashboard(me), revisits.seesAll(me), todos.of(me));
     }
 }

@@ -75,7 +75,13 @@ class ReviewWorkflowTest {
         assertThat(AuditLog.since(before, "PROPOSAL_STATUS_CHANGED").get(0).details.get("changes").toString())
                 .contains("SUBMITTED").contains("APPROVED");
         Review review = ReviewFixtures.reviewsOf(id).get(0);
-        assertThat(review.snapshot).containsKeys("proposal", "evals", "catalog", "view", "monthlyCost", "rules");
+        assertThat(review.snapshot.schemaVersion()).isEqualTo(org.hostingreview.review.DecisionSnapshot.CURRENT);
+        assertThat(review.snapshot.proposal().title()).isEqualTo("Review me 3000");
+        assertThat(review.snapshot.catalog()).isNotEmpty();
+        assertThat(review.snapshot.monthlyCost(Tier.HOSTED_OPEN)).isPositive();
+        assertThat(review.snapshot.chosenTier()).isEqualTo(Tier.HOSTED_OPEN);
+        assertThat(review.snapshot.plan()).isNotEmpty();
+        assertThat(review.snapshot.view()).isNotNull();
         WebSession.as("priya").get("/proposals/" + id + "/decision").then().statusCode(200)
                 .body(containsString("Decision: Hosted open weights")).body(containsString("Looked at the numbers."));
         String md = WebSession.as("priya").get("/proposals/" + id + "/decision.md").then().statusCode(200).extract().asString();

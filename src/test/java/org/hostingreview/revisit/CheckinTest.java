@@ -41,8 +41,8 @@ class CheckinTest {
         Proposal p = RevisitFixtures.load(id);
         assertThat(p.status).isEqualTo(ProposalStatus.REVIEW_DUE);
         assertThat(p.dueSince).isEqualTo(LocalDate.now());
-        assertThat(p.dueReasons).anyMatch(r -> r.startsWith("S2_HYPERSCALE: now fires"))
-                .anyMatch(r -> r.startsWith("VOLUME_DOUBLED: 200,000,00"));
+        assertThat(p.dueReasons).anyMatch(r -> r.label().startsWith("S2_HYPERSCALE: now fires"))
+                .anyMatch(r -> r.label().startsWith("VOLUME_DOUBLED: 200,000,00"));
         assertThat(AuditLog.since(auditBefore, "CHECKIN_RECORDED")).hasSize(1);
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).singleElement()
                 .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(id)));

@@ -36,7 +36,7 @@ class PriceChangeTest {
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).singleElement()
                 .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(a)));
         assertThat(RevisitFixtures.load(a).status).isEqualTo(ProposalStatus.REVIEW_DUE);
-        assertThat(RevisitFixtures.load(a).dueReasons).anyMatch(r -> r.startsWith("PRICE_CHANGED: ") && r.contains("+30%"));
+        assertThat(RevisitFixtures.load(a).dueReasons).anyMatch(r -> r.label().startsWith("PRICE_CHANGED: ") && r.label().contains("+30%"));
         assertThat(RevisitFixtures.load(b).status).isEqualTo(ProposalStatus.APPROVED);
     }
 

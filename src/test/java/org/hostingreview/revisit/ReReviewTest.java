@@ -37,7 +37,7 @@ class ReReviewTest {
         assertThat(workload).contains("30,000,000").contains("<tr class=\"changed\"><th scope=\"row\">Requests per month</th>")
                 .contains("+600%");
         assertThat(page).contains("id=\"cost-deltas\"").contains("Why it is back for review").contains("VOLUME_DOUBLED")
-                .contains("the latest check-in").contains("href=\"/proposals/" + id + "#review\"");
+                .contains("the check-in that re-opened it").contains("href=\"/proposals/" + id + "#review\"");
         assertThat(page).containsPattern("id=\"rules-added\">.*S2_HYPERSCALE");
         assertThat(page).contains("id=\"recommendation-change\"");
 
@@ -55,6 +55,10 @@ class ReReviewTest {
         LocalDate next = LocalDate.now().plusDays(60);
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", null, null, "nextReviewOn", next.toString()).then()
                 .statusCode(303);
+        // Decided on the observed workload (seven times the filed volume), the stake now needs a second reviewer.
+        assertThat(RevisitFixtures.load(id).status).isEqualTo(ProposalStatus.REVIEW_DUE);
+        ReviewFixtures.review(WebSession.as("dana"), id, "APPROVE", null, null, "nextReviewOn", next.plusDays(10).toString())
+                .then().statusCode(303);
 
         Proposal p = RevisitFixtures.load(id);
         assertThat(p.status).isEqualTo(ProposalStatus.APPROVED);
@@ -62,7 +66,7 @@ class ReReviewTest {
         assertThat(p.dueReasons).isEmpty();
         assertThat(p.dueSince).isNull();
         assertThat(p.reviewRound).isEqualTo(round);
-        assertThat(ReviewFixtures.reviewsOf(id)).filteredOn(r -> r.round == round).hasSize(1);
+        assertThat(ReviewFixtures.reviewsOf(id)).filteredOn(r -> r.round == round).hasSize(2);
         WebSession.as("rachel").get("/proposals/" + id).then().body(containsString("next review " + next));
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.review.Review;
@@ -54,9 +53,9 @@ final class RevisitFixtures {
     /** The monthly cost of the decided tier, as frozen in the decision. */
     static double decidedCost(long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review decision = Review.<Review>find("proposal.id = ?1 and verdict = 'APPROVE' order by id desc", id).firstResult();
-            Tier tier = decision.chosenTier;
-            return ((Number) ((Map<?, ?>) decision.snapshot.get("monthlyCost")).get(tier.name())).doubleValue();
+            Review decision = Review.<Review>find("proposal.id = ?1 and verdict = 'APPROVE' and completesDecision = true order by id desc", id)
+                    .firstResult();
+            return decision.snapshot.monthlyCost(decision.chosenTier);
         });
     }
 

@@ -60,7 +60,7 @@ class ScheduledReviewTest {
         job.run();
         var due = RevisitFixtures.load(id);
         assertThat(due.status).isEqualTo(ProposalStatus.REVIEW_DUE);
-        assertThat(due.dueReasons).containsExactly("SCHEDULED: scheduled quarterly review");
+        assertThat(due.dueReasons).extracting(r -> r.label()).containsExactly("SCHEDULED: scheduled quarterly review");
         assertThat(due.dueSince).isEqualTo(reviewOn);
         job.run();
         assertThat(reopenedEvents(auditBefore, id)).hasSize(1);

@@ -1,0 +1,115 @@
+package org.hostingreview.revisit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.costmodel.BreakEven;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.recommendation.PlanStep;
+import org.hostingreview.recommendation.RuleId;
+import org.hostingreview.review.Review;
+import org.hostingreview.review.ReviewService;
+
+/**
+ * The volume forecast of a decided proposal: its check-ins' trend against the decision's thresholds (the break-evens
+ * of the decided workload with today's catalog, and the volume gates of the decision's plan). Templates reach it as
+ * {@code inject:forecasts}.
+ */
+@ApplicationScoped
+@Named("forecasts")
+public class Forecasts {
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    RevisitService revisits;
+
+    @Inject
+    org.hostingreview.pricing.CostingService costing;
+
+    /** The forecast of a proposal with a decision in force, or null. */
+    @Transactional(TxType.SUPPORTS)
+    public Forecast of(Proposal proposal) {
+        if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
+            return null;
+        }
+        Review decision = reviews.decision(proposal.id);
+        if (decision == null) {
+            return null;
+        }
+        List<Forecast.Point> points = Checkin.ofProposal(proposal.id).stream().map(c -> new Forecast.Point(
+                c.periodStart.plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.periodStart, c.periodEnd) / 2),
+                c.requestsPerMonth())).toList();
+        List<Forecast.Threshold> thresholds = thresholds(proposal, decision);
+        if (points.size() >= Forecast.MIN_POINTS) {
+            long latest = points.stream().max(java.util.Comparator.comparing(Forecast.Point::at)).orElseThrow().requestsPerMonth();
+            thresholds.addAll(ruleThresholds(proposal, decision, Math.max(1, latest)));
+        }
+        return Forecast.of(points, thresholds, proposal.nextReviewOn);
+    }
+
+    /** The volumes at which the decision's answer may change. */
+    List<Forecast.Threshold> thresholds(Proposal proposal, Review decision) {
+        List<Forecast.Threshold> thresholds = new ArrayList<>();
+        Costing baseline = revisits.baseline(proposal, decision);
+        for (BreakEven b : baseline.recommendation().breakEvens()) {
+            if (b.requestsPerMonth() != null && b.cheaperAbove() != null && b.cheaperToday() != null) {
+                thresholds.add(new Forecast.Threshold(String.format("%s crosses %s", short_(b.cheaperAbove().label()),
+                        short_(b.cheaperToday().label())), b.requestsPerMonth()));
+            }
+        }
+        if (decision.snapshot.plan() != null) {
+            for (PlanStep step : decision.snapshot.plan()) {
+                if (step.gate() == PlanStep.Gate.VOLUME && step.fromRequestsPerMonth() != null
+                        && step.stage() != PlanStep.Stage.NOW) {
+                    thresholds.add(new Forecast.Threshold("the plan's " + step.stage().name().toLowerCase(Locale.ROOT) + " step ("
+                            + step.tier().label() + ") opens", step.fromRequestsPerMonth()));
+                }
+            }
+        }
+        return thresholds;
+    }
+
+    /** The threshold rules whose answer changes as volume grows from the latest: probed on a 5% grid up to 100×. */
+    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, long latest) {
+        List<Forecast.Threshold> found = new ArrayList<>();
+        var runs = org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id);
+        var catalog = costing.snapshot(costing.today());
+        Costing start = revisits.likeThenAt(proposal, decision, runs, catalog, latest);
+        java.util.Set<RuleId> pending = new java.util.LinkedHashSet<>(RULES);
+        for (double volume = latest * 1.05; volume <= latest * 100.0 && !pending.isEmpty(); volume *= 1.05) {
+            Costing at = revisits.likeThenAt(proposal, decision, runs, catalog, Math.round(volume));
+            for (var it = pending.iterator(); it.hasNext();) {
+                RuleId rule = it.next();
+                boolean before = start.recommendation().fires(rule);
+                if (at.recommendation().fires(rule) != before) {
+                    found.add(new Forecast.Threshold(rule.name() + (before ? " stops firing" : " starts to fire"), Math.round(volume)));
+                    it.remove();
+                }
+            }
+        }
+        return found;
+    }
+
+    static final List<RuleId> RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.X4_HYPERSCALE_SAVINGS);
+
+    /** "Self-hosted open weights" → "self-hosting", as people say it. */
+    private static String short_(String label) {
+        return switch (label) {
+            case "Self-hosted open weights" -> "self-hosting";
+            case "Hosted open weights" -> "hosted-open";
+            case "Frontier closed API" -> "the frontier API";
+            default -> label;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package org.hostingreview.revisit;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hostingreview.account.Role;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.WorkflowEvent;
+import org.hostingreview.system.HostingReviewConfig;
+
+/**
+ * Mails the people a workflow step asks to act, through the outbox, in the transaction of the step: a submitted
+ * proposal to the reviewers who may review it, a verdict or a request for changes to the owner team's proposers, a first
+ * approval that needs a second to the other reviewers who may give it.
+ */
+@ApplicationScoped
+public class WorkflowMail {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    HostingReviewConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Notification.Queued> queued;
+
+    void onWorkflow(@Observes WorkflowEvent event) {
+        if (Notification.count("eventKey", event.key()) > 0) {
+            return;
+        }
+        Proposal p = event.proposal();
+        List<String> recipients = switch (event.what()) {
+            case SUBMITTED, SECOND_APPROVAL -> reviewersWhoMayReview(p, event.actorId());
+            case VERDICT, CHANGES_REQUESTED -> ownerTeam(p, event.actorId());
+        };
+        String title = Notification.singleLine(p.title, 200);
+        String subject = switch (event.what()) {
+            case SUBMITTED -> "To review: #" + p.id + " " + title;
+            case SECOND_APPROVAL -> "Second approval needed: #" + p.id + " " + title;
+            case CHANGES_REQUESTED -> "Changes requested: #" + p.id + " " + title;
+            case VERDICT -> "Verdict recorded: #" + p.id + " " + title;
+        };
+        String link = switch (event.what()) {
+            case SUBMITTED, SECOND_APPROVAL -> "/proposals/" + p.id + "#review";
+            case VERDICT, CHANGES_REQUESTED -> "/proposals/" + p.id;
+        };
+        Notification n = new Notification();
+        n.proposalId = p.id;
+        n.kind = event.what().name();
+        n.eventKey = event.key();
+        n.subject = Notification.singleLine("[Hosting Review] " + subject, 300);
+        n.body = String.format("#%d %s (%s, feature \"%s\")%n%n%s%n%nOpen it: %s%s%n", p.id, title, p.team.name,
+                Notification.singleLine(p.feature.name, 200), event.detail(), config.baseUrl(), link);
+        n.recipients = String.join(",", recipients);
+        n.createdAt = clock.instant();
+        n.persist();
+        queued.fire(new Notification.Queued(n.id));
+    }
+
+    /** Active reviewers other than the actor, the owner and the proposal's editors, who have not reviewed this round. */
+    List<String> reviewersWhoMayReview(Proposal p, long actorId) {
+        Set<Long> excluded = new HashSet<>();
+        excluded.add(actorId);
+        excluded.add(p.owner.id);
+        for (Object id : em.createNativeQuery("select user_id from proposal_editor where proposal_id = ?1 union "
+                + "select reviewer_id from review where proposal_id = ?1 and round = ?2").setParameter(1, p.id)
+                .setParameter(2, p.reviewRound).getResultList()) {
+            excluded.add(((Number) id).longValue());
+        }
+        return em.createQuery("select distinct u.id, u.email from UserAccount u join u.roles r where u.active = true "
+                + "and r = :reviewer order by u.email", Object[].class).setParameter("reviewer", Role.REVIEWER).getResultList()
+                .stream().filter(row -> !excluded.contains(((Number) row[0]).longValue())).map(row -> (String) row[1]).toList();
+    }
+
+    /** The owner team's active proposers. */
+    List<String> ownerTeam(Proposal p, long actorId) {
+        return em.createQuery("select distinct u.email from UserAccount u join u.roles r where u.active = true "
+                + "and u.team.id = :team and r = :proposer and u.id <> :actor order by u.email", String.class)
+                .setParameter("team", p.team.id).setParameter("proposer", Role.PROPOSER).setParameter("actor", actorId)
+                .getResultList();
+    }
+}
