@@ -63,9 +63,15 @@ public class Forecasts {
         List<Forecast.Threshold> thresholds = new ArrayList<>();
         Costing baseline = revisits.baseline(proposal, decision);
         for (BreakEven b : baseline.recommendation().breakEvens()) {
-            if (b.requestsPerMonth() != null && b.cheaperAbove() != null && b.cheaperToday() != null) {
+            // the crossing nearest the decided volume, and the one from which a tier stays cheaper (the staircase can make
+            // the two alternate in between), each named by the tier that becomes cheaper there
+            if (b.requestsPerMonth() != null) {
                 thresholds.add(new Forecast.Threshold(String.format("%s crosses %s", short_(b.cheaperAbove().label()),
-                        short_(b.cheaperToday().label())), b.requestsPerMonth()));
+                        short_(other(b, b.cheaperAbove()).label())), b.requestsPerMonth()));
+            }
+            if (b.staysFromRequests() != null && !b.staysFromRequests().equals(b.requestsPerMonth())) {
+                thresholds.add(new Forecast.Threshold(String.format("%s stays cheaper than %s", short_(b.staysCheaper().label()),
+                        short_(other(b, b.staysCheaper()).label())), b.staysFromRequests()));
             }
         }
         if (decision.snapshot.plan() != null) {
@@ -104,6 +110,10 @@ public class Forecasts {
     static final List<RuleId> RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.X4_HYPERSCALE_SAVINGS);
 
     /** "Self-hosted open weights" → "self-hosting", as people say it. */
+    private static org.hostingreview.costmodel.Tier other(BreakEven b, org.hostingreview.costmodel.Tier tier) {
+        return b.a() == tier ? b.b() : b.a();
+    }
+
     private static String short_(String label) {
         return switch (label) {
             case "Self-hosted open weights" -> "self-hosting";
