@@ -95,6 +95,20 @@ final class DecisionRecord {
         }
         md.append("\nWhy the model recommended ").append(view.recommendedLabel()).append(":\n\n");
         view.reasons().forEach(reason -> md.append("* ").append(inline(reason)).append("\n"));
+        if (view.cautions() != null) {
+            view.cautions().forEach(caution -> md.append("* Caution: ").append(inline(caution)).append("\n"));
+        }
+        if (view.plan() != null && !view.plan().isEmpty()) {
+            md.append("\n### The plan\n\n");
+            for (RecommendationView.PlanRow step : view.plan()) {
+                md.append("1. **").append(inline(step.stage())).append(": ").append(inline(step.tierLabel())).append("**, ")
+                        .append(inline(step.monthly())).append(" a month");
+                if (step.fromRequests() != null) {
+                    md.append(" from ").append(inline(step.fromRequests())).append(" requests a month");
+                }
+                md.append(". ").append(inline(step.text())).append("\n");
+            }
+        }
         md.append("\n### Consequences\n\n");
         view.ruleGroups().stream().filter(g -> g.kind().equals("WARNING")).flatMap(g -> g.rules().stream())
                 .forEach(rule -> md.append("* Watch `").append(rule.id()).append("`: ").append(inline(rule.reason())).append("\n"));

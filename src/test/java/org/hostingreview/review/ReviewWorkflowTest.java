@@ -88,6 +88,10 @@ class ReviewWorkflowTest {
         assertThat(md).contains("# Review me 3000: Hosted open weights").contains("## Context and problem statement")
                 .contains("## Decision drivers").contains("## Considered options").contains("## Decision outcome")
                 .contains("### Consequences").contains("Next review:");
+        // the decision carries its phased plan: on the decision page and in the record
+        assertThat(md).contains("### The plan").contains("1. **Now: Hosted open weights**");
+        WebSession.as("priya").get("/proposals/" + id + "/decision").then().statusCode(200)
+                .body(containsString("<h3 id=\"plan-title\">The plan</h3>"));
     }
 
     @Test
