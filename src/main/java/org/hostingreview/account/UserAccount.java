@@ -67,6 +67,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "calendar_token")
     public String calendarToken;
 
+    /** Set when an admin resets the password: the next sign-in must choose a new one. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
     @Version
     public long version;
 

@@ -28,7 +28,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     static final String URL = "quarkus.datasource.jdbc.url";
     static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
-    static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
+    static final String CSRF_KEY = "hosting-review.csrf-key";
     static final String AUDIT_KEY = "hosting-review.audit.checkpoint-key";
     /** Read by {@code StartupChecks}: true when this factory supplied the database. */
     static final String EMBEDDED_MARKER = "hosting-review.embedded-db.active";

@@ -27,7 +27,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "quarkus.http.auth.session.encryption-key", "test-session-key-0123456789abcdef0123456789",
-                "quarkus.rest-csrf.token-signature-key", "test-csrf-key-0123456789abcdef0123456789abcdef",
+                "hosting-review.csrf-key", "test-csrf-key-0123456789abcdef0123456789abcdef",
                 "hosting-review.audit.checkpoint-key", "test-audit-key-0123456789abcdef0123456789abcdef");
     }
 
