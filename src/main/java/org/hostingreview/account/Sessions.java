@@ -125,7 +125,7 @@ public class Sessions {
                 .getSingleResult()).longValue();
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Timestamp t) {
             return t.toInstant();
         } else if (value instanceof Instant i) {

@@ -57,10 +57,10 @@ public class SignInThrottle {
         Duration longest = null;
         for (String key : keys(userId, client)) {
             @SuppressWarnings("unchecked")
-            List<Timestamp> rows = em.createNativeQuery("select locked_until from sign_in_throttle where throttle_key = ?1 "
+            List<Object> rows = em.createNativeQuery("select locked_until from sign_in_throttle where throttle_key = ?1 "
                     + "and locked_until > ?2").setParameter(1, key).setParameter(2, Timestamp.from(now)).getResultList();
-            for (Timestamp until : rows) {
-                Duration left = Duration.between(now, until.toInstant());
+            for (Object until : rows) {
+                Duration left = Duration.between(now, Sessions.instant(until));
                 longest = longest == null || left.compareTo(longest) > 0 ? left : longest;
             }
         }
