@@ -47,6 +47,9 @@ public class AccountService {
     @Inject
     SignInThrottle throttle;
 
+    @Inject
+    jakarta.enterprise.event.Event<PasswordResetMail.Reset> resetMail;
+
     /** The outcome of a sign-in: the user and (for the login form) the new session's id, or why it was refused. */
     public record SignIn(Optional<SignedInUser> user, String sessionId, boolean mustChangePassword,
             Optional<Duration> throttledFor) {
@@ -256,6 +259,7 @@ public class AccountService {
         user.mustChangePassword = true;
         user.updatedAt = clock.instant();
         int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_RESET, null);
+        resetMail.fire(new PasswordResetMail.Reset(user.username, user.displayName, user.email, actor));
         audit.event(AuditAction.PASSWORD_RESET, actor).detail("sessionsEnded", String.valueOf(ended)).on("user", user.id).team(user.team.id)
                 .detail("username", user.username).record();
     }
