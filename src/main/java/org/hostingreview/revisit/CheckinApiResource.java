@@ -53,7 +53,8 @@ public class CheckinApiResource {
             @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
             Integer outputTokensPerRequest,
             @Schema(description = "Spend in the period, USD.", example = "60600") @NotNull(message = "is required")
-            @DecimalMin(value = "0", message = "must be at least 0") BigDecimal spendUsd,
+            @DecimalMin(value = "0", message = "must be at least 0")
+            @DecimalMax(value = "100000000000", message = "must be at most 100000000000") BigDecimal spendUsd,
             @Schema(description = "The tier the spend was on; default the decided tier.") Tier spendTier,
             @Schema(description = "Observed quality, 0–100.") @DecimalMin(value = "0", message = "must be between 0 and 100")
             @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal observedQuality,
