@@ -106,6 +106,20 @@ public interface HostingReviewConfig {
     interface Audit {
         /** Key of the HMAC that signs checkpoints of the chain's head. */
         Optional<String> checkpointKey();
+
+        /** A checkpoint is signed once this many events were written since the last one… */
+        @WithDefault("100")
+        int checkpointEveryEvents();
+
+        /** …or once this long passed since the last one, if the chain grew at all. */
+        @WithDefault("PT1M")
+        java.time.Duration checkpointEvery();
+
+        /**
+         * The witness outside the database: every checkpoint is appended to this JSON-lines file (and logged). Empty:
+         * {@code audit-witness.jsonl} in the data directory.
+         */
+        Optional<String> witnessFile();
     }
 
     interface EmbeddedDb {
