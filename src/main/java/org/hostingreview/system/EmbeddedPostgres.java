@@ -24,7 +24,7 @@ final class EmbeddedPostgres {
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
     /** The embedded server's superuser: owns the schema, and Flyway migrates as it. */
     static final String USER = "postgres";
-    /** The app's own login on the embedded server: owns nothing (see V7_3). */
+    /** The app's own login on the embedded server: owns nothing (see db/migration/afterMigrate.sql). */
     static final String RUNTIME_USER = "hosting_review_app";
     static final String DATABASE = "postgres";
 

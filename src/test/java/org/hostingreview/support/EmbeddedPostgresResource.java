@@ -29,7 +29,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException("Cannot start the embedded PostgreSQL for tests", e);
         }
         // two roles, as in production: Flyway migrates as the owner, the app runs as a role that owns nothing, so that
-        // the whole suite proves the grants of V7_3 suffice
+        // the whole suite proves the grants of db/migration/afterMigrate.sql suffice
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
                 "postgres", "postgres"); java.sql.Statement s = c.createStatement()) {
             s.execute("create role " + OWNER + " login password '" + OWNER + "'");

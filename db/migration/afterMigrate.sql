@@ -1,3 +1,5 @@
+-- A Flyway callback, run after every migrate (also when nothing was pending), so that the grants follow the roles in
+-- use now: a database first migrated with one role and later split into two still ends up with least privilege.
 -- Least privilege: Flyway migrates as the owner of every object; the application runs as ${runtime_role}, which
 -- owns nothing and gets only what it uses. On the trail, its checkpoints and the reviews that is INSERT and SELECT:
 -- no UPDATE, DELETE or TRUNCATE, and (not being the owner) no ALTER TABLE … DISABLE TRIGGER either.
