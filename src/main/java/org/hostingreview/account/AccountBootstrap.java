@@ -66,8 +66,12 @@ public class AccountBootstrap {
         if (config.demo()) {
             for (DemoAccount demo : DEMO_ACCOUNTS) {
                 if (!UserAccount.usernameTaken(demo.username())) {
-                    accounts.seedUser(demo.username(), demo.displayName(), demo.username() + "@demo.hosting-review.test",
-                            teamNamed(demo.team()), demo.roles(), DEMO_PASSWORD);
+                    UserAccount user = accounts.seedUser(demo.username(), demo.displayName(),
+                            demo.username() + "@demo.hosting-review.test", teamNamed(demo.team()), demo.roles(), DEMO_PASSWORD);
+                    // the demo proposals are dated up to a year back; their reviewers held the role before them
+                    em.flush();
+                    em.createNativeQuery("update role_grant set granted_at = granted_at - interval '2 years' where user_id = ?1")
+                            .setParameter(1, user.id).executeUpdate();
                 }
             }
         }

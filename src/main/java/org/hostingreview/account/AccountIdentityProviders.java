@@ -15,27 +15,50 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Signs users in against {@code app_user}. Our own providers rather than quarkus-security-jpa because a
- * sign-in must audit the attempted username on failure and refuse deactivated accounts, on the login
- * form and on every later request carrying the session cookie.
+ * sign-in must be throttled and audited, and every later request carrying the session cookie must find its
+ * server-side session live (not logged out, not ended by a password change, reset or deactivation, not past
+ * its absolute lifetime).
+ *
+ * <p>The session cookie's principal is {@code "username sessionId"} (usernames have no spaces); HTTP Basic
+ * identities carry the bare username and no session.
  */
 final class AccountIdentityProviders {
 
     static final String USER_ATTRIBUTE = "hosting-review.user";
+    static final String SESSION_ATTRIBUTE = "hosting-review.session";
+    static final String MUST_CHANGE_ATTRIBUTE = "hosting-review.must-change-password";
+    /** A short-lived cookie that tells the login page why the user is there (throttled, session ended). */
+    static final String NOTICE_COOKIE = "hr_notice";
+    static final String SESSION_COOKIE = "hr_session";
 
     private AccountIdentityProviders() {
     }
 
-    static SecurityIdentity identity(SignedInUser user) {
-        Principal principal = new QuarkusPrincipal(user.username());
+    static SecurityIdentity identity(SignedInUser user, Sessions.Live session, boolean mustChangePassword) {
+        String name = session == null ? user.username() : user.username() + " " + session.id();
+        Principal principal = new QuarkusPrincipal(name);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
-                .addAttribute(USER_ATTRIBUTE, user);
+                .addAttribute(USER_ATTRIBUTE, user)
+                .addAttribute(MUST_CHANGE_ATTRIBUTE, mustChangePassword);
+        if (session != null) {
+            builder.addAttribute(SESSION_ATTRIBUTE, session);
+        }
         user.roles().forEach(role -> builder.addRole(role.name()));
         return builder.build();
+    }
+
+    static void notice(RoutingContext rc, String notice) {
+        if (rc != null) {
+            rc.response().addCookie(Cookie.cookie(NOTICE_COOKIE, notice).setPath("/login").setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setMaxAge(120));
+        }
     }
 
     /** The login form and HTTP Basic: username and password. */
@@ -56,15 +79,29 @@ final class AccountIdentityProviders {
             RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
             String client = rc == null || rc.request().remoteAddress() == null ? null
                     : rc.request().remoteAddress().hostAddress();
+            // the login form opens a server-side session; HTTP Basic (the API) authenticates each request on its own
+            boolean form = rc != null && rc.normalizedPath().endsWith("/j_security_check");
             String username = request.getUsername();
             String password = new String(request.getPassword().getPassword());
-            return context.runBlocking(() -> accounts.signIn(username, password, client)
-                    .map(AccountIdentityProviders::identity)
-                    .orElseThrow(AuthenticationFailedException::new));
+            return context.runBlocking(() -> {
+                AccountService.SignIn result = accounts.signIn(username, password, client, form);
+                if (result.throttledFor().isPresent()) {
+                    long minutes = SignInThrottle.minutes(result.throttledFor().get());
+                    if (rc != null) {
+                        rc.put(ThrottledSignIn.RETRY_AFTER, result.throttledFor().get().toSeconds() + 1);
+                    }
+                    notice(rc, "throttled-" + minutes);
+                    throw new AuthenticationFailedException("too many attempts");
+                }
+                SignedInUser user = result.user().orElseThrow(AuthenticationFailedException::new);
+                Sessions.Live session = result.sessionId() == null ? null
+                        : new Sessions.Live(result.sessionId(), user.id(), result.mustChangePassword());
+                return identity(user, session, result.mustChangePassword());
+            });
         }
     }
 
-    /** Every request after sign-in: the session cookie names the user; reload them so deactivation bites at once. */
+    /** Every request after sign-in: the session cookie names the user and the session; both must still be live. */
     @ApplicationScoped
     static class Session implements IdentityProvider<TrustedAuthenticationRequest> {
 
@@ -79,9 +116,26 @@ final class AccountIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            return context.runBlocking(() -> accounts.activeUser(request.getPrincipal())
-                    .map(AccountIdentityProviders::identity)
-                    .orElseThrow(AuthenticationFailedException::new));
+            RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+            String principal = request.getPrincipal();
+            int space = principal.indexOf(' ');
+            return context.runBlocking(() -> {
+                AccountService.SessionCheck check = space < 0 ? null
+                        : accounts.session(principal.substring(0, space), principal.substring(space + 1));
+                if (check == null || check.user().isEmpty()) {
+                    // end it on the client too, so that the login page is reached without a redirect loop
+                    if (rc != null) {
+                        Cookie sent = rc.request().getCookie(SESSION_COOKIE);
+                        if (sent != null) {
+                            sent.setPath("/");
+                        }
+                        rc.response().removeCookie(SESSION_COOKIE);
+                        notice(rc, "ended-" + (check == null ? Sessions.End.UNKNOWN : check.ended()).name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    throw new AuthenticationFailedException("session ended");
+                }
+                return identity(check.user().get(), check.live(), check.mustChangePassword());
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hostingreview.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
@@ -38,36 +41,118 @@ public class AccountService {
     @Inject
     Clock clock;
 
-    /** Checks a password sign-in and audits the outcome; empty when refused. */
-    @Transactional
-    public Optional<SignedInUser> signIn(String username, String password, String clientAddress) {
-        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-        Optional<UserAccount> found = name.isEmpty() ? Optional.empty() : UserAccount.findFull(name);
-        boolean passwordOk = PasswordPolicy.matches(password == null ? "" : password,
-                found.map(u -> u.passwordHash).orElse(DUMMY_HASH));
-        if (found.isPresent() && passwordOk && found.get().active) {
-            UserAccount user = found.get();
-            audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
-                    .detail("client", clientAddress).record();
-            return Optional.of(SignedInUser.of(user));
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    jakarta.enterprise.event.Event<PasswordResetMail.Reset> resetMail;
+
+    /** The outcome of a sign-in: the user and (for the login form) the new session's id, or why it was refused. */
+    public record SignIn(Optional<SignedInUser> user, String sessionId, boolean mustChangePassword,
+            Optional<Duration> throttledFor) {
+        static SignIn refused() {
+            return new SignIn(Optional.empty(), null, false, Optional.empty());
         }
-        String reason = found.isEmpty() ? "unknown user" : !passwordOk ? "wrong password" : "account deactivated";
-        audit.event(AuditAction.LOGIN_FAILED, AuditService.ANONYMOUS)
-                .on("user", found.map(u -> u.id).orElse(null))
-                .detail("username", name.length() > MAX_USERNAME_IN_AUDIT ? name.substring(0, MAX_USERNAME_IN_AUDIT) : name)
-                .detail("reason", reason)
-                .detail("client", clientAddress).record();
-        return Optional.empty();
+
+        static SignIn throttled(Duration wait) {
+            return new SignIn(Optional.empty(), null, false, Optional.of(wait));
+        }
     }
 
-    /** The user behind a session cookie, if they still exist and are active. */
+    private record Candidate(Long id, String hash, boolean active, String username, boolean mustChange) {
+    }
+
+    /**
+     * Checks a password sign-in. Refused at once (no hashing) while the account or the address is throttled; the
+     * first failure of a burst and the one that throttles are audited, the tries between are only counted. An
+     * unknown username is recorded as unknown, never as typed. The password hash is checked outside any
+     * transaction.
+     */
+    public SignIn signIn(String username, String password, String clientAddress, boolean openSession) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<UserAccount> found = name.isEmpty() || name.length() > 40 ? Optional.empty() : UserAccount.findFull(name);
+            return found.map(u -> new Candidate(u.id, u.passwordHash, u.active, u.username, u.mustChangePassword))
+                    .orElse(new Candidate(null, DUMMY_HASH, false, null, false));
+        });
+        Optional<Duration> locked = QuarkusTransaction.requiringNew().call(() -> throttle.locked(candidate.id(), clientAddress));
+        if (locked.isPresent()) {
+            return SignIn.throttled(locked.get());
+        }
+        boolean passwordOk = PasswordPolicy.matches(password == null ? "" : password, candidate.hash());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (candidate.id() != null && passwordOk && candidate.active()) {
+                UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
+                throttle.succeeded(user.id);
+                String session = openSession ? sessions.open(user.id, user.mustChangePassword) : null;
+                audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
+                        .detail("client", clientAddress)
+                        .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
+                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty());
+            }
+            SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
+            if (failure.audited()) {
+                String reason = candidate.id() == null ? "unknown user" : !passwordOk ? "wrong password" : "account deactivated";
+                boolean locks = failure.lock().isPresent();
+                audit.event(locks ? AuditAction.LOGIN_THROTTLED : AuditAction.LOGIN_FAILED, AuditService.ANONYMOUS)
+                        .on("user", candidate.id())
+                        .detail("username", candidate.id() == null ? "(unknown)" : candidate.username())
+                        .detail("reason", reason)
+                        .detail("failures", String.valueOf(failure.failures()))
+                        .detail("lockedForMinutes", failure.lock().map(d -> String.valueOf(SignInThrottle.minutes(d))).orElse(null))
+                        .detail("client", clientAddress).record();
+            }
+            return failure.lock().map(SignIn::throttled).orElseGet(SignIn::refused);
+        });
+    }
+
+    /** Whether sign-in is refused for this account or address right now, and for how long. */
+    public Optional<Duration> throttled(String username, String clientAddress) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long id = name.isEmpty() || name.length() > 40 ? null
+                    : UserAccount.<UserAccount>find("username", name).firstResultOptional().map(u -> u.id).orElse(null);
+            return throttle.locked(id, clientAddress);
+        });
+    }
+
+    /** The user behind a session cookie if they are active and the session is live; otherwise why not. */
+    @Transactional
+    public SessionCheck session(String username, String sessionId) {
+        Optional<UserAccount> user = UserAccount.findFull(username);
+        if (user.isEmpty()) {
+            return new SessionCheck(Optional.empty(), null, false, Sessions.End.UNKNOWN);
+        }
+        if (!user.get().active) {
+            sessions.end(sessionId, Sessions.End.DEACTIVATED);
+            return new SessionCheck(Optional.empty(), null, false, Sessions.End.DEACTIVATED);
+        }
+        Optional<Sessions.Live> live = sessions.live(sessionId, user.get().id);
+        if (live.isEmpty()) {
+            return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
+        }
+        return new SessionCheck(Optional.of(SignedInUser.of(user.get())), live.get(), user.get().mustChangePassword, null);
+    }
+
+    /** What a session cookie stands for now. */
+    public record SessionCheck(Optional<SignedInUser> user, Sessions.Live live, boolean mustChangePassword,
+            Sessions.End ended) {
+    }
+
+    /** The user behind HTTP Basic credentials re-checked elsewhere; kept for callers that only need the account. */
     @Transactional
     public Optional<SignedInUser> activeUser(String username) {
         return UserAccount.findFull(username).filter(u -> u.active).map(SignedInUser::of);
     }
 
     @Transactional
-    public void signedOut(SignedInUser user) {
+    public void signedOut(SignedInUser user, String sessionId) {
+        if (sessionId != null) {
+            sessions.end(sessionId, Sessions.End.LOGGED_OUT);
+        }
         audit.event(AuditAction.LOGOUT, user.username()).on("user", user.id()).team(user.teamId()).record();
     }
 
@@ -122,6 +207,9 @@ public class AccountService {
         if (user.username.equals(actor) && user.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
             errors.add("roles", "You cannot remove your own Admin role.");
         }
+        if (user.username.equals(actor) && !user.roles.containsAll(roles)) {
+            errors.add("roles", "You cannot grant yourself a role: another admin has to.");
+        }
         errors.throwIfAny();
         checkVersion(user, form.version());
 
@@ -154,6 +242,9 @@ public class AccountService {
         }
         user.active = active;
         user.updatedAt = clock.instant();
+        if (!active) {
+            sessions.endAll(user.id, Sessions.End.DEACTIVATED, null);
+        }
         audit.event(active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, actor)
                 .on("user", user.id).team(user.team.id).detail("username", user.username).record();
     }
@@ -165,13 +256,16 @@ public class AccountService {
             throw new InvalidInputException("newPassword", p);
         });
         user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        user.mustChangePassword = true;
         user.updatedAt = clock.instant();
-        audit.event(AuditAction.PASSWORD_RESET, actor).on("user", user.id).team(user.team.id)
+        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_RESET, null);
+        resetMail.fire(new PasswordResetMail.Reset(user.username, user.displayName, user.email, actor));
+        audit.event(AuditAction.PASSWORD_RESET, actor).detail("sessionsEnded", String.valueOf(ended)).on("user", user.id).team(user.team.id)
                 .detail("username", user.username).record();
     }
 
     @Transactional
-    public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
+    public void changeOwnPassword(SignedInUser me, String currentSession, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
         FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
@@ -181,10 +275,17 @@ public class AccountService {
         if (!errors.has("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
             errors.add("confirmPassword", "The two new passwords differ.");
         }
+        if (!errors.has("newPassword") && user.mustChangePassword && PasswordPolicy.matches(form.newPassword(), user.passwordHash)) {
+            errors.add("newPassword", "Choose a password of your own, not the one you were given.");
+        }
         errors.throwIfAny();
         user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        user.mustChangePassword = false;
         user.updatedAt = clock.instant();
-        audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id).record();
+        // every other session of the account ends; this one goes on
+        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, currentSession);
+        audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id)
+                .detail("sessionsEnded", String.valueOf(ended)).record();
     }
 
     @Transactional

@@ -29,6 +29,23 @@ public class CurrentUser {
         return user;
     }
 
+    /** The id of this request's server-side session; null for HTTP Basic. */
+    public String sessionId() {
+        Sessions.Live live = identity.getAttribute(AccountIdentityProviders.SESSION_ATTRIBUTE);
+        return live == null ? null : live.id();
+    }
+
+    /** Whether this is the first sign-in after an admin reset the password. */
+    public boolean isFirstSignInAfterReset() {
+        Sessions.Live live = identity.getAttribute(AccountIdentityProviders.SESSION_ATTRIBUTE);
+        return live != null && live.afterAdminReset();
+    }
+
+    /** Whether the user signed in with a password an admin set, and must choose their own before anything else. */
+    public boolean mustChangePassword() {
+        return Boolean.TRUE.equals(identity.getAttribute(AccountIdentityProviders.MUST_CHANGE_ATTRIBUTE));
+    }
+
     public String getUsername() {
         return isSignedIn() ? get().username() : null;
     }

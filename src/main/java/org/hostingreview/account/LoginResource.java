@@ -8,7 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,8 +31,8 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean loggedOut, List<AccountBootstrap.DemoAccount> demoAccounts,
-                String demoPassword);
+        static native TemplateInstance login(boolean failed, boolean loggedOut, long throttledMinutes, String ended,
+                List<AccountBootstrap.DemoAccount> demoAccounts, String demoPassword);
 
         static native TemplateInstance logout();
     }
@@ -50,13 +52,34 @@ public class LoginResource {
     @GET
     @Path("login")
     @PermitAll
-    public Object login(@Context UriInfo uri) {
+    public Object login(@Context UriInfo uri, @CookieParam(AccountIdentityProviders.NOTICE_COOKIE) String notice) {
         if (currentUser.isSignedIn()) {
             return Flash.redirect("/");
         }
         var query = uri.getQueryParameters();
-        return Templates.login(query.containsKey("error"), query.containsKey("logout"),
+        long throttled = 0;
+        String ended = null;
+        if (notice != null && notice.matches("throttled-\\d{1,4}")) {
+            throttled = Long.parseLong(notice.substring("throttled-".length()));
+        } else if (notice != null && notice.startsWith("ended-")) {
+            ended = switch (notice.substring("ended-".length())) {
+                case "deactivated" -> "Your account was deactivated, so your session ended. Ask an admin if this is a mistake.";
+                case "password_reset" -> "An admin reset your password, so your session ended. Log in with the new password.";
+                case "password_changed" -> "Your password was changed in another session, so this session ended.";
+                case "expired" -> "Your session reached its maximum length. Please log in again.";
+                case "logged_out" -> "That session was logged out. Please log in again.";
+                default -> "Your session ended. Please log in again.";
+            };
+        }
+        TemplateInstance page = Templates.login(query.containsKey("error"), query.containsKey("logout"), throttled, ended,
                 config.demo() ? AccountBootstrap.DEMO_ACCOUNTS : List.of(), AccountBootstrap.DEMO_PASSWORD);
+        Response.ResponseBuilder response = Response.ok(page);
+        if (notice != null) {
+            // shown once
+            response.cookie(new NewCookie.Builder(AccountIdentityProviders.NOTICE_COOKIE).value("").path("/login").maxAge(0)
+                    .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+        }
+        return response.build();
     }
 
     @GET
@@ -70,7 +93,7 @@ public class LoginResource {
     @Path("logout")
     @Authenticated
     public Response logout() {
-        accounts.signedOut(currentUser.get());
+        accounts.signedOut(currentUser.get(), currentUser.sessionId());
         FormAuthenticationMechanism.logout(identity);
         return Flash.redirect("/login?logout");
     }

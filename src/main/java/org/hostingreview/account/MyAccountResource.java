@@ -77,7 +77,7 @@ public class MyAccountResource {
     @Path("password")
     public Response changePassword(@BeanParam AccountForms.PasswordChange form) {
         try {
-            accounts.changeOwnPassword(currentUser.get(), form);
+            accounts.changeOwnPassword(currentUser.get(), currentUser.sessionId(), form);
             return Flash.redirect("/account/password", "Your password was changed.");
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)

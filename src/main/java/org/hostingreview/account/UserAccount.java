@@ -67,6 +67,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "calendar_token")
     public String calendarToken;
 
+    /** Set when an admin resets the password: the next sign-in must choose a new one. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
     @Version
     public long version;
 
@@ -89,6 +93,17 @@ public class UserAccount extends PanacheEntityBase {
 
     public static boolean usernameTaken(String username) {
         return count("username", username) > 0;
+    }
+
+    /** Whether the user's {@code role} was granted after {@code instant} (false when it was granted before or never). */
+    public static boolean roleGrantedAfter(long userId, Role role, Instant instant) {
+        if (instant == null) {
+            return false;
+        }
+        Object after = getEntityManager().createNativeQuery("select count(*) from role_grant where user_id = ?1 and role = ?2 "
+                + "and granted_at > ?3").setParameter(1, userId).setParameter(2, role.name())
+                .setParameter(3, java.sql.Timestamp.from(instant)).getSingleResult();
+        return ((Number) after).longValue() > 0;
     }
 
     public boolean has(Role role) {

@@ -18,7 +18,8 @@ import org.hostingreview.account.Role;
 public class AuditApiResource {
 
     /** The verification result: {@code ok}, rows {@code checked}, and on failure {@code firstBadSeq} and {@code problem}. */
-    public record Result(boolean ok, long checked, Long firstBadSeq, String problem) {
+    public record Result(boolean ok, long checked, Long firstBadSeq, String problem, Long lastCheckpointSeq,
+            long eventsAfterLastCheckpoint) {
     }
 
     @Inject
@@ -29,6 +30,6 @@ public class AuditApiResource {
     @Operation(summary = "Walk the audit hash chain and report the first gap, broken link or altered row")
     public Result verify() {
         AuditChain.Verification v = chain.verify();
-        return new Result(v.ok(), v.checked(), v.firstBadSeq(), v.problem());
+        return new Result(v.ok(), v.checked(), v.firstBadSeq(), v.problem(), v.checkpointSeq(), v.eventsAfterLastCheckpoint());
     }
 }

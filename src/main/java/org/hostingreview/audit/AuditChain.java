@@ -26,8 +26,9 @@ import io.quarkus.scheduler.Scheduled;
  * Verifies the audit hash chain and signs checkpoints of its head. The database links each row on insert (see
  * migration V4); this walks the rows again, independently: sequence numbers must run 1, 2, 3… without a gap,
  * each row must name the previous row's hash, and its own hash must be the SHA-256 of its canonical fields.
- * The newest checkpoint, signed with an HMAC key the database does not hold, must still be in the chain, so
- * deleting the tail is found too.
+ * Every checkpoint, signed with an HMAC key the database does not hold, must still be in the chain, in the checkpoint
+ * table and (the witness outside the database) in {@link AuditWitness}'s file, so deleting the tail is found even
+ * with every checkpoint row deleted too.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -47,9 +48,19 @@ public class AuditChain {
     @Inject
     Clock clock;
 
-    /** The outcome of a verification: the first bad sequence number and what is wrong with it, when not ok. */
-    public record Verification(boolean ok, long checked, Long firstBadSeq, String problem, Long checkpointSeq) {
+    /**
+     * The outcome of a verification: the first bad sequence number and what is wrong with it, when not ok; the newest
+     * checkpoint and how many events came after it (those are protected by the chain only, not yet by a signature).
+     */
+    public record Verification(boolean ok, long checked, Long firstBadSeq, String problem, Long checkpointSeq,
+            long eventsAfterLastCheckpoint) {
+        Verification(boolean ok, long checked, Long firstBadSeq, String problem, Long checkpointSeq) {
+            this(ok, checked, firstBadSeq, problem, checkpointSeq, 0);
+        }
     }
+
+    @Inject
+    AuditWitness witness;
 
     @Transactional(TxType.SUPPORTS)
     public Verification verify() {
@@ -87,22 +98,63 @@ public class AuditChain {
                 checked++;
             }
         }
-        AuditCheckpoint latest = AuditCheckpoint.<AuditCheckpoint>find("order by seq desc, id desc").firstResult();
-        if (latest != null) {
-            if (!hmac(latest.seq, latest.hash).equals(latest.hmac)) {
-                return new Verification(false, checked, latest.seq, "the checkpoint's signature is wrong", latest.seq);
+        // every checkpoint row, every checkpoint the chain itself recorded, and every line of the witness outside the
+        // database must be signed, within the chain, and name the row that is there now
+        long newest = 0;
+        List<AuditCheckpoint> rows = AuditCheckpoint.<AuditCheckpoint>find("order by seq, id").list();
+        for (AuditCheckpoint c : rows) {
+            Verification bad = check(c.seq, c.hash, c.hmac, checked, "checkpoint");
+            if (bad != null) {
+                return bad;
             }
-            if (latest.seq > checked) {
-                return new Verification(false, checked, checked + 1, "truncated: the chain ends at " + checked
-                        + " but a signed checkpoint recorded " + latest.seq, latest.seq);
+            newest = Math.max(newest, c.seq);
+        }
+        for (AuditWitness.Line line : witness.lines()) {
+            Verification bad = check(line.seq(), line.hash(), line.hmac(), checked, "witnessed checkpoint");
+            if (bad != null) {
+                return bad;
             }
-            String hashThen = (String) em.createNativeQuery("select hash from audit_event where seq = ?1")
-                    .setParameter(1, latest.seq).getSingleResult();
-            if (!latest.hash.equals(hashThen)) {
-                return new Verification(false, checked, latest.seq, "the row at the checkpoint was replaced", latest.seq);
+            newest = Math.max(newest, line.seq());
+        }
+        java.util.Set<String> signed = new java.util.HashSet<>();
+        rows.forEach(c -> signed.add(c.seq + ":" + c.hash));
+        @SuppressWarnings("unchecked")
+        List<Object[]> inChain = em.createNativeQuery("select seq, details ->> 'seq', details ->> 'hash' from audit_event "
+                + "where action = 'AUDIT_CHECKPOINT' order by seq").getResultList();
+        for (Object[] event : inChain) {
+            String seq = (String) event[1];
+            String hash = (String) event[2];
+            if (seq == null || hash == null || !seq.matches("\\d{1,18}")) {
+                continue;
+            }
+            if (!signed.contains(seq + ":" + hash)) {
+                return new Verification(false, checked, Long.parseLong(seq), "the checkpoint the chain recorded at "
+                        + event[0] + " is missing from the checkpoint table", newest == 0 ? null : newest);
             }
         }
-        return new Verification(true, checked, null, null, latest == null ? null : latest.seq);
+        return new Verification(true, checked, null, null, newest == 0 ? null : newest, Math.max(0, checked - newest));
+    }
+
+    private Verification check(long seq, String hash, String signature, long chainLength, String what) {
+        if (!hmac(seq, hash).equals(signature)) {
+            return new Verification(false, chainLength, seq, "the " + what + "'s signature is wrong", seq);
+        }
+        if (seq > chainLength) {
+            return new Verification(false, chainLength, chainLength + 1, "truncated: the chain ends at " + chainLength
+                    + " but a signed " + what + " recorded " + seq, seq);
+        }
+        Object hashThen = em.createNativeQuery("select hash from audit_event where seq = ?1").setParameter(1, seq)
+                .getResultStream().findFirst().orElse(null);
+        if (!hash.equals(hashThen)) {
+            return new Verification(false, chainLength, seq, "the row at the " + what + " was replaced", seq);
+        }
+        return null;
+    }
+
+    /** The newest signed head, for external monitors; null when nothing was signed yet. */
+    @Transactional(TxType.SUPPORTS)
+    public AuditCheckpoint head() {
+        return AuditCheckpoint.<AuditCheckpoint>find("order by seq desc, id desc").firstResult();
     }
 
     /** Signs the current head. Audited, so the checkpoint itself is in the chain. */
@@ -121,17 +173,24 @@ public class AuditChain {
         checkpoint.persist();
         audit.event(AuditAction.AUDIT_CHECKPOINT, actor).on("audit", checkpoint.seq).detail("seq", checkpoint.seq)
                 .detail("hash", checkpoint.hash).record();
+        witness.afterCommit(checkpoint);
         return checkpoint;
     }
 
-    /** Every hour, when the chain grew since the last checkpoint. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void hourly() {
+    /**
+     * Checked every few seconds: signs a checkpoint once {@code checkpoint-every-events} events were written since
+     * the last one, or {@code checkpoint-every} passed and the chain grew.
+     */
+    @Scheduled(every = "${hosting-review.audit.checkpoint-check:10s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void often() {
         Number head = QuarkusTransaction.requiringNew().call(
                 () -> (Number) em.createNativeQuery("select coalesce(max(seq), 0) from audit_event").getSingleResult());
-        AuditCheckpoint latest = QuarkusTransaction.requiringNew().call(
-                () -> AuditCheckpoint.<AuditCheckpoint>find("order by seq desc, id desc").firstResult());
-        if (head.longValue() > 0 && (latest == null || latest.seq < head.longValue() - 1)) {
+        AuditCheckpoint latest = QuarkusTransaction.requiringNew().call(this::head);
+        long since = head.longValue() - (latest == null ? 0 : latest.seq);
+        boolean due = since >= config.audit().checkpointEveryEvents()
+                || since > 1 && (latest == null || !latest.createdAt.plus(config.audit().checkpointEvery()).isAfter(clock.instant()));
+        if (head.longValue() > 0 && due) {
             checkpoint(AuditService.SYSTEM);
         }
     }

@@ -150,7 +150,8 @@ public class PricingResource {
     @GET
     @Path("changes")
     public TemplateInstance change(@QueryParam("ref") String ref) {
-        return Templates.change(pricing.impact(ref == null ? "" : ref));
+        return Templates.change(pricing.impact(ref == null ? "" : ref, currentUser.get().teamId(),
+                currentUser.isReviewer() || currentUser.isAdmin()));
     }
 
     private Response added(String ref) {

@@ -276,15 +276,22 @@ public class PricingService {
     public record Change(String ref, String describes, LocalDate effectiveFrom, List<Impact> impacts) {
     }
 
+    /**
+     * The open proposals a catalog value changes, as far as the viewer may see them: their own team's, and when
+     * they see every team (reviewers, admins) the other teams' proposals past the draft stage.
+     */
     @Transactional(TxType.SUPPORTS)
-    public Change impact(String ref) {
+    public Change impact(String ref, long viewerTeamId, boolean seesAllTeams) {
         LocalDate from = effectiveFrom(ref);
         LocalDate asOf = from.isAfter(LocalDate.now(clock)) ? from : LocalDate.now(clock);
         CatalogSnapshot after = costing.snapshot(asOf);
         CatalogSnapshot before = costing.snapshot(asOf, ref);
         List<Proposal> open = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status in :open "
-                + "order by p.id", Proposal.class).setParameter("open", List.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED,
+                + "and (p.team.id = :team or (:all = true and p.status <> :draft)) order by p.id", Proposal.class)
+                .setParameter("open", List.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED,
                         ProposalStatus.CHANGES_REQUESTED, ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
+                .setParameter("team", viewerTeamId).setParameter("all", seesAllTeams)
+                .setParameter("draft", ProposalStatus.DRAFT)
                 .getResultList();
         Map<Long, List<EvalResult>> runs = runsOf(open);
         List<Impact> impacts = new ArrayList<>();

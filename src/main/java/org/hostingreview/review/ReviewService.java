@@ -180,6 +180,10 @@ public class ReviewService {
         if (!independent(proposal, me)) {
             return "You own or edited this proposal, so another reviewer must review it.";
         }
+        if (UserAccount.roleGrantedAfter(me.id(), Role.REVIEWER, proposal.submittedAt)) {
+            // four eyes means two people: a reviewer made after the submission (a puppet) does not count
+            return "You became a reviewer after this proposal was submitted, so another reviewer must review it.";
+        }
         boolean already = history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id());
         if (already) {
             return "You have already reviewed this round; a second approval must come from another reviewer.";

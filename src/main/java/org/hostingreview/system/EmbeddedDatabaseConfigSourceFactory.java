@@ -28,7 +28,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     static final String URL = "quarkus.datasource.jdbc.url";
     static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
-    static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
+    static final String CSRF_KEY = "hosting-review.csrf-key";
     static final String AUDIT_KEY = "hosting-review.audit.checkpoint-key";
     /** Read by {@code StartupChecks}: true when this factory supplied the database. */
     static final String EMBEDDED_MARKER = "hosting-review.embedded-db.active";
@@ -55,8 +55,13 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         Map<String, String> props = new HashMap<>();
         props.put(URL, url);
-        props.put("quarkus.datasource.username", EmbeddedPostgres.USER);
-        props.put("quarkus.datasource.password", EmbeddedPostgres.USER);
+        // two roles, as with an external database: Flyway migrates as the superuser that owns the schema, the app
+        // runs as a role that owns nothing
+        EmbeddedPostgres.ensureRuntimeRole(url);
+        props.put("quarkus.datasource.username", EmbeddedPostgres.RUNTIME_USER);
+        props.put("quarkus.datasource.password", EmbeddedPostgres.RUNTIME_USER);
+        props.put("quarkus.flyway.username", EmbeddedPostgres.USER);
+        props.put("quarkus.flyway.password", EmbeddedPostgres.USER);
         props.put(EMBEDDED_MARKER, "true");
         Properties secrets = LocalSecrets.loadOrCreate(dataDir.resolve("secrets.properties"));
         if (value(context, SESSION_KEY, "").isBlank()) {

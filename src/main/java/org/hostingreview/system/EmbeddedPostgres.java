@@ -22,7 +22,10 @@ final class EmbeddedPostgres {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     /** Held so the level sticks: this runs before Quarkus has configured logging. */
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
+    /** The embedded server's superuser: owns the schema, and Flyway migrates as it. */
     static final String USER = "postgres";
+    /** The app's own login on the embedded server: owns nothing (see db/migration/afterMigrate.sql). */
+    static final String RUNTIME_USER = "hosting_review_app";
     static final String DATABASE = "postgres";
 
     private EmbeddedPostgres() {
@@ -58,6 +61,18 @@ final class EmbeddedPostgres {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath()
                     + " (" + e.getMessage() + "). Set DB_URL, DB_USER and DB_PASSWORD to use an external PostgreSQL.", e);
+        }
+    }
+
+    /** Creates the runtime role if it is missing (the password only matters if local trust is ever turned off). */
+    static void ensureRuntimeRole(String url) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, USER, USER);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + RUNTIME_USER + "') THEN "
+                    + "CREATE ROLE " + RUNTIME_USER + " LOGIN PASSWORD '" + RUNTIME_USER + "'; END IF; END $$");
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the embedded database's runtime role: " + e.getMessage(), e);
         }
     }
 

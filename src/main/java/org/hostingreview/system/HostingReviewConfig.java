@@ -51,6 +51,42 @@ public interface HostingReviewConfig {
 
     Audit audit();
 
+    Session session();
+
+    SignIn signIn();
+
+    /** Key of the HMAC that binds CSRF tokens to their session ({@code CSRF_SIGNATURE_KEY}). */
+    Optional<String> csrfKey();
+
+    /** Sessions (the idle timeout is {@code quarkus.http.auth.form.timeout}). */
+    interface Session {
+        /** The longest a session lasts from sign-in, however active. */
+        @WithDefault("PT12H")
+        java.time.Duration absoluteLifetime();
+    }
+
+    /** Sign-in throttling, per account and per client address. */
+    interface SignIn {
+        /** Failures in a row before sign-in is refused for a while. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Failures in a row from one client address before that address is refused for a while. */
+        @WithDefault("5")
+        int clientMaxFailures();
+
+        /** The first lock; each further failure after it doubles the lock (up to {@code max-lock}). */
+        @WithDefault("PT1M")
+        java.time.Duration firstLock();
+
+        @WithDefault("PT1H")
+        java.time.Duration maxLock();
+
+        /** Failures further apart than this start a new count. */
+        @WithDefault("PT15M")
+        java.time.Duration window();
+    }
+
     /** The review workflow. */
     interface Review {
         /** Decisions with at least this much monthly spend at stake need two approvals (USD). */
@@ -70,6 +106,20 @@ public interface HostingReviewConfig {
     interface Audit {
         /** Key of the HMAC that signs checkpoints of the chain's head. */
         Optional<String> checkpointKey();
+
+        /** A checkpoint is signed once this many events were written since the last one… */
+        @WithDefault("100")
+        int checkpointEveryEvents();
+
+        /** …or once this long passed since the last one, if the chain grew at all. */
+        @WithDefault("PT1M")
+        java.time.Duration checkpointEvery();
+
+        /**
+         * The witness outside the database: every checkpoint is appended to this JSON-lines file (and logged). Empty:
+         * {@code audit-witness.jsonl} in the data directory.
+         */
+        Optional<String> witnessFile();
     }
 
     interface EmbeddedDb {

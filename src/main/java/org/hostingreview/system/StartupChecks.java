@@ -27,6 +27,14 @@ public class StartupChecks {
         if (embedded || test) {
             return;
         }
+        String runtime = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("");
+        String migration = config.getOptionalValue("quarkus.flyway.username", String.class).orElse(runtime);
+        boolean demo = config.getOptionalValue("hosting-review.demo", Boolean.class).orElse(false);
+        if (migration.equals(runtime) && !demo) {
+            org.jboss.logging.Logger.getLogger(StartupChecks.class).warnf("The app's database login %s also runs the "
+                    + "migrations, so it owns the tables and could alter or empty the audit trail. Set DB_MIGRATION_USER and "
+                    + "DB_MIGRATION_PASSWORD to an owner role, and DB_USER to a role that owns nothing.", runtime);
+        }
         List<String> missing = new ArrayList<>();
         if (blank(config.getOptionalValue(EmbeddedDatabaseConfigSourceFactory.SESSION_KEY, String.class))) {
             missing.add("SESSION_ENCRYPTION_KEY (at least 32 random characters)");

@@ -147,6 +147,31 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        // races and unreadable bodies are the client's to retry or fix, never a 500
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException unique && "23505".equals(unique.getSQLState())) {
+                return ErrorPages.page(409, "Already recorded",
+                        "This was already recorded: the same form was sent more than once at the same moment, or someone "
+                                + "else just did the same. Reload the page to see what was saved.", null, uri, headers);
+            }
+            if (t instanceof org.hibernate.exception.DataException) {
+                return ErrorPages.page(400, "A value is out of range",
+                        "A number or text in this request is too large to store. Nothing was saved.", null, uri, headers);
+            }
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof IllegalArgumentException && message.startsWith("Failed to decode")) {
+                return ErrorPages.page(400, "Unreadable form", "The form data is not valid URL encoding (a stray %?).", null,
+                        uri, headers);
+            }
+            if (message.startsWith("Param limit of")) {
+                return ErrorPages.page(400, "Too many form fields", "This form sent more fields than any of ours has.", null,
+                        uri, headers);
+            }
+            if (t instanceof java.io.IOException && !(t instanceof java.io.UncheckedIOException)
+                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("pars")) {
+                return ErrorPages.page(400, "Unreadable request", "The request body could not be read.", null, uri, headers);
+            }
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return ErrorPages.page(500, "Something went wrong",

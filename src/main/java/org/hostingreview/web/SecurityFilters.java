@@ -6,8 +6,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.hostingreview.system.HostingReviewConfig;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -24,14 +28,32 @@ public class SecurityFilters {
             + "form-action 'self'";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    @Inject
+    HostingReviewConfig config;
+
     void register(@Observes Filters filters) {
-        filters.register(SecurityFilters::headers, 1000);
+        URI base = URI.create(config.baseUrl());
+        filters.register(rc -> headers(rc, base), 1000);
         filters.register(SecurityFilters::sameOrigin, 900);
     }
 
-    static void headers(RoutingContext rc) {
+    /**
+     * Security headers, and two things the HTTP layer would otherwise take from the request: redirects are relative
+     * to {@code BASE_URL} (never absolute to whatever {@code Host} the request named), and cookies are {@code Secure} when
+     * {@code BASE_URL} is https (TLS usually ends at a proxy in front of the app).
+     */
+    static void headers(RoutingContext rc, URI base) {
         rc.addHeadersEndHandler(ignored -> {
             var headers = rc.response().headers();
+            String location = headers.get("Location");
+            if (location != null) {
+                headers.set("Location", rebase(location, base));
+            }
+            if ("https".equalsIgnoreCase(base.getScheme())) {
+                for (Cookie cookie : rc.request().cookies()) {
+                    cookie.setSecure(true);
+                }
+            }
             headers.set("Content-Security-Policy", CSP);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "same-origin");
@@ -58,6 +80,28 @@ public class SecurityFilters {
             return;
         }
         rc.next();
+    }
+
+    /** An absolute redirect keeps its path and query, below {@code BASE_URL}'s path, and loses the request's authority. */
+    static String rebase(String location, URI base) {
+        try {
+            URI uri = URI.create(location);
+            if (!uri.isAbsolute()) {
+                return location;
+            }
+            String rest = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.getRawQuery() != null) {
+                rest += "?" + uri.getRawQuery();
+            }
+            if (uri.getRawFragment() != null) {
+                rest += "#" + uri.getRawFragment();
+            }
+            String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/$", "");
+            // relative to BASE_URL: the browser resolves it against the address it used, never a Host header's
+            return basePath + rest;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static boolean sameAuthority(String url, String host) {

@@ -33,7 +33,9 @@ class AuditTrailTest {
         for (String sql : new String[] { "update audit_event set actor = 'mallory'", "delete from audit_event",
                 "truncate audit_event" }) {
             assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate()))
-                    .as(sql).hasStackTraceContaining("append-only");
+                    // issue 11: the app's role has no UPDATE/DELETE/TRUNCATE on the trail at all; the owner meets the trigger
+                    .as(sql).satisfiesAnyOf(e -> assertThat(e).hasStackTraceContaining("append-only"),
+                            e -> assertThat(e).hasStackTraceContaining("permission denied"));
         }
         assertThat(AuditLog.of("TEAM_CREATED")).isNotEmpty();
     }

@@ -119,6 +119,22 @@ public final class WebSession {
         return response;
     }
 
+    /** This session's CSRF token, as its pages carry it. */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            get("/account/password");
+        }
+        return csrfToken;
+    }
+
+    /** Another client holding the same cookies right now, e.g. to replay them after this one logged out. */
+    public WebSession replay() {
+        WebSession copy = new WebSession();
+        copy.cookies.putAll(cookies);
+        copy.csrfToken = csrfToken;
+        return copy;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

@@ -30,6 +30,14 @@ class EmbeddedPostgresTest {
             rs.next();
             assertThat(rs.getString(1)).startsWith("17.");
         }
+        // the zero-set-up default has the runtime role too, and making it twice is harmless
+        EmbeddedPostgres.ensureRuntimeRole(first);
+        EmbeddedPostgres.ensureRuntimeRole(first);
+        try (Connection c = DriverManager.getConnection(first, EmbeddedPostgres.RUNTIME_USER, EmbeddedPostgres.RUNTIME_USER);
+                ResultSet rs = c.createStatement().executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isFalse();
+        }
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.hostingreview.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.system.HostingReviewConfig;
+
+/**
+ * Server-side sessions. The encrypted session cookie carries the username and a random session id; only the id's
+ * SHA-256 is stored. Every request checks that the row is live and within its absolute lifetime, so that logout,
+ * a password change, an admin reset and a deactivation end sessions at once.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    /** Why a session ended, stored and shown on the login page. */
+    public enum End {
+        LOGGED_OUT, PASSWORD_CHANGED, PASSWORD_RESET, DEACTIVATED, EXPIRED, UNKNOWN
+    }
+
+    /** A live session: its id (as in the cookie), its user, whether it is the first sign-in after an admin reset. */
+    public record Live(String id, long userId, boolean afterAdminReset) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HostingReviewConfig config;
+
+    /** Opens a session for a user who just signed in; returns the id that goes into the cookie. */
+    @Transactional(TxType.MANDATORY)
+    String open(long userId, boolean afterAdminReset) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        em.createNativeQuery("insert into user_session (id, user_id, created_at, expires_at, after_admin_reset) "
+                + "values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, hash(id)).setParameter(2, userId).setParameter(3, Timestamp.from(now))
+                .setParameter(4, Timestamp.from(now.plus(config.session().absoluteLifetime())))
+                .setParameter(5, afterAdminReset).executeUpdate();
+        return id;
+    }
+
+    /** The session if it is live; otherwise why it is not (empty reason: no such session). */
+    @Transactional(TxType.MANDATORY)
+    Optional<Live> live(String id, long userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset from user_session "
+                + "where id = ?1").setParameter(1, hash(id)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        boolean sameUser = ((Number) row[0]).longValue() == userId;
+        Instant expires = instant(row[1]);
+        if (!sameUser || row[2] != null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(expires)) {
+            end(id, End.EXPIRED);
+            return Optional.empty();
+        }
+        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3])));
+    }
+
+    /** Why a session is not live, for the message on the login page. */
+    @Transactional(TxType.MANDATORY)
+    End whyEnded(String id) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select end_reason from user_session where id = ?1")
+                .setParameter(1, hash(id)).getResultList();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return End.UNKNOWN;
+        }
+        try {
+            return End.valueOf((String) rows.get(0));
+        } catch (IllegalArgumentException e) {
+            return End.UNKNOWN;
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void end(String id, End reason) {
+        em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3 where id = ?1 and ended_at is null")
+                .setParameter(1, hash(id)).setParameter(2, Timestamp.from(clock.instant())).setParameter(3, reason.name())
+                .executeUpdate();
+    }
+
+    /** Ends every live session of a user except {@code keep} (null: all); returns how many ended. */
+    @Transactional(TxType.MANDATORY)
+    int endAll(long userId, End reason, String keep) {
+        return em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3 "
+                + "where user_id = ?1 and ended_at is null and id <> ?4")
+                .setParameter(1, userId).setParameter(2, Timestamp.from(clock.instant())).setParameter(3, reason.name())
+                .setParameter(4, keep == null ? "" : hash(keep)).executeUpdate();
+    }
+
+    /** How many live sessions a user has (for the tests and the admin page). */
+    @Transactional(TxType.SUPPORTS)
+    public long liveCount(long userId) {
+        return ((Number) em.createNativeQuery("select count(*) from user_session where user_id = ?1 and ended_at is null "
+                + "and expires_at > ?2").setParameter(1, userId).setParameter(2, Timestamp.from(clock.instant()))
+                .getSingleResult()).longValue();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        } else if (value instanceof Instant i) {
+            return i;
+        } else if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    static String hash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

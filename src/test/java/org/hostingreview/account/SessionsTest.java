@@ -1,0 +1,94 @@
+package org.hostingreview.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import jakarta.inject.Inject;
+
+import org.hostingreview.support.TestClock;
+import org.hostingreview.support.WebSession;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Sessions end on the server: logout, password change, admin reset, deactivation, absolute lifetime. */
+@QuarkusTest
+class SessionsTest {
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void aLoggedOutCookieReplayedLaterIsRefused() {
+        WebSession priya = WebSession.as("priya");
+        WebSession stolen = priya.replay();
+        priya.post("/logout").then().statusCode(303);
+
+        Response replayed = stolen.get("/proposals");
+        assertThat(replayed.statusCode()).isEqualTo(302);
+        assertThat(replayed.getHeader("Location")).contains("/login");
+        // and it does not renew itself into a fresh cookie that would work
+        assertThat(stolen.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void changingYourPasswordEndsYourOtherSessionsButNotThisOne() {
+        String username = AdminUsersTest.uniqueName();
+        AdminUsersTest.createUser(WebSession.as("admin"), username, "first-password-1", "PROPOSER");
+        WebSession laptop = WebSession.as(username, "first-password-1");
+        WebSession phone = WebSession.as(username, "first-password-1");
+
+        laptop.post("/account/password", "currentPassword", "first-password-1", "newPassword", "second-password-2",
+                "confirmPassword", "second-password-2").then().statusCode(303);
+
+        laptop.get("/").then().statusCode(200);
+        assertThat(phone.get("/").statusCode()).isEqualTo(302);
+        phone.get("/login").then().statusCode(200).body(containsString("Your password was changed in another session"));
+    }
+
+    @Test
+    void anAdminResetEndsEverySessionOfTheAccount() {
+        WebSession admin = WebSession.as("admin");
+        String username = AdminUsersTest.uniqueName();
+        long id = AdminUsersTest.createUser(admin, username, "first-password-1", "PROPOSER");
+        WebSession user = WebSession.as(username, "first-password-1");
+        user.get("/").then().statusCode(200);
+
+        admin.post("/admin/users/" + id + "/password", "newPassword", "reset-password-2").then().statusCode(303);
+
+        assertThat(user.get("/").statusCode()).isEqualTo(302);
+        user.get("/login").then().statusCode(200).body(containsString("An admin reset your password"));
+    }
+
+    @Test
+    void aDeactivatedUsersLiveSessionEndsOnTheLoginPageWithAMessageAndNoLoop() {
+        WebSession admin = WebSession.as("admin");
+        String username = AdminUsersTest.uniqueName();
+        long id = AdminUsersTest.createUser(admin, username, "first-password-1", "PROPOSER");
+        WebSession user = WebSession.as(username, "first-password-1");
+        user.get("/").then().statusCode(200);
+
+        admin.post("/admin/users/" + id + "/deactivate").then().statusCode(303);
+
+        Response next = user.get("/proposals");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.getHeader("Location")).contains("/login");
+        user.get("/login").then().statusCode(200).body(containsString("Your account was deactivated"));
+        // the page after that is still the login page, not a redirect to itself
+        user.get("/login").then().statusCode(200).body(containsString("Log in"));
+    }
+
+    @Test
+    void aSessionEndsAfterItsAbsoluteLifetimeHoweverActive() {
+        WebSession priya = WebSession.as("priya");
+        priya.get("/").then().statusCode(200);
+        try {
+            clock.jumpTo(1); // a day later: beyond the 12 hours
+            assertThat(priya.get("/").statusCode()).isEqualTo(302);
+            priya.get("/login").then().statusCode(200).body(containsString("maximum length"));
+        } finally {
+            clock.reset();
+        }
+    }
+}
