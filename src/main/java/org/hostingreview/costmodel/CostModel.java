@@ -182,7 +182,7 @@ public final class CostModel {
     }
 
     /** FTEs to run the service: the policy minimum, the on-call minimum when 24×7 is required, the fleet's need. */
-    static double requiredFtes(Assumptions a, long gpus) {
+    public static double requiredFtes(Assumptions a, long gpus) {
         double required = a.get(Param.ML_OPS_FTES);
         if (a.get(Param.SUPPORT_24X7) >= 1) {
             required = Math.max(required, a.get(Param.ON_CALL_FTES));

@@ -141,12 +141,11 @@ final class Plans {
             });
         }
         int existing = mlOps == null ? 0 : mlOps;
-        double required = a.get(Param.ML_OPS_FTES);
-        if (existing < required) {
+        double required = CostModel.requiredFtes(a, selfHosted.cost().capacity().gpus());
+        long hires = Rules.hires(required, existing);
+        if (hires > 0) {
             gate = gate == null ? Gate.HIRE : gate;
-            double hires = required - existing;
-            gates.add(String.format("once %s ML-ops %s hired (W3_HIRING_REQUIRED)", Text.number(hires),
-                    hires == 1 ? "engineer is" : "engineers are"));
+            gates.add(String.format("once %d ML-ops %s hired (W3_HIRING_REQUIRED)", hires, hires == 1 ? "engineer is" : "engineers are"));
         }
         if (gate == null) {
             return Optional.empty();

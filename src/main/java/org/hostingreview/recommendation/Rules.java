@@ -157,12 +157,13 @@ final class Rules {
                     "Nobody is named to re-tune, re-evaluate and re-deploy when a new open model lands every 3–6 months."));
         }
         int existing = ans.mlOpsEngineers() == null ? 0 : ans.mlOpsEngineers();
-        double ftes = a.get(Param.ML_OPS_FTES);
-        if (existing < ftes) {
-            double hires = ftes - existing;
+        // the engineers this fleet needs: the policy minimum, the 24×7 on-call minimum, the fleet's size
+        double ftes = CostModel.requiredFtes(a, selfHosted.capacity().gpus());
+        long hires = hires(ftes, existing);
+        if (hires > 0) {
             fired.add(FiredRule.of(RuleId.W3_HIRING_REQUIRED, () -> String.format(
-                    "Self-hosting needs %s ML-ops engineers and the team has %d: hire %s at %s+ each all-in (%s/month).",
-                    Text.number(ftes), existing, Text.number(hires), Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
+                    "Self-hosting needs %s ML-ops engineers and the team has %d: hire %d at %s+ each all-in (%s/month).",
+                    Text.number(Math.round(ftes * 10) / 10.0), existing, hires, Text.usd(a.get(Param.ENGINEER_USD_PER_YEAR)),
                     Text.usd(hires * a.engineerMonthUsd()))));
         }
         double gpus = selfHosted.lineItem(CostModel.GPUS);
@@ -189,13 +190,9 @@ final class Rules {
         return fired;
     }
 
-    private static boolean anyStalePrice(Assumptions a) {
-        for (Param param : Param.values()) {
-            if (isStalePrice(a, param)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whole people to hire for a need in FTEs (a fleet can need 2.3): none when the team already has enough. */
+    static long hires(double requiredFtes, int existing) {
+        return Math.max(0, (long) Math.ceil(requiredFtes - existing - 1e-9));
     }
 
     private static boolean isStalePrice(Assumptions a, Param param) {

@@ -134,7 +134,9 @@ public abstract class BrowserTest {
     /** Waits (through page loads) until the page shows {@code text}; fails with the page's text otherwise. */
     protected void assertPageShows(String text) {
         try {
+            // while a page loads, Chromium may report the old body as a node "that does not belong to the document"
             new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (TimeoutException e) {
             assertThat(pageText()).contains(text);

@@ -175,6 +175,22 @@ class EngineTruthTest {
     }
 
     @Test
+    void w3CountsTheEngineersA24x7ServiceAndALargeFleetNeed() {
+        Assumptions onCall = A.with(Param.SUPPORT_24X7, 1, ValueSource.override());
+        Recommendation r = Recommender.recommend(WorkedExample.inputs(30_000_000), onCall);
+        assertThat(r.rules()).filteredOn(rule -> rule.id() == RuleId.W3_HIRING_REQUIRED).singleElement()
+                .satisfies(rule -> assertThat(rule.reason()).startsWith("Self-hosting needs 4 ML-ops engineers and the team has 0: hire 4"));
+        assertThat(r.plan().get(r.plan().size() - 1).gateText()).contains("once 4 ML-ops engineers are hired");
+
+        // 8 GPUs per engineer: the fleet at 2B requests a month needs more than the minimum, in whole people
+        Assumptions smallTeams = A.with(Param.GPUS_PER_ENGINEER, 8, ValueSource.override());
+        Recommendation big = Recommender.recommend(WorkedExample.inputs(2_000_000_000L), smallTeams);
+        long gpus = big.tier(Tier.SELF_HOSTED).cost().capacity().gpus();
+        assertThat(big.rules()).filteredOn(rule -> rule.id() == RuleId.W3_HIRING_REQUIRED).singleElement()
+                .satisfies(rule -> assertThat(rule.reason()).contains("hire " + (long) Math.ceil(gpus / 8.0 - 1e-9) + " at"));
+    }
+
+    @Test
     void theWorkedExamplesPlanIsHostedOpenNowAndSelfHostingWhereItCrossesOnceStaffed() {
         Recommendation r = Recommender.recommend(WorkedExample.inputs(30_000_000), A);
         assertThat(r.plan()).hasSize(2);

@@ -33,7 +33,8 @@ class SnapshotMigrationTest {
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
         String conversion = conversionSql();
         long oldId;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        // the conversion is a migration: it runs as the schema owner, as Flyway does
+        try (Connection c = org.hostingreview.support.OwnerDatabase.asOwner(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("insert into review (proposal_id, reviewer_id, round, verdict, chosen_tier, recommended_tier, "
                     + "rationale, submission_token, snapshot, created_at) select " + id + ", u.id, 99, 'APPROVE', 'HOSTED_OPEN', "
                     + "'HOSTED_OPEN', 'old', 'old-" + System.nanoTime() + "', jsonb_build_object("
