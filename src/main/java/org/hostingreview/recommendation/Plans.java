@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hostingreview.costmodel.Assumptions;
-import org.hostingreview.costmodel.BreakEven;
 import org.hostingreview.costmodel.BreakEvens;
 import org.hostingreview.costmodel.CostModel;
 import org.hostingreview.costmodel.Param;
@@ -32,9 +31,8 @@ final class Plans {
     }
 
     static List<PlanStep> plan(ProposalInputs p, Assumptions a, Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier chosen,
-            Map<Tier, Loss> lost, List<BreakEven> breakEvens) {
+            Map<Tier, Loss> lost) {
         Tier today = p.answers().incumbentTier();
-        Workload w = p.workload();
         List<PlanStep> steps = new ArrayList<>();
         TierResult now = tiers.get(chosen);
         String nowText = chosen == today ? "Stay on " + chosen.label() + "."
@@ -56,11 +54,6 @@ final class Plans {
             }
         }
         destination(p, a, tiers, rules, lost, previous, today).ifPresent(steps::add);
-        if (steps.size() == 2 && steps.get(1).tier() != Tier.SELF_HOSTED) {
-            PlanStep next = steps.get(1);
-            steps.set(1, new PlanStep(Stage.NEXT, next.tier(), next.gate(), next.gateText(), next.fromRequestsPerMonth(),
-                    next.monthlyCost(), next.migrationWeeks()));
-        }
         return List.copyOf(steps);
     }
 

@@ -77,7 +77,7 @@ public final class Recommender {
         }
         Runner runner = runnerUp(tiers, pick);
         List<BreakEven> breakEvens = BreakEvens.all(p.workload(), a, p.answers().mlOpsEngineers());
-        List<PlanStep> plan = Plans.plan(p, a, tiers, rules, pick.tier, pick.lost, breakEvens);
+        List<PlanStep> plan = Plans.plan(p, a, tiers, rules, pick.tier, pick.lost);
         return new Recommendation(tiers, rules, pick.tier, pick.reasons, runner.tier, runner.gap, runner.reason, breakEvens,
                 spendCheck(p, costs, a), a.asOf(), plan, pick.cautions);
     }
