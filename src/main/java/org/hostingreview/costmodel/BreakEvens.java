@@ -33,7 +33,8 @@ public final class BreakEvens {
         double open = CostModel.usage(Tier.HOSTED_OPEN, workload, a);
         Tier cheaper = open <= frontier ? Tier.HOSTED_OPEN : Tier.FRONTIER_CLOSED;
         return new BreakEven(Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN, null, null, cheaper, cheaper, null, 0, null, null, null, null,
-                cheaper, () -> "Never: both are billed per token, so " + cheaper.label() + " is cheaper at every volume.");
+                cheaper, () -> Tier.FRONTIER_CLOSED.label() + " and " + Tier.HOSTED_OPEN.label() + " never cross: both are billed per "
+                        + "token, so " + cheaper.label() + " is cheaper at every volume.");
     }
 
     /** The staircase of {@code perToken} against self-hosting for this workload. */
@@ -45,7 +46,8 @@ public final class BreakEvens {
     static Staircase staircase(Tier perToken, Workload workload, Assumptions a, Integer existingMlOps, double margin) {
         double x = CostModel.usage(perToken, workload, a);
         double q = SelfHostedCapacity.plan(workload, a).replicasPerVolume();
-        return new Staircase(x, q, needed -> CostModel.selfHostedForNeeded(needed, a, existingMlOps) + margin,
+        java.util.function.LongToDoubleFunction selfHosted = CostModel.selfHostedCurve(a, existingMlOps);
+        return new Staircase(x, q, needed -> selfHosted.applyAsDouble(needed) + margin, MAX_MULTIPLE,
                 CostModel.selfHostedKinks(a, existingMlOps));
     }
 
@@ -57,7 +59,8 @@ public final class BreakEvens {
         if (from == null || to == null || s.at(from) > s.at(to)) {
             Tier cheaper = s.selfHostedCheaperAt(MIN_MULTIPLE) ? Tier.SELF_HOSTED : perToken;
             return new BreakEven(perToken, Tier.SELF_HOSTED, null, null, cheaperToday, cheaper, null, 0, null, null, null, null, cheaper,
-                    () -> "Not reached below 100× current volume: " + cheaper.label() + " is cheaper from 0.1× to 100×.");
+                    () -> perToken.label() + " and " + Tier.SELF_HOSTED.label() + ": not reached below 100× current volume; "
+                            + cheaper.label() + " is cheaper from 0.1× to 100×.");
         }
         Staircase.Crossing aboveToday = s.firstAtOrAbove(1);
         Staircase.Crossing nearest = aboveToday == null || s.at(aboveToday) > MAX_MULTIPLE ? to : aboveToday;
@@ -81,7 +84,7 @@ public final class BreakEvens {
         return new BreakEven(perToken, Tier.SELF_HOSTED, at, requests, cheaperToday, cheaperAbove, next, crossings, bandFrom, bandTo,
                 last, staysRequests, stays, () -> {
                     String first = String.format("%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is "
-                            + "cheaper%s, below it %s.", perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests,
+                            + "cheaper%s, just below it %s.", perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests,
                             cheaperAbove.label(), next == null ? " up to 100×" : " up to " + multiple(next) + "×", below.label());
                     if (crossings == 1) {
                         return first;

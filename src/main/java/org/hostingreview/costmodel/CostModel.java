@@ -56,9 +56,27 @@ public final class CostModel {
      * staff a fleet of that size needs, upgrades and tooling. The break-even search walks the staircase with it.
      */
     static double selfHostedForNeeded(long needed, Assumptions a, Integer existingMlOps) {
-        long gpus = SelfHostedCapacity.gpus(SelfHostedCapacity.replicas(needed, a), a);
-        return selfHostedFixed(a, existingMlOps) + gpuCost(gpus, a)
-                + (staffFtes(a, existingMlOps, gpus) - staffFtes(a, existingMlOps)) * a.engineerMonthUsd();
+        return selfHostedCurve(a, existingMlOps).applyAsDouble(needed);
+    }
+
+    /**
+     * {@link #selfHostedForNeeded} as a function of the replicas needed, with every assumption read once: the
+     * break-even search evaluates it at many replica counts.
+     */
+    static java.util.function.LongToDoubleFunction selfHostedCurve(Assumptions a, Integer existingMlOps) {
+        double fixed = selfHostedFixed(a, existingMlOps);
+        double perGpu = GpuProcurement.usdPerGpuMonth(a);
+        double fixedStaff = staffFtes(a, existingMlOps);
+        double minimumStaff = requiredFtes(a, 0);
+        double gpusPerEngineer = a.get(Param.GPUS_PER_ENGINEER);
+        double credited = a.get(Param.CREDIT_EXISTING_ML_OPS) >= 1 && existingMlOps != null ? existingMlOps : -1;
+        double engineerMonth = a.engineerMonthUsd();
+        return needed -> {
+            long gpus = SelfHostedCapacity.gpus(SelfHostedCapacity.replicas(needed, a), a);
+            double required = Math.max(minimumStaff, gpus / gpusPerEngineer);
+            double staff = credited >= 0 ? Math.max(0, required - credited) : required;
+            return fixed + gpus * perGpu + (staff - fixedStaff) * engineerMonth;
+        };
     }
 
     /**
@@ -72,7 +90,9 @@ public final class CostModel {
         double credited = a.get(Param.CREDIT_EXISTING_ML_OPS) >= 1 && existingMlOps != null ? existingMlOps : 0;
         double staffReplicas = Math.max(minimumStaff, credited) * a.get(Param.GPUS_PER_ENGINEER) / a.get(Param.GPUS_PER_REPLICA);
         long staffStep = staffReplicas >= Long.MAX_VALUE / 8 ? Long.MAX_VALUE / 8 : (long) Math.floor(staffReplicas);
-        return new long[] {min - spare + 1, staffStep - spare, staffStep - spare + 1, staffStep - spare + 2};
+        // the fleet needs more engineers from the first whole replica count above staffReplicas; one more kink guards
+        // against staffReplicas sitting a rounding error off a whole number
+        return new long[] {min - spare + 1, staffStep - spare + 1, staffStep - spare + 2};
     }
 
     static TierCost perToken(Tier tier, Workload workload, Assumptions a, Tier incumbent) {
@@ -141,8 +161,8 @@ public final class CostModel {
             why.add("24×7 on-call minimum " + trim(a.get(Param.ON_CALL_FTES)));
         }
         why.add(String.format("%,d GPUs ÷ %s per engineer = %s", gpus, trim(a.get(Param.GPUS_PER_ENGINEER)),
-                trim(gpus / a.get(Param.GPUS_PER_ENGINEER))));
-        return String.format("%s FTEs × $%,.0f/year ÷ 12 (the largest of: %s)%s", trim(ftes), a.get(Param.ENGINEER_USD_PER_YEAR),
+                trim(Math.round(gpus / a.get(Param.GPUS_PER_ENGINEER) * 10) / 10.0)));
+        return String.format("%s FTEs × $%,.0f/year ÷ 12 (the largest of: %s)%s", trim(Math.round(ftes * 10) / 10.0), a.get(Param.ENGINEER_USD_PER_YEAR),
                 String.join(", ", why), ftes < required ? String.format("; %s required, existing engineers credited", trim(required)) : "");
     }
 
@@ -178,7 +198,7 @@ public final class CostModel {
 
     /** Every GPU line of the fleet together (rent, or depreciation, power and colocation). */
     static double gpuCost(long gpus, Assumptions a) {
-        return GpuProcurement.lines(gpus, a).stream().mapToDouble(LineItem::monthlyCost).sum();
+        return gpus * GpuProcurement.usdPerGpuMonth(a);
     }
 
     /** FTEs to run the service: the policy minimum, the on-call minimum when 24×7 is required, the fleet's need. */

@@ -50,9 +50,21 @@ public enum GpuProcurement {
         return false;
     }
 
-    /** The monthly cost of one GPU, every line together. */
+    /**
+     * The monthly cost of one GPU, every line together: the sum of {@link #lines} for one GPU, computed without building
+     * them, since the break-even search asks for it at every replica count it looks at.
+     */
     public static double usdPerGpuMonth(Assumptions a) {
-        return lines(1, a).stream().mapToDouble(LineItem::monthlyCost).sum();
+        GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
+        double hours = Workload.HOURS_PER_MONTH;
+        return switch (p) {
+            case ON_DEMAND -> a.get(Param.GPU_USD_PER_HOUR) * hours;
+            case RESERVED_1Y, RESERVED_3Y -> a.get(Param.GPU_USD_PER_HOUR)
+                    * (1 - a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT)) * hours;
+            case PURCHASED -> a.get(Param.GPU_PURCHASE_USD) / a.get(Param.DEPRECIATION_MONTHS)
+                    + a.get(Param.GPU_POWER_KW) * a.get(Param.PUE) * a.get(Param.ELECTRICITY_USD_PER_KWH) * hours
+                    + a.get(Param.COLOCATION_USD_PER_GPU_MONTH);
+        };
     }
 
     /** The GPU line items for a fleet of {@code gpus} (the first is always {@link CostModel#GPUS}). */

@@ -135,7 +135,9 @@ public enum Param {
     }
 
     public boolean accepts(double value) {
-        return !Double.isNaN(value) && value >= min && value <= max && (this != GPU_PROCUREMENT || GpuProcurement.isCode(value));
+        return !Double.isNaN(value) && value >= min && value <= max && (this != GPU_PROCUREMENT || GpuProcurement.isCode(value))
+                // a blended rate is 0 (use prefill and decode) or a real throughput: 0.0001 tokens/s is no replica
+                && (this != REPLICA_TOKENS_PER_SECOND || value == 0 || value >= 1);
     }
 
     /** Whole-number parameters (replicas, GPUs, FTEs are counts). */

@@ -35,6 +35,7 @@ final class Staircase {
     }
 
     private static final long FAR = Long.MAX_VALUE / 4;
+    private static final int SETTLE = 8;
 
     private final double x;
     private final double q;
@@ -48,6 +49,11 @@ final class Staircase {
      * @param kinks steps from which {@code cost} may grow at another rate (any extra one is harmless)
      */
     Staircase(double x, double q, LongToDoubleFunction cost, long... kinks) {
+        this(x, q, cost, Double.POSITIVE_INFINITY, kinks);
+    }
+
+    /** A staircase whose crossings are wanted up to {@code maxMultiple} only: steps beyond it are not examined. */
+    Staircase(double x, double q, LongToDoubleFunction cost, double maxMultiple, long... kinks) {
         this.x = x;
         this.q = q;
         this.cost = cost;
@@ -70,9 +76,10 @@ final class Staircase {
             }
         }
         starts.sort(Long::compare);
-        for (int i = 0; i < starts.size(); i++) {
+        long lastStep = clamp(Math.ceil(q * maxMultiple)) + 2;
+        for (int i = 0; i < starts.size() && starts.get(i) <= lastStep; i++) {
             long a = starts.get(i);
-            long b = i + 1 < starts.size() ? starts.get(i + 1) - 1 : FAR;
+            long b = Math.min(lastStep, i + 1 < starts.size() ? starts.get(i + 1) - 1 : FAR);
             double g = cost.applyAsDouble(a + 1) - cost.applyAsDouble(a);
             double c = cost.applyAsDouble(a) - g * a;
             double e = x / q - g;
@@ -109,11 +116,12 @@ final class Staircase {
         }
         long first = Math.max(a, clamp(Math.floor(from) + 1));
         long last = Math.min(b, clamp(Math.ceil(to) - 1));
-        // the closed form is exact up to rounding: settle the ends on the costs themselves
-        while (first <= last && !(e * first - c > lo && e * first - c < hi)) {
+        // the closed form is exact up to rounding: settle the ends on the costs themselves (a few steps at most; at
+        // replica counts so large that doubles cannot tell the steps apart, the closed form stands)
+        for (int i = 0; i < SETTLE && first <= last && !(e * first - c > lo && e * first - c < hi); i++) {
             first++;
         }
-        while (last >= first && !(e * last - c > lo && e * last - c < hi)) {
+        for (int i = 0; i < SETTLE && last >= first && !(e * last - c > lo && e * last - c < hi); i++) {
             last--;
         }
         return first <= last ? new long[] {first, last} : null;

@@ -10,6 +10,9 @@ public final class Text {
     public static String usd(double amount) {
         double abs = Math.abs(amount);
         String sign = amount < 0 ? "−" : "";
+        if (abs >= 1_000_000_000) {
+            return String.format("%s$%.2fB", sign, abs / 1_000_000_000);
+        }
         if (abs >= 1_000_000) {
             return String.format("%s$%.2fM", sign, abs / 1_000_000);
         }

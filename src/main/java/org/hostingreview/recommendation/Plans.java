@@ -45,15 +45,14 @@ final class Plans {
         if (chosen == Tier.SELF_HOSTED || lost.get(Tier.SELF_HOSTED) == Loss.MANDATE) {
             return steps;
         }
-        Tier previous = chosen;
         if (chosen == Tier.FRONTIER_CLOSED) {
-            Optional<PlanStep> open = nextHostedOpen(p, a, tiers, rules, lost, today);
-            if (open.isPresent()) {
-                steps.add(open.get());
-                previous = Tier.HOSTED_OPEN;
-            }
+            nextHostedOpen(p, a, tiers, rules, lost, today).ifPresent(steps::add);
         }
-        destination(p, a, tiers, rules, lost, previous, today).ifPresent(steps::add);
+        // self-hosting has to beat the cheaper per-token tier the feature could run on, whichever step comes before it
+        TierResult open = tiers.get(Tier.HOSTED_OPEN);
+        Tier rival = !open.blocked() && open.monthlyCost() <= tiers.get(Tier.FRONTIER_CLOSED).monthlyCost() ? Tier.HOSTED_OPEN
+                : Tier.FRONTIER_CLOSED;
+        destination(p, a, tiers, rules, lost, rival, today).ifPresent(steps::add);
         return List.copyOf(steps);
     }
 
@@ -161,7 +160,8 @@ final class Plans {
         double limit = a.get(broad ? Param.PAYBACK_BROAD : Param.PAYBACK);
         Integer mlOps = p.answers().mlOpsEngineers();
         double m = 1;
-        for (int round = 0; round < 8; round++) {
+        double nudge = 1e-6;
+        for (int round = 0; round < 12 && m <= BreakEvens.MAX_MULTIPLE; round++) {
             Workload there = p.workload().scaled(m);
             org.hostingreview.costmodel.TierCost target = CostModel.costs(there, a, p.answers().incumbentTier(), mlOps).get(tier);
             double savings = CostModel.monthly(from, there, a, mlOps) - target.monthlyCost();
@@ -181,10 +181,16 @@ final class Plans {
                 double perMultiple = CostModel.monthly(from, p.workload(), a, mlOps) - CostModel.monthly(tier, p.workload(), a, mlOps);
                 next = perMultiple > 0 ? Optional.of(Math.max(m, needed / perMultiple * (1 + 1e-9))) : Optional.empty();
             }
-            if (next.isEmpty() || next.get() > BreakEvens.MAX_MULTIPLE || next.get() <= m * (1 + 1e-12) && round > 0) {
+            if (next.isEmpty() || next.get() > BreakEvens.MAX_MULTIPLE) {
                 return Optional.empty();
             }
-            m = next.get();
+            // volumes are whole requests: when rounding keeps the found volume a hair short, step just past it
+            if (round > 0 && next.get() <= m * (1 + 1e-12)) {
+                m *= 1 + nudge;
+                nudge *= 10;
+            } else {
+                m = next.get();
+            }
         }
         return Optional.empty();
     }

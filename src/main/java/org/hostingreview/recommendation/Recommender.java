@@ -188,8 +188,12 @@ public final class Recommender {
                 reasons.add(() -> "W1_NOT_MEASURED is waived: an exception (X1/X3) says the general advice does not apply.");
             } else if (incumbentTier != Tier.SELF_HOSTED && eligible.contains(Tier.HOSTED_OPEN)
                     && open.monthlyCost() <= today.monthlyCost()) {
-                reasons.add(0, () -> String.format("W1_NOT_MEASURED: self-hosting is cheapest, but run the workload through hosted-open "
-                        + "for a quarter first (%s/month), then build with a real cost target.", Text.usd(open.monthlyCost())));
+                // one sentence, so the box never states "self-hosting is the cheapest allowed tier" above a hosted-open answer
+                TierResult selfHosted = tiers.get(Tier.SELF_HOSTED);
+                reasons.set(0, () -> String.format("W1_NOT_MEASURED: self-hosting is cheapest (%s/month, saving %s/month against "
+                        + "%s), but run the workload through hosted-open for a quarter first (%s/month), then build with a real cost "
+                        + "target.", Text.usd(selfHosted.monthlyCost()), Text.usd(selfHosted.savingsVsIncumbent()), incumbentTier.label(),
+                        Text.usd(open.monthlyCost())));
                 lost.put(Tier.SELF_HOSTED, Loss.MEASURE_FIRST);
                 lost.remove(Tier.HOSTED_OPEN);
                 chosen = Tier.HOSTED_OPEN;
@@ -268,16 +272,19 @@ public final class Recommender {
             return new Runner(null, null, () -> null);
         }
         double gap = runner.monthlyCost() - chosen.monthlyCost();
-        String money = gap >= 0 ? Text.usd(gap) + "/month dearer" : Text.usd(-gap) + "/month cheaper";
+        Supplier<String> money = () -> gap >= 0 ? Text.usd(gap) + "/month dearer" : Text.usd(-gap) + "/month cheaper";
         Supplier<String> reason = switch (pick.lost().get(runner.tier())) {
-            case MANDATE -> () -> String.format("%s is %s, but %s make%s self-hosting mandatory.", runner.tier().label(), money,
-                    join(pick.mandating()), pick.mandating().size() == 1 ? "s" : "");
+            case MANDATE -> () -> gap < 0
+                    ? String.format("%s is %s, but %s make%s self-hosting mandatory.", runner.tier().label(), money.get(),
+                            join(pick.mandating()), pick.mandating().size() == 1 ? "s" : "")
+                    : String.format("%s costs %s/month more, and %s make%s self-hosting mandatory anyway.", runner.tier().label(),
+                            Text.usd(gap), join(pick.mandating()), pick.mandating().size() == 1 ? "s" : "");
             case BLOCKED -> () -> String.format("%s is blocked by %s.", runner.tier().label(), join(runner.blockedBy()));
             case PAYBACK -> () -> String.format("%s is %s but its %s up-front does not pay back in time: it takes %s (limit %s).",
-                    runner.tier().label(), money, Text.usd(runner.upfrontCost()), Text.duration(runner.paybackMonths()),
+                    runner.tier().label(), money.get(), Text.usd(runner.upfrontCost()), Text.duration(runner.paybackMonths()),
                     Text.months(pick.limit()));
             case MEASURE_FIRST -> () -> String.format("%s is %s, but it comes after a quarter on hosted-open (W1_NOT_MEASURED).",
-                    runner.tier().label(), money);
+                    runner.tier().label(), money.get());
             case DEARER -> () -> String.format("%s costs %s/month more.", runner.tier().label(), Text.usd(gap));
         };
         return new Runner(runner.tier(), gap, reason);

@@ -142,10 +142,14 @@ final class Rules {
         }
         // W1 is advice to measure on hosted-open before building: it needs hosted-open to be allowed, and a feature
         // that runs on hosted-open (or already self-hosts) has nothing left to measure first
+        // that runs on hosted-open (or already self-hosts) has nothing left to measure first; nor is it advice when
+        // hosted-open is ruled out here (B3 on its model) or costs more than the tier the feature runs on today
         boolean hostedAllowed = !c.dataResidency() && !c.airGapped() && !c.sovereign();
+        boolean openViable = fired.stream().noneMatch(rule -> rule.blocks().contains(Tier.HOSTED_OPEN))
+                && costs.get(Tier.HOSTED_OPEN).monthlyCost() <= costs.get(ans.incumbentTier()).monthlyCost();
         Double months = ans.hostedOpenMonthsRun();
         double required = a.get(Param.MEASURED_MONTHS);
-        if (hostedAllowed && ans.incumbentTier() == Tier.FRONTIER_CLOSED && (months == null || months < required)) {
+        if (hostedAllowed && openViable && ans.incumbentTier() == Tier.FRONTIER_CLOSED && (months == null || months < required)) {
             fired.add(FiredRule.of(RuleId.W1_NOT_MEASURED, () -> months == null
                     ? String.format("Q3 is not answered, so nothing shows this workload has run on hosted-open (%s months "
                             + "required): run it through hosted-open for a quarter first.", Text.number(required))
@@ -170,9 +174,10 @@ final class Rules {
         Double estimate = ans.selfHostEstimateUsd();
         if (estimate != null && estimate <= a.get(Param.GPU_ONLY_FACTOR) * gpus) {
             fired.add(FiredRule.of(RuleId.W4_GPU_ONLY_ESTIMATE, () -> String.format(
-                    "Your estimate of %s/month is within %s× of GPU rental alone (%s): it compares GPU rental to per-token "
-                            + "API cost and leaves out staff, upgrades and tooling (all-in %s).",
-                    Text.usd(estimate), Text.number(a.get(Param.GPU_ONLY_FACTOR)), Text.usd(gpus), Text.usd(selfHosted.monthlyCost()))));
+                    "Your estimate of %s/month is %s GPU rental alone (%s): it compares GPU rental to per-token API cost "
+                            + "and leaves out staff, upgrades and tooling (all-in %s).", Text.usd(estimate),
+                    estimate <= gpus ? "at or below" : "close to (within " + Text.number(a.get(Param.GPU_ONLY_FACTOR)) + "× of)",
+                    Text.usd(gpus), Text.usd(selfHosted.monthlyCost()))));
         }
         if (incumbent != null && bestCandidate != null && bestCandidate.comparableWith(incumbent)
                 && bestCandidate.score() < incumbent.score()) {

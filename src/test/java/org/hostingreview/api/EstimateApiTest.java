@@ -104,6 +104,8 @@ class EstimateApiTest {
                     + "\"outputTokensPerRequest\": 10, " + c[0] + "}}";
             api().body(body).post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem(c[1]));
         }
+        api().body(WORKED_EXAMPLE.replace("\"requestsPerMonth\": 30000000", "\"requestsPerMonth\": 1.5"))
+                .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("workload.requestsPerMonth"));
         api().body(WORKED_EXAMPLE.replace("\"requestsPerMonth\": 30000000", "\"requestsPerMonth\": 2000000000000"))
                 .post("/api/v1/estimates").then().statusCode(400).body("errors.field", hasItem("workload.requestsPerMonth"))
                 .body("errors.message", hasItem("must be at most 1000000000000"));

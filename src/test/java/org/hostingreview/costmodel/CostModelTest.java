@@ -21,6 +21,18 @@ class CostModelTest {
     }
 
     @Test
+    void oneGpusMonthIsTheSumOfItsLineItemsForEveryProcurement() {
+        for (GpuProcurement procurement : GpuProcurement.values()) {
+            Assumptions a = A.with(Param.GPU_PROCUREMENT, procurement.code(), ValueSource.override());
+            double lines = GpuProcurement.lines(1, a).stream().mapToDouble(LineItem::monthlyCost).sum();
+            org.assertj.core.api.Assertions.assertThat(GpuProcurement.usdPerGpuMonth(a)).as(procurement.name())
+                    .isCloseTo(lines, org.assertj.core.api.Assertions.within(1e-9));
+            org.assertj.core.api.Assertions.assertThat(CostModel.gpuCost(12, a)).isCloseTo(12 * lines,
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
     void replicasFollowThePeakInStepsOfOneReplica() {
         // usable per replica: 30,000 × 0.8 = 24,000 tokens/s
         assertThat(plan(23_999).neededReplicas()).isEqualTo(1);

@@ -195,6 +195,22 @@ class EngineInvariantsTest {
                 assertThat(step.fromRequestsPerMonth()).isNotNull().isGreaterThanOrEqualTo(today);
             }
         }
+        for (PlanStep step : plan) {
+            if (step.gate() == PlanStep.Gate.VOLUME && step.tier() == Tier.SELF_HOSTED && today > 0) {
+                // at its gate, self-hosting is cheaper than every per-token tier the feature could run on instead
+                org.hostingreview.costmodel.Workload there = c.inputs().workload().scaled(step.fromRequestsPerMonth() / (double) today);
+                double selfHosted = org.hostingreview.costmodel.CostModel.monthly(Tier.SELF_HOSTED, there, c.assumptions(),
+                        c.inputs().answers().mlOpsEngineers());
+                for (Tier perToken : new Tier[] {Tier.FRONTIER_CLOSED, Tier.HOSTED_OPEN}) {
+                    if (!r.tier(perToken).blocked()) {
+                        double rival = org.hostingreview.costmodel.CostModel.monthly(perToken, there, c.assumptions(),
+                                c.inputs().answers().mlOpsEngineers());
+                        assertThat(selfHosted).as("self-hosting at its gate against %s", perToken)
+                                .isLessThanOrEqualTo(rival * (1 + 1e-4) + 1e-6); // the gate is a crossing, in whole requests
+                    }
+                }
+            }
+        }
         if (plan.size() > 1) {
             assertThat(plan.get(plan.size() - 1).tier() == Tier.SELF_HOSTED
                     ? plan.get(plan.size() - 1).stage() == PlanStep.Stage.DESTINATION
