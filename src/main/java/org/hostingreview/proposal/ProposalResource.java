@@ -178,12 +178,15 @@ public class ProposalResource {
                 ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
         Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
         ReviewService.Panel panel = reviews.panel(proposal, me, costed);
+        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
+        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
+        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
         ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
                 ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(costed),
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown),
                 whatIf, query, panel, form, reviewErrors, reviewConflict);
     }
 

@@ -100,10 +100,13 @@ public class ReviewService {
     @Inject
     jakarta.enterprise.event.Event<WorkflowEvent> workflow;
 
-    /** What the review part of a proposal page shows to this user. */
+    /**
+     * What the review part of a proposal page shows to this user; {@code decidedOn} is the costing the review decides on
+     * (at the observed workload when a check-in re-opened the decision), which the page's recommendation shows too.
+     */
     public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<Review> history,
             String recommendedTier, List<Tier> tiers, List<Verdict> verdicts, LocalDate defaultNextReview, LocalDate latestNextReview,
-            List<String> selfHostedBlockers, Observed observed, long filedRequestsPerMonth, Double filedSpendUsd) {
+            List<String> selfHostedBlockers, Observed observed, long filedRequestsPerMonth, Double filedSpendUsd, Costing decidedOn) {
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -128,7 +131,7 @@ public class ReviewService {
                 List.of(Tier.values()), verdicts, today.plusDays(config.review().defaultReviewDays()),
                 today.plusDays(config.review().maxReviewDays()), blockers, observed,
                 proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
-                proposal.currentMonthlySpendUsd == null ? null : proposal.currentMonthlySpendUsd.doubleValue());
+                proposal.currentMonthlySpendUsd == null ? null : proposal.currentMonthlySpendUsd.doubleValue(), costed);
     }
 
     /** The check-in a re-review decides on (the one that re-opened it), or null: a decision as filed. */

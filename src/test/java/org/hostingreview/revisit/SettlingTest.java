@@ -61,6 +61,11 @@ class SettlingTest {
         String proposalPage = WebSession.as("rachel").get("/proposals/" + id).then().statusCode(200).extract().asString();
         String observed = DemoRevisitsTest.section(proposalPage, "observed-basis");
         assertThat(observed).contains(label(THIRD_LAST)).contains("30,000,000").contains("200,000,00");
+        // and the recommendation above it is the one decided on: at the observed volume (S2 fires there, not at 30M),
+        // while a what-if still shows what was asked
+        assertThat(recommendationBox(proposalPage)).contains("S2_HYPERSCALE").contains("Frontier-closed spend at this volume is $532.8k");
+        String whatIf = WebSession.as("rachel").get("/proposals/" + id + "?requests=40000000").asString();
+        assertThat(recommendationBox(whatIf)).contains("what-if, not saved").doesNotContain("Frontier-closed spend at this volume is $532.8k");
 
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", decided.name(), null, "justification",
                 "Hosted-open stays simpler for now.").then().statusCode(303);
@@ -166,5 +171,12 @@ class SettlingTest {
         assertThat(RevisitFixtures.load(id).status).isEqualTo(ProposalStatus.APPROVED);
         assertThat(RevisitFixtures.checkins(id)).filteredOn(c -> c.periodStart.equals(THIRD_LAST.atDay(1))).singleElement()
                 .satisfies(c -> assertThat(c.reasons).isEmpty());
+    }
+
+    /** The recommendation section of a proposal page: from its heading to the table of costs. */
+    private static String recommendationBox(String page) {
+        int from = page.indexOf("<section class=\"recommendation\"");
+        int to = page.indexOf("<h3>Cost against volume</h3>", from);
+        return page.substring(from, to < 0 ? page.length() : to);
     }
 }
