@@ -131,9 +131,10 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
         String spend = null;
         Recommendation.SpendCheck check = r.spendCheck();
         if (check.statedUsd() != null) {
-            spend = String.format(Locale.ROOT, "Stated spend %s/month against %s computed per token on %s (%+.0f%%).",
+            // no percentage when there is nothing to compare (a stated $0, or a tier with no per-token cost)
+            spend = String.format(Locale.ROOT, "Stated spend %s/month against %s computed per token on %s%s.",
                     Text.usd(check.statedUsd()), Text.usd(check.computedUsd()), check.tier().label(),
-                    check.difference() == null ? 0 : 100 * check.difference());
+                    check.difference() == null ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * check.difference()));
         }
         TierResult selfHosted = r.tier(Tier.SELF_HOSTED);
         List<Segment> segments = new ArrayList<>();

@@ -116,7 +116,7 @@ final class Rules {
         Integer planned = ans.selfHostPlannedReplicas();
         if (planned != null && planned < 2) {
             fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, () -> String.format(
-                    "The self-hosted plan runs %d replica with no failover: a demo, not a production service.", planned)));
+                    "Your own self-hosting plan has %d replica and no failover: a demo, not a production service.", planned)));
         } else if (!selfHosted.capacity().redundant()) {
             fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, () -> String.format(
                     "The capacity policy gives %d replica(s) with %d spare: no failover.", selfHosted.capacity().replicas(),
