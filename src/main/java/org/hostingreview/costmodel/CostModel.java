@@ -60,22 +60,17 @@ public final class CostModel {
     }
 
     /**
-     * {@link #selfHostedForNeeded} as a function of the replicas needed, with every assumption read once: the
-     * break-even search evaluates it at many replica counts.
+     * {@link #selfHostedForNeeded} as a function of the replicas needed, its fixed parts worked out once: the break-even
+     * search evaluates it at many replica counts.
      */
     static java.util.function.LongToDoubleFunction selfHostedCurve(Assumptions a, Integer existingMlOps) {
         double fixed = selfHostedFixed(a, existingMlOps);
         double perGpu = GpuProcurement.usdPerGpuMonth(a);
         double fixedStaff = staffFtes(a, existingMlOps);
-        double minimumStaff = requiredFtes(a, 0);
-        double gpusPerEngineer = a.get(Param.GPUS_PER_ENGINEER);
-        double credited = a.get(Param.CREDIT_EXISTING_ML_OPS) >= 1 && existingMlOps != null ? existingMlOps : -1;
         double engineerMonth = a.engineerMonthUsd();
         return needed -> {
             long gpus = SelfHostedCapacity.gpus(SelfHostedCapacity.replicas(needed, a), a);
-            double required = Math.max(minimumStaff, gpus / gpusPerEngineer);
-            double staff = credited >= 0 ? Math.max(0, required - credited) : required;
-            return fixed + gpus * perGpu + (staff - fixedStaff) * engineerMonth;
+            return fixed + gpus * perGpu + (staffFtes(a, existingMlOps, gpus) - fixedStaff) * engineerMonth;
         };
     }
 

@@ -50,44 +50,47 @@ public enum GpuProcurement {
         return false;
     }
 
-    /**
-     * The monthly cost of one GPU, every line together: the sum of {@link #lines} for one GPU, computed without building
-     * them, since the break-even search asks for it at every replica count it looks at.
-     */
-    public static double usdPerGpuMonth(Assumptions a) {
-        GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
+    /** One GPU's month, line by line: rent (or depreciation), and for a purchased GPU its power and colocation. */
+    private record PerGpu(double hardware, double power, double colocation) {
+
+        double total() {
+            return hardware + power + colocation;
+        }
+    }
+
+    private static PerGpu perGpu(GpuProcurement p, Assumptions a) {
         double hours = Workload.HOURS_PER_MONTH;
         return switch (p) {
-            case ON_DEMAND -> a.get(Param.GPU_USD_PER_HOUR) * hours;
-            case RESERVED_1Y, RESERVED_3Y -> a.get(Param.GPU_USD_PER_HOUR)
-                    * (1 - a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT)) * hours;
-            case PURCHASED -> a.get(Param.GPU_PURCHASE_USD) / a.get(Param.DEPRECIATION_MONTHS)
-                    + a.get(Param.GPU_POWER_KW) * a.get(Param.PUE) * a.get(Param.ELECTRICITY_USD_PER_KWH) * hours
-                    + a.get(Param.COLOCATION_USD_PER_GPU_MONTH);
+            case ON_DEMAND -> new PerGpu(a.get(Param.GPU_USD_PER_HOUR) * hours, 0, 0);
+            case RESERVED_1Y, RESERVED_3Y -> new PerGpu(a.get(Param.GPU_USD_PER_HOUR)
+                    * (1 - a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT)) * hours, 0, 0);
+            case PURCHASED -> new PerGpu(a.get(Param.GPU_PURCHASE_USD) / a.get(Param.DEPRECIATION_MONTHS),
+                    a.get(Param.GPU_POWER_KW) * a.get(Param.PUE) * a.get(Param.ELECTRICITY_USD_PER_KWH) * hours,
+                    a.get(Param.COLOCATION_USD_PER_GPU_MONTH));
         };
+    }
+
+    /**
+     * The monthly cost of one GPU, every line together, without building the line items: the break-even search asks
+     * for it at every replica count it looks at.
+     */
+    public static double usdPerGpuMonth(Assumptions a) {
+        return perGpu(of(a.get(Param.GPU_PROCUREMENT)), a).total();
     }
 
     /** The GPU line items for a fleet of {@code gpus} (the first is always {@link CostModel#GPUS}). */
     static List<LineItem> lines(long gpus, Assumptions a) {
         GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
-        double hours = Workload.HOURS_PER_MONTH;
+        PerGpu one = perGpu(p, a);
         List<LineItem> items = new ArrayList<>();
-        switch (p) {
-            case ON_DEMAND -> items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_USD_PER_HOUR) * hours, () -> pricing(a)));
-            case RESERVED_1Y, RESERVED_3Y -> {
-                double discount = a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT);
-                items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_USD_PER_HOUR) * (1 - discount) * hours, () -> pricing(a)));
-            }
-            case PURCHASED -> {
-                items.add(new LineItem(CostModel.GPUS, gpus * a.get(Param.GPU_PURCHASE_USD) / a.get(Param.DEPRECIATION_MONTHS),
-                        () -> pricing(a)));
-                items.add(new LineItem(POWER, gpus * a.get(Param.GPU_POWER_KW) * a.get(Param.PUE) * a.get(Param.ELECTRICITY_USD_PER_KWH)
-                        * hours, () -> String.format("%,d GPUs × %s kW × PUE %s × $%s/kWh × 730 h", gpus, Text.number(a.get(Param.GPU_POWER_KW)),
-                                Text.number(a.get(Param.PUE)), Text.number(a.get(Param.ELECTRICITY_USD_PER_KWH)))));
-                items.add(new LineItem(COLOCATION, gpus * a.get(Param.COLOCATION_USD_PER_GPU_MONTH), () -> String.format(
-                        "%,d GPUs × $%s per GPU-month (rack space, cooling, network)", gpus,
-                        Text.number(a.get(Param.COLOCATION_USD_PER_GPU_MONTH)))));
-            }
+        items.add(new LineItem(CostModel.GPUS, gpus * one.hardware(), () -> pricing(a)));
+        if (p == PURCHASED) {
+            items.add(new LineItem(POWER, gpus * one.power(), () -> String.format("%,d GPUs × %s kW × PUE %s × $%s/kWh × 730 h", gpus,
+                    Text.number(a.get(Param.GPU_POWER_KW)), Text.number(a.get(Param.PUE)),
+                    Text.number(a.get(Param.ELECTRICITY_USD_PER_KWH)))));
+            items.add(new LineItem(COLOCATION, gpus * one.colocation(), () -> String.format(
+                    "%,d GPUs × $%s per GPU-month (rack space, cooling, network)", gpus,
+                    Text.number(a.get(Param.COLOCATION_USD_PER_GPU_MONTH)))));
         }
         return items;
     }

@@ -114,7 +114,7 @@ public final class Recommender {
     }
 
     private record Pick(Tier tier, List<Supplier<String>> reasons, Map<Tier, Loss> lost, List<RuleId> mandating, double limit,
-            boolean broad, List<String> cautions) {
+            List<String> cautions) {
     }
 
     private static Pick pick(Map<Tier, TierResult> tiers, List<FiredRule> rules, Tier incumbentTier, Assumptions a) {
@@ -147,7 +147,7 @@ public final class Recommender {
                     lost.put(tier, Loss.MANDATE);
                 }
             }
-            return new Pick(chosen, reasons, lost, mandating, limit, broad, cautions(fired, chosen, rules));
+            return new Pick(chosen, reasons, lost, mandating, limit, cautions(fired, chosen, rules));
         }
         boolean todayBlocked = today.blocked();
         Set<Tier> eligible = EnumSet.noneOf(Tier.class);
@@ -240,7 +240,7 @@ public final class Recommender {
         if (!favouring.isEmpty()) {
             reasons.add(() -> "Also in play: " + String.join(", ", favouring) + ".");
         }
-        return new Pick(recommended, reasons, lost, mandating, limit, broad, cautions(fired, recommended, rules));
+        return new Pick(recommended, reasons, lost, mandating, limit, cautions(fired, recommended, rules));
     }
 
     /** Constraints the recommended tier cannot meet: shown as cautions, never silently. */
