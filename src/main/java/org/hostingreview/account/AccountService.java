@@ -48,6 +48,9 @@ public class AccountService {
     SignInThrottle throttle;
 
     @Inject
+    ApiCredentials apiCredentials;
+
+    @Inject
     jakarta.enterprise.event.Event<PasswordResetMail.Reset> resetMail;
 
     /** The outcome of a sign-in: the user and (for the login form) the new session's id, or why it was refused. */
@@ -72,6 +75,19 @@ public class AccountService {
      * transaction.
      */
     public SignIn signIn(String username, String password, String clientAddress, boolean openSession) {
+        return signIn(username, password, clientAddress, openSession, true);
+    }
+
+    /**
+     * A password sign-in over HTTP Basic on {@code /api}: throttled and its failures audited like the login form, but a
+     * success is not audited here ({@link ApiCredentials} records API use once per credential and day).
+     */
+    SignIn signInForApi(String username, String password, String clientAddress) {
+        return signIn(username, password, clientAddress, false, false);
+    }
+
+    private SignIn signIn(String username, String password, String clientAddress, boolean openSession,
+            boolean auditSuccess) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
             Optional<UserAccount> found = name.isEmpty() || name.length() > 40 ? Optional.empty() : UserAccount.findFull(name);
@@ -88,9 +104,11 @@ public class AccountService {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
                 throttle.succeeded(user.id);
                 String session = openSession ? sessions.open(user.id, user.mustChangePassword) : null;
-                audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
-                        .detail("client", clientAddress)
-                        .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
+                if (auditSuccess) {
+                    audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
+                            .detail("client", clientAddress)
+                            .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
+                }
                 return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty());
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
@@ -227,6 +245,7 @@ public class AccountService {
         user.roles.clear();
         user.roles.addAll(roles);
         user.updatedAt = clock.instant();
+        apiCredentials.forgetUserNowAndAfterCommit(user.id);
         audit.event(AuditAction.USER_UPDATED, actor).on("user", user.id).team(team.id)
                 .detail("username", user.username).changes(changes).record();
     }

@@ -48,6 +48,9 @@ public class Sessions {
     @Inject
     HostingReviewConfig config;
 
+    @Inject
+    ApiCredentials apiCredentials;
+
     /** Opens a session for a user who just signed in; returns the id that goes into the cookie. */
     @Transactional(TxType.MANDATORY)
     String open(long userId, boolean afterAdminReset) {
@@ -111,6 +114,9 @@ public class Sessions {
     /** Ends every live session of a user except {@code keep} (null: all); returns how many ended. */
     @Transactional(TxType.MANDATORY)
     int endAll(long userId, End reason, String keep) {
+        // whatever ends a user's sessions (password change or reset, deactivation, revocation) ends the API credentials
+        // verified for them too
+        apiCredentials.forgetUserNowAndAfterCommit(userId);
         return em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3 "
                 + "where user_id = ?1 and ended_at is null and id <> ?4")
                 .setParameter(1, userId).setParameter(2, Timestamp.from(clock.instant())).setParameter(3, reason.name())

@@ -29,5 +29,14 @@ public enum AuditAction {
     CHECKIN_REPLACED,
     PROPOSAL_REOPENED,
     REVIEW_OVERDUE,
-    CALENDAR_TOKEN_CHANGED
+    CALENDAR_TOKEN_CHANGED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    /** The first API call of a day with one credential (a token, or a password over HTTP Basic). */
+    API_USED,
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_DISABLED,
+    TWO_FACTOR_FAILED,
+    RECOVERY_CODE_USED,
+    SECURITY_SETTING_CHANGED
 }

@@ -55,6 +55,33 @@ public interface HostingReviewConfig {
 
     SignIn signIn();
 
+    Api api();
+
+    /** The JSON API's credentials: personal tokens, and HTTP Basic while it is deprecated. */
+    interface Api {
+        /** Key of the HMAC-SHA-256 that API tokens are stored as; empty: derived from the CSRF key. */
+        Optional<String> tokenKey();
+
+        /** The last day HTTP Basic with a password works on {@code /api}; until then answers say it is deprecated. */
+        @WithDefault("2027-06-30")
+        java.time.LocalDate basicSunset();
+
+        /** How long a verified credential is trusted without checking it again (its owner's changes end it at once). */
+        @WithDefault("PT60S")
+        java.time.Duration credentialCacheTtl();
+
+        /** Password checks (bcrypt) running at once for the API; more wait {@code password-check-wait}, then get 503. */
+        @WithDefault("4")
+        int maxConcurrentPasswordChecks();
+
+        @WithDefault("PT2S")
+        java.time.Duration passwordCheckWait();
+
+        /** The longest a token may live. */
+        @WithDefault("365")
+        int tokenMaxDays();
+    }
+
     /** Key of the HMAC that binds CSRF tokens to their session ({@code CSRF_SIGNATURE_KEY}). */
     Optional<String> csrfKey();
 
