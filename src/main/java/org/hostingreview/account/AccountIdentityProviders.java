@@ -33,6 +33,7 @@ final class AccountIdentityProviders {
     static final String USER_ATTRIBUTE = "hosting-review.user";
     static final String SESSION_ATTRIBUTE = "hosting-review.session";
     static final String MUST_CHANGE_ATTRIBUTE = "hosting-review.must-change-password";
+    static final String MUST_ENROL_ATTRIBUTE = "hosting-review.must-enrol-second-factor";
     /** A short-lived cookie that tells the login page why the user is there (throttled, session ended). */
     static final String NOTICE_COOKIE = "hr_notice";
     static final String SESSION_COOKIE = "hr_session";
@@ -41,12 +42,18 @@ final class AccountIdentityProviders {
     }
 
     static SecurityIdentity identity(SignedInUser user, Sessions.Live session, boolean mustChangePassword) {
+        return identity(user, session, mustChangePassword, false);
+    }
+
+    static SecurityIdentity identity(SignedInUser user, Sessions.Live session, boolean mustChangePassword,
+            boolean mustEnrolSecondFactor) {
         String name = session == null ? user.username() : user.username() + " " + session.id();
         Principal principal = new QuarkusPrincipal(name);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
                 .addAttribute(USER_ATTRIBUTE, user)
-                .addAttribute(MUST_CHANGE_ATTRIBUTE, mustChangePassword);
+                .addAttribute(MUST_CHANGE_ATTRIBUTE, mustChangePassword)
+                .addAttribute(MUST_ENROL_ATTRIBUTE, mustEnrolSecondFactor);
         if (session != null) {
             builder.addAttribute(SESSION_ATTRIBUTE, session);
         }
@@ -95,7 +102,7 @@ final class AccountIdentityProviders {
                 }
                 SignedInUser user = result.user().orElseThrow(AuthenticationFailedException::new);
                 Sessions.Live session = result.sessionId() == null ? null
-                        : new Sessions.Live(result.sessionId(), user.id(), result.mustChangePassword());
+                        : new Sessions.Live(result.sessionId(), user.id(), result.mustChangePassword(), result.secondFactor());
                 return identity(user, session, result.mustChangePassword());
             });
         }
@@ -134,7 +141,7 @@ final class AccountIdentityProviders {
                     }
                     throw new AuthenticationFailedException("session ended");
                 }
-                return identity(check.user().get(), check.live(), check.mustChangePassword());
+                return identity(check.user().get(), check.live(), check.mustChangePassword(), check.mustEnrolSecondFactor());
             });
         }
     }

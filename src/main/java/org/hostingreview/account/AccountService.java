@@ -51,17 +51,20 @@ public class AccountService {
     ApiCredentials apiCredentials;
 
     @Inject
+    TwoFactorSettings twoFactorSettings;
+
+    @Inject
     jakarta.enterprise.event.Event<PasswordResetMail.Reset> resetMail;
 
     /** The outcome of a sign-in: the user and (for the login form) the new session's id, or why it was refused. */
     public record SignIn(Optional<SignedInUser> user, String sessionId, boolean mustChangePassword,
-            Optional<Duration> throttledFor) {
+            Optional<Duration> throttledFor, boolean secondFactor) {
         static SignIn refused() {
-            return new SignIn(Optional.empty(), null, false, Optional.empty());
+            return new SignIn(Optional.empty(), null, false, Optional.empty(), false);
         }
 
         static SignIn throttled(Duration wait) {
-            return new SignIn(Optional.empty(), null, false, Optional.of(wait));
+            return new SignIn(Optional.empty(), null, false, Optional.of(wait), false);
         }
     }
 
@@ -103,13 +106,16 @@ public class AccountService {
             if (candidate.id() != null && passwordOk && candidate.active()) {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
                 throttle.succeeded(user.id);
-                String session = openSession ? sessions.open(user.id, user.mustChangePassword) : null;
-                if (auditSuccess) {
+                // with two-factor sign-in the session waits for the code, and the sign-in is audited once it is given
+                boolean secondFactor = user.totpSecret != null;
+                String session = openSession ? sessions.open(user.id, user.mustChangePassword, secondFactor) : null;
+                if (auditSuccess && !secondFactor) {
                     audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
                             .detail("client", clientAddress)
                             .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
                 }
-                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty());
+                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty(),
+                        secondFactor);
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
             if (failure.audited()) {
@@ -152,12 +158,18 @@ public class AccountService {
         if (live.isEmpty()) {
             return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
         }
-        return new SessionCheck(Optional.of(SignedInUser.of(user.get())), live.get(), user.get().mustChangePassword, null);
+        UserAccount u = user.get();
+        boolean mustEnrol = u.totpSecret == null && (u.has(Role.ADMIN) || u.has(Role.REVIEWER))
+                && twoFactorSettings.requiredForAdminsAndReviewers();
+        return new SessionCheck(Optional.of(SignedInUser.of(u)), live.get(), u.mustChangePassword, null, mustEnrol);
     }
 
     /** What a session cookie stands for now. */
     public record SessionCheck(Optional<SignedInUser> user, Sessions.Live live, boolean mustChangePassword,
-            Sessions.End ended) {
+            Sessions.End ended, boolean mustEnrolSecondFactor) {
+        SessionCheck(Optional<SignedInUser> user, Sessions.Live live, boolean mustChangePassword, Sessions.End ended) {
+            this(user, live, mustChangePassword, ended, false);
+        }
     }
 
     /** The user behind HTTP Basic credentials re-checked elsewhere; kept for callers that only need the account. */

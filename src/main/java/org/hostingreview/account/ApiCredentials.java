@@ -168,6 +168,10 @@ public class ApiCredentials {
             return new Outcome(Optional.empty(), Optional.empty(), false);
         }
         SignedInUser user = result.user().get();
+        if (result.secondFactor()) {
+            // a password alone does not sign in an account with two-factor sign-in: it calls the API with a token
+            return new Outcome(Optional.empty(), Optional.empty(), false);
+        }
         if (result.mustChangePassword()) {
             // not cached: the API refuses until the user chose their own password (MustChangePasswordFilter)
             return new Outcome(Optional.of(new Verified(user, null, null, null, clock.instant(), true)), Optional.empty(), false);

@@ -46,6 +46,17 @@ public class CurrentUser {
         return Boolean.TRUE.equals(identity.getAttribute(AccountIdentityProviders.MUST_CHANGE_ATTRIBUTE));
     }
 
+    /** Whether this session was opened with the password and still waits for the second factor. */
+    public boolean secondFactorPending() {
+        Sessions.Live live = identity.getAttribute(AccountIdentityProviders.SESSION_ATTRIBUTE);
+        return live != null && live.secondFactorPending();
+    }
+
+    /** Whether an admin requires two-factor sign-in of this user's role and the user has not set it up yet. */
+    public boolean mustEnrolSecondFactor() {
+        return Boolean.TRUE.equals(identity.getAttribute(AccountIdentityProviders.MUST_ENROL_ATTRIBUTE));
+    }
+
     public String getUsername() {
         return isSignedIn() ? get().username() : null;
     }

@@ -34,7 +34,10 @@ public class Sessions {
     }
 
     /** A live session: its id (as in the cookie), its user, whether it is the first sign-in after an admin reset. */
-    public record Live(String id, long userId, boolean afterAdminReset) {
+    public record Live(String id, long userId, boolean afterAdminReset, boolean secondFactorPending) {
+        public Live(String id, long userId, boolean afterAdminReset) {
+            this(id, userId, afterAdminReset, false);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,15 +57,21 @@ public class Sessions {
     /** Opens a session for a user who just signed in; returns the id that goes into the cookie. */
     @Transactional(TxType.MANDATORY)
     String open(long userId, boolean afterAdminReset) {
+        return open(userId, afterAdminReset, false);
+    }
+
+    /** Opens a session; with {@code secondFactorPending} it leads nowhere but the code page until the code is given. */
+    @Transactional(TxType.MANDATORY)
+    String open(long userId, boolean afterAdminReset, boolean secondFactorPending) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        em.createNativeQuery("insert into user_session (id, user_id, created_at, expires_at, after_admin_reset) "
-                + "values (?1, ?2, ?3, ?4, ?5)")
+        em.createNativeQuery("insert into user_session (id, user_id, created_at, expires_at, after_admin_reset, "
+                + "second_factor_pending) values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, hash(id)).setParameter(2, userId).setParameter(3, Timestamp.from(now))
                 .setParameter(4, Timestamp.from(now.plus(config.session().absoluteLifetime())))
-                .setParameter(5, afterAdminReset).executeUpdate();
+                .setParameter(5, afterAdminReset).setParameter(6, secondFactorPending).executeUpdate();
         return id;
     }
 
@@ -70,7 +79,7 @@ public class Sessions {
     @Transactional(TxType.MANDATORY)
     Optional<Live> live(String id, long userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset from user_session "
+        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset, second_factor_pending from user_session "
                 + "where id = ?1").setParameter(1, hash(id)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -85,7 +94,14 @@ public class Sessions {
             end(id, End.EXPIRED);
             return Optional.empty();
         }
-        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3])));
+        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4])));
+    }
+
+    /** The second factor was given: the session is a full one now. */
+    @Transactional(TxType.MANDATORY)
+    void secondFactorGiven(String id) {
+        em.createNativeQuery("update user_session set second_factor_pending = false where id = ?1 and ended_at is null")
+                .setParameter(1, hash(id)).executeUpdate();
     }
 
     /** Why a session is not live, for the message on the login page. */

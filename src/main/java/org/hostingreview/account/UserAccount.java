@@ -71,6 +71,21 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
 
+    /** Base32 secret of the user's TOTP authenticator; null when two-factor sign-in is off. */
+    @Column(name = "totp_secret")
+    public String totpSecret;
+
+    /** A secret shown on the enrolment page, not yet confirmed with a code. */
+    @Column(name = "totp_pending_secret")
+    public String totpPendingSecret;
+
+    @Column(name = "totp_enabled_at")
+    public Instant totpEnabledAt;
+
+    /** The time step of the last accepted code, so that a code works once. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
     @Version
     public long version;
 

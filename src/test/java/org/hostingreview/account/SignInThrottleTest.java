@@ -105,4 +105,27 @@ class SignInThrottleTest {
         assertThat(signedIn.getDetailedCookie("hr_session").getSameSite()).isEqualToIgnoringCase("strict");
         assertThat(signedIn.getHeader("Location")).doesNotStartWith("http://");
     }
+
+    @Test
+    void wrongTwoFactorCodesAreThrottledLikePasswords() {
+        TwoFactorTest.Enrolled me = TwoFactorTest.enrolled("PROPOSER");
+        long before = AuditLog.maxId();
+        WebSession session = WebSession.as(me.username(), "first-password-1");
+        session.get("/login/totp");
+        java.util.function.Function<String, Response> code = c -> session.request().header("X-Forwarded-For", "10.0.5.1")
+                .contentType("application/x-www-form-urlencoded").formParam("code", c)
+                .formParam("csrf-token", session.csrfToken()).post("/login/totp");
+        for (int i = 0; i < 4; i++) {
+            assertThat(code.apply("12345" + i).statusCode()).isEqualTo(400);
+        }
+        Response locked = code.apply("123459");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.asString()).contains("Too many attempts, try again in 1 minute");
+        // even the right code is refused while locked, and the session still leads only to the code page
+        assertThat(code.apply(org.hostingreview.support.Totp.code(me.secret(), 1)).statusCode()).isEqualTo(429);
+        session.get("/").then().statusCode(303);
+        assertThat(auditedSince(before, "TWO_FACTOR_FAILED")).isEqualTo(1);
+        assertThat(auditedSince(before, "LOGIN_THROTTLED")).isEqualTo(1);
+        assertThat(auditedSince(before, "LOGIN_SUCCEEDED")).isZero();
+    }
 }
