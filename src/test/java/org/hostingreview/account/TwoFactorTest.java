@@ -30,7 +30,8 @@ class TwoFactorTest {
         AdminUsersTest.createUser(WebSession.as("admin"), username, "first-password-1", roles);
         WebSession me = WebSession.as(username, "first-password-1");
         String page = me.get("/account/two-factor").then().statusCode(200).extract().asString();
-        assertThat(page).contains("src=\"data:image/png;base64,").doesNotContain("src=\"http");
+        assertThat(page).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"totp-qr\"").contains("<path fill=\"#000\" d=\"M")
+                .doesNotContain("<img");
         String secret = Totp.secretOn(page);
         // reloading shows the same secret until it is confirmed
         assertThat(Totp.secretOn(me.get("/account/two-factor").asString())).isEqualTo(secret);
