@@ -62,8 +62,27 @@ public class AuditChain {
     @Inject
     AuditWitness witness;
 
+    /** The last verification's result and when it ran (for the metrics); null until one ran. */
+    private volatile Verification lastVerification;
+    private volatile java.time.Instant lastVerifiedAt;
+
+    public Verification lastVerification() {
+        return lastVerification;
+    }
+
+    public java.time.Instant lastVerifiedAt() {
+        return lastVerifiedAt;
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Verification verify() {
+        Verification result = verifyChain();
+        lastVerification = result;
+        lastVerifiedAt = java.time.Instant.now();
+        return result;
+    }
+
+    private Verification verifyChain() {
         long expectedSeq = 1;
         String previous = GENESIS;
         long checked = 0;

@@ -67,6 +67,9 @@ public class RevisitService {
     private static final List<RuleId> THRESHOLD_RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.H5_BURSTY);
 
     @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -288,6 +291,8 @@ public class RevisitService {
             return false;
         }
         proposal.updatedAt = clock.instant();
+        reasons.stream().map(r -> r.trigger().name()).distinct()
+                .forEach(t -> meters.counter("hosting_review_reopens", "trigger", t).increment());
         audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
                 .changes(new Changes().field("status", from, proposal.status)).record();
         if (from != proposal.status) {

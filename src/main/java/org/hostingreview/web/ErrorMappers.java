@@ -172,7 +172,9 @@ public class ErrorMappers {
                 return ErrorPages.page(400, "Unreadable request", "The request body could not be read.", null, uri, headers);
             }
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        // the request's own reference (system/RequestReference), which every log line of the request carries
+        Object mdc = org.jboss.logging.MDC.get("ref");
+        String reference = mdc != null ? mdc.toString() : UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return ErrorPages.page(500, "Something went wrong",
                 "The server could not complete this request. Nothing was saved. If it keeps happening, "
