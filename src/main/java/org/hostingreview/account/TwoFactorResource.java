@@ -2,15 +2,12 @@ package org.hostingreview.account;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,7 +18,6 @@ import org.hostingreview.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 
 /** My account → two-factor sign-in: enrolment with a QR code, recovery codes, turning it off. */
 @Path("/account/two-factor")

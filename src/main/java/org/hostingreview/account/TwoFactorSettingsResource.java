@@ -1,7 +1,5 @@
 package org.hostingreview.account;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -9,19 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.web.Flash;
-import org.hostingreview.web.FormErrors;
-import org.hostingreview.web.InvalidInputException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The admin's requirement of two-factor sign-in for the ADMIN and REVIEWER roles. */
 @Path("/admin/two-factor")
