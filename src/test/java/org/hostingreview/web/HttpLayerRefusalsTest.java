@@ -46,6 +46,18 @@ class HttpLayerRefusalsTest {
     }
 
     @Test
+    void aBodyOverTheMaximumSizeIs413WithSecurityHeadersAndSaysNothingWasSaved() throws IOException {
+        org.hostingreview.support.WebSession dana = org.hostingreview.support.WebSession.as("dana");
+        String answer = raw("POST /admin/teams HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Cookie: hr_session=" + dana.cookie("hr_session") + "\r\n"
+                + "Content-Length: 20000000\r\nConnection: close\r\n\r\nname=x");
+        assertThat(statusLine(answer)).contains(" 413 ");
+        assertSecurityHeaders(answer);
+        assertThat(answer).contains("Too large to send").contains("Nothing was saved").contains("19 MB")
+                .contains("Your browser still has what you typed");
+    }
+
+    @Test
     void anOrdinaryPageStillAnswersAfterwards() throws IOException {
         String answer = raw("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(statusLine(answer)).contains(" 200 ");
