@@ -23,6 +23,8 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /** Sign-in, users, teams and passwords. Every change is audited in the same transaction. */
 @ApplicationScoped
@@ -95,7 +97,7 @@ public class AccountService {
                 audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
                         .detail("client", clientAddress)
                         .detail("firstAfterReset", afterReset ? "yes" : null).record();
-                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty());
+                return new SignIn(Optional.of(user.signedIn()), session, user.mustChangePassword, Optional.empty());
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
             if (failure.audited()) {
@@ -138,7 +140,7 @@ public class AccountService {
         if (live.isEmpty()) {
             return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
         }
-        return new SessionCheck(Optional.of(SignedInUser.of(user.get())), live.get(), user.get().mustChangePassword, null);
+        return new SessionCheck(Optional.of(user.get().signedIn()), live.get(), user.get().mustChangePassword, null);
     }
 
     /** What a session cookie stands for now. */
@@ -149,7 +151,7 @@ public class AccountService {
     /** The user behind HTTP Basic credentials re-checked elsewhere; kept for callers that only need the account. */
     @Transactional
     public Optional<SignedInUser> activeUser(String username) {
-        return UserAccount.findFull(username).filter(u -> u.active).map(SignedInUser::of);
+        return UserAccount.findFull(username).filter(u -> u.active).map(UserAccount::signedIn);
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -23,6 +23,9 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
+
 /** A person who can sign in. Deactivated users keep their history but cannot sign in. */
 @Entity
 @Table(name = "app_user")
@@ -115,5 +118,10 @@ public class UserAccount extends PanacheEntityBase {
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** What a session knows about this user. */
+    public SignedInUser signedIn() {
+        return new SignedInUser(id, username, displayName, team.id, team.name, Set.copyOf(roles));
     }
 }

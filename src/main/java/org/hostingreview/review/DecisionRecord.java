@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hostingreview.costmodel.Text;
-import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.pricing.RecommendationView;
 
 /**
  * A decision as a Markdown architecture decision record in the MADR shape (context, drivers, options with

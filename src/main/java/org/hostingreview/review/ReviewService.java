@@ -24,8 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
@@ -33,18 +31,17 @@ import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
-import org.hostingreview.costmodel.Workload;
 import org.hostingreview.pricing.CatalogRef;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
+import org.hostingreview.pricing.RecommendationView;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
-import org.hostingreview.proposal.RecommendationView;
 import org.hostingreview.proposal.WorkflowEvent;
 import org.hostingreview.recommendation.Answers;
 import org.hostingreview.recommendation.PlanStep;
@@ -55,6 +52,8 @@ import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -77,9 +76,6 @@ public class ReviewService {
     CostingService costing;
 
     @Inject
-    PricingService pricing;
-
-    @Inject
     AuditService audit;
 
     @Inject
@@ -98,7 +94,7 @@ public class ReviewService {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.inject.Instance<org.hostingreview.account.CurrentUser> currentUser;
+    jakarta.enterprise.inject.Instance<org.hostingreview.web.CurrentUser> currentUser;
 
     @Inject
     jakarta.enterprise.event.Event<WorkflowEvent> workflow;
@@ -486,7 +482,7 @@ public class ReviewService {
             query.setParameter("team", teamFilter);
         }
         List<Proposal> waiting = query.getResultList();
-        Map<Long, List<EvalResult>> runs = pricing.runsOf(waiting);
+        Map<Long, List<EvalResult>> runs = costing.runsOf(waiting);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
         Map<Long, Integer> approvals = new HashMap<>();
         Map<Long, Boolean> reviewedByMe = new HashMap<>();
