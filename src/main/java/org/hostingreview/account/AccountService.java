@@ -23,6 +23,8 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /** Sign-in, users, teams and passwords. Every change is audited in the same transaction. */
 @ApplicationScoped
@@ -106,15 +108,19 @@ public class AccountService {
             if (candidate.id() != null && passwordOk && candidate.active()) {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
                 throttle.succeeded(user.id);
+                boolean afterReset = user.mustChangePassword || user.resetSignInPending;
                 // with two-factor sign-in the session waits for the code, and the sign-in is audited once it is given
                 boolean secondFactor = user.totpSecret != null;
-                String session = openSession ? sessions.open(user.id, user.mustChangePassword, secondFactor) : null;
+                String session = openSession ? sessions.open(user.id, afterReset, secondFactor) : null;
+                if (openSession && user.resetSignInPending) {
+                    user.resetSignInPending = false; // the mark went to this session
+                }
                 if (auditSuccess && !secondFactor) {
                     audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
                             .detail("client", clientAddress)
-                            .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
+                            .detail("firstAfterReset", afterReset ? "yes" : null).record();
                 }
-                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty(),
+                return new SignIn(Optional.of(user.signedIn()), session, user.mustChangePassword, Optional.empty(),
                         secondFactor);
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
@@ -161,7 +167,7 @@ public class AccountService {
         UserAccount u = user.get();
         boolean mustEnrol = u.totpSecret == null && (u.has(Role.ADMIN) || u.has(Role.REVIEWER))
                 && twoFactorSettings.requiredForAdminsAndReviewers();
-        return new SessionCheck(Optional.of(SignedInUser.of(u)), live.get(), u.mustChangePassword, null, mustEnrol);
+        return new SessionCheck(Optional.of(u.signedIn()), live.get(), u.mustChangePassword, null, mustEnrol);
     }
 
     /** What a session cookie stands for now. */
@@ -175,7 +181,7 @@ public class AccountService {
     /** The user behind HTTP Basic credentials re-checked elsewhere; kept for callers that only need the account. */
     @Transactional
     public Optional<SignedInUser> activeUser(String username) {
-        return UserAccount.findFull(username).filter(u -> u.active).map(SignedInUser::of);
+        return UserAccount.findFull(username).filter(u -> u.active).map(UserAccount::signedIn);
     }
 
     @Transactional
@@ -296,7 +302,7 @@ public class AccountService {
     }
 
     @Transactional
-    public void changeOwnPassword(SignedInUser me, String currentSession, AccountForms.PasswordChange form) {
+    public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
         FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
@@ -311,10 +317,13 @@ public class AccountService {
         }
         errors.throwIfAny();
         user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        if (user.mustChangePassword) {
+            user.resetSignInPending = true; // whoever chose this password may be the admin who reset the old one
+        }
         user.mustChangePassword = false;
         user.updatedAt = clock.instant();
-        // every other session of the account ends; this one goes on
-        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, currentSession);
+        // every session of the account ends, this one too: the user signs in again with the new password
+        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, null);
         audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id)
                 .detail("sessionsEnded", String.valueOf(ended)).record();
     }

@@ -1,5 +1,6 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,8 +69,8 @@ final class ApiAuthentication {
     static SecurityIdentity identity(ApiCredentials.Verified v, String credential) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(v.user().username()))
-                .addAttribute(AccountIdentityProviders.USER_ATTRIBUTE, v.user())
-                .addAttribute(AccountIdentityProviders.MUST_CHANGE_ATTRIBUTE, v.mustChangePassword())
+                .addAttribute(CurrentUser.USER_ATTRIBUTE, v.user())
+                .addAttribute(CurrentUser.MUST_CHANGE_ATTRIBUTE, v.mustChangePassword())
                 .addAttribute(CREDENTIAL_ATTRIBUTE, credential);
         if (v.scope() != null) {
             builder.addAttribute(SCOPE_ATTRIBUTE, v.scope());

@@ -1,5 +1,6 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.CurrentUser;
 import java.util.List;
 
 import jakarta.inject.Inject;

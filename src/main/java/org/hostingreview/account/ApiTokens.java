@@ -1,5 +1,6 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.SignedInUser;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -146,7 +147,7 @@ public class ApiTokens {
         }
         ApiToken token = found.get();
         return UserAccount.findFull(token.userId).filter(u -> u.active)
-                .map(u -> new Verified(token.id, token.name, token.scope, SignedInUser.of(u), token.expiresAt));
+                .map(u -> new Verified(token.id, token.name, token.scope, u.signedIn(), token.expiresAt));
     }
 
     @Transactional(TxType.MANDATORY)

@@ -1,5 +1,7 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;

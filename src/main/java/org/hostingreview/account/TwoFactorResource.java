@@ -1,5 +1,8 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 import java.util.List;
 
 import jakarta.inject.Inject;

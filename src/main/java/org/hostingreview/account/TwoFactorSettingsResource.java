@@ -1,5 +1,7 @@
 package org.hostingreview.account;
 
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;

@@ -1,4 +1,4 @@
-package org.hostingreview.system;
+package org.hostingreview.revisit;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -21,6 +21,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hostingreview.audit.AuditChain;
 import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.system.HostingReviewConfig;
 
 /**
  * The business gauges at {@code /q/metrics}: proposals by status, decisions due and overdue, the notification outbox's
