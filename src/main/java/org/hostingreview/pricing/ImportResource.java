@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.account.CurrentUser;
 import org.hostingreview.account.Role;
+import org.hostingreview.costmodel.Text;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
@@ -105,7 +106,7 @@ public class ImportResource {
     public Response apply(@PathParam("id") long id) {
         CatalogImportService.Preview before = imports.preview(id);
         CatalogImportService.Preview after = imports.apply(id, currentUser.get().username());
-        String message = before.applicable() ? String.format("Added %d row(s) to the catalog from %s.", after.rowsAdded(),
+        String message = before.applicable() ? String.format("Added %s to the catalog from %s.", Text.count(after.rowsAdded(), "row"),
                 after.fileName()) : "Nothing to add: the catalog already has every row of this file.";
         return Flash.redirect("/pricing/imports/" + id, message);
     }

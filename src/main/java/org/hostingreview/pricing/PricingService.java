@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -309,6 +310,24 @@ public class PricingService {
     }
 
     /** The counting eval runs of many proposals in one query. */
+    /** The tier recommended today for each of these proposals (by id), costed on today's catalog as a list shows it. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Tier> recommendedToday(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Proposal> listed = em.createQuery("from Proposal p join fetch p.feature join fetch p.team where p.id in :ids",
+                Proposal.class).setParameter("ids", ids).getResultList();
+        Map<Long, List<EvalResult>> runs = runsOf(listed);
+        CatalogSnapshot catalog = costing.snapshot(costing.today());
+        Map<Long, Tier> recommended = new HashMap<>();
+        for (Proposal proposal : listed) {
+            recommended.put(proposal.id, costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog)
+                    .recommendation().recommended());
+        }
+        return recommended;
+    }
+
     public Map<Long, List<EvalResult>> runsOf(List<Proposal> proposals) {
         if (proposals.isEmpty()) {
             return Map.of();

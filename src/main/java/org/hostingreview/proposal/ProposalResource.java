@@ -1,9 +1,14 @@
 package org.hostingreview.proposal;
 
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,21 +32,26 @@ import org.hostingreview.account.CurrentUser;
 import org.hostingreview.account.Role;
 import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.CostingService;
+import org.hostingreview.pricing.PricingService;
 import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.review.ReviewForm;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Numbers;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Proposal pages: the list, the guided intake (steps 1–8), eval runs, submit and withdraw. */
 @Path("/proposals")
@@ -51,13 +61,13 @@ public class ProposalResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(ProposalPage page, ProposalQuery query, List<Team> teams,
-                List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+        static native TemplateInstance list(ProposalPage page, Map<Long, Tier> recommended, ProposalQuery query,
+                List<Team> teams, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
                 List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-                String reviewConflict);
+                WhatIf whatIf, String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm,
+                FormErrors reviewErrors, String reviewConflict);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -108,6 +118,12 @@ public class ProposalResource {
     @Inject
     ReviewService reviews;
 
+    @Inject
+    PricingService pricing;
+
+    @Inject
+    HttpServerRequest request;
+
     // --- list and summary --------------------------------------------------------------------------
 
     @GET
@@ -116,8 +132,10 @@ public class ProposalResource {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
-        return Templates.list(proposals.list(me, query), query, seesAll ? accounts.teams() : List.of(),
-                List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
+        ProposalPage page = proposals.list(me, query);
+        return Templates.list(page, pricing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
+                seesAll ? accounts.teams() : List.of(), List.of(ProposalStatus.values()), seesAll,
+                me.roles().contains(Role.PROPOSER));
     }
 
     /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
@@ -126,7 +144,12 @@ public class ProposalResource {
     public Response show(@PathParam("id") long id, @Context UriInfo uri) {
         SignedInUser me = me();
         Proposal proposal = proposals.visible(id, me);
-        WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        if (query.containsKey(WHAT_IF_FORM)) {
+            // the what-if form sends every field: the address keeps only what differs from the proposal's own figures
+            return Flash.redirect("/proposals/" + id + changedOnly(proposal, query) + "#recommendation");
+        }
+        WhatIf whatIf = WhatIf.parse(query, costing.today());
         return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
                 uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
     }
@@ -186,8 +209,60 @@ public class ProposalResource {
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown),
-                whatIf, query, panel, form, reviewErrors, reviewConflict);
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
+                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
+                whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
+                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
+                panel, form, reviewErrors, reviewConflict);
+    }
+
+    /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */
+    static final String WHAT_IF_FORM = "whatIf";
+    static final String WHAT_IF_FLAGS = "flags";
+
+    /** The what-if query with blank fields and values equal to the proposal's own figures left out ("" when none). */
+    private String changedOnly(Proposal proposal, MultivaluedMap<String, String> query) {
+        Costing filed = costing.cost(proposal, evaluations.runs(proposal.id), costing.snapshot(costing.asOf(proposal)));
+        List<String> flags = query.getOrDefault(WHAT_IF_FLAGS, List.of());
+        StringBuilder kept = new StringBuilder();
+        for (String key : query.keySet()) {
+            if (key.equals(WHAT_IF_FORM) || key.equals(WHAT_IF_FLAGS) || flags.contains(key)) {
+                continue;
+            }
+            String value = query.getFirst(key);
+            if (Numbers.isBlank(value)) {
+                continue;
+            }
+            boolean same = switch (key) {
+                case "requests" -> proposal.requestsPerMonth != null
+                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.requestsPerMonth)) == 0)
+                                .orElse(false);
+                case "asOf" -> value.strip().equals(String.valueOf(costing.asOf(proposal)));
+                default -> Param.byKey(key)
+                        .flatMap(param -> Numbers.parse(value).map(v -> v.doubleValue() == filed.assumptions().get(param)))
+                        .orElse(false);
+            };
+            if (!same) {
+                append(kept, key, value.strip());
+            }
+        }
+        for (String key : flags) {
+            Param.byKey(key).ifPresent(param -> {
+                double ticked = "1".equals(query.getFirst(key)) ? 1 : 0;
+                if (ticked != filed.assumptions().get(param)) {
+                    append(kept, key, ticked == 1 ? "1" : "0");
+                }
+            });
+        }
+        return kept.length() == 0 ? "" : "?" + kept;
+    }
+
+    private static void append(StringBuilder query, String key, String value) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------
@@ -273,7 +348,11 @@ public class ProposalResource {
 
     @POST
     @Path("{id}/steps/6")
-    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form) {
+    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form,
+            @BeanParam ProposalForms.EvalRun run) {
+        if (run.typed()) {
+            return addEval(id, form, run);
+        }
         return save(id, form, (p, errors, conflict) -> step6Page(p, form, errors, conflict,
                 ProposalForms.EvalRun.blank(p, today()), FormErrors.none()));
     }
@@ -289,14 +368,32 @@ public class ProposalResource {
 
     @POST
     @Path("{id}/evals")
-    public Response addEval(@PathParam("id") long id, @BeanParam ProposalForms.EvalRun form) {
+    public Response addEval(@PathParam("id") long id, @BeanParam ProposalForms.Quality quality,
+            @BeanParam ProposalForms.EvalRun form) {
+        SignedInUser me = me();
+        Proposal proposal;
         try {
-            EvalResult run = evaluations.add(id, me(), form);
-            return Flash.redirect(stepUrl(id, 6) + "#evals", "Added the eval run of " + run.model + ".");
+            // posted from step 6's one form: the eval set typed above is saved first and is the run's eval set
+            proposal = quality.version() == null ? proposals.editable(id, me) : proposals.save(id, me, quality);
         } catch (InvalidInputException e) {
-            Proposal proposal = proposals.editable(id, me());
+            return render(Status.BAD_REQUEST, step6Page(proposals.editable(id, me), quality, e.errors(), null, form,
+                    FormErrors.none()));
+        } catch (ProposalService.StaleProposalException e) {
+            return render(Status.CONFLICT, step6Page(proposals.editable(id, me), quality, FormErrors.none(),
+                    conflictMessage(id), form, FormErrors.none()));
+        }
+        ProposalForms.EvalRun run = form.inSetOf(proposal);
+        if (Numbers.isBlank(run.evalSet())) {
+            return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal),
+                    FormErrors.none().add("evalSetName", "Name the eval set the run was on."), null, run, FormErrors.none()));
+        }
+        try {
+            EvalResult added = evaluations.add(id, me, run);
+            String target = goTo().map(step -> stepUrl(id, step)).orElse(stepUrl(id, 6) + "#evals");
+            return Flash.redirect(target, "Added the eval run of " + added.model + ".");
+        } catch (InvalidInputException e) {
             return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
-                    form, e.errors()));
+                    run, e.errors()));
         }
     }
 
@@ -354,14 +451,25 @@ public class ProposalResource {
         TemplateInstance render(Proposal proposal, FormErrors errors, String conflict);
     }
 
+    /**
+     * Saves a step and goes on: to the next step, or to the step named by {@code ?goto=} (the step sidebar and
+     * Back submit the step's form there, so nothing typed is lost). Leaving a step whose fields are as stored
+     * saves nothing, so an unfinished step can be left without filling it in.
+     */
     private Response save(long id, ProposalForms.StepForm form, StepPage page) {
         SignedInUser me = me();
+        Optional<Integer> goTo = goTo();
         try {
+            if (goTo.isPresent() && ProposalForms.unchanged(form, proposals.editable(id, me))) {
+                return Flash.redirect(stepUrl(id, goTo.get()));
+            }
             Proposal saved = proposals.save(id, me, form);
-            int next = form.step().number() + 1;
+            int next = goTo.orElse(form.step().number() + 1);
             return Flash.redirect(stepUrl(saved.id, next), "Saved “" + form.step().title() + "”.");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(), null));
+            return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(),
+                    goTo.isPresent() ? "Not saved, so you are still on this step: correct the fields marked below and "
+                            + "choose the step again (or reload the page to drop what you typed)." : null));
         } catch (ProposalService.StaleProposalException e) {
             return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), conflictMessage(id)));
         }
@@ -389,6 +497,15 @@ public class ProposalResource {
         return Templates.step8(proposal, ProgressItem.of(proposal, Step.SUBMIT), Step.SUBMIT,
                 ProposalService.missingSteps(proposal), EvalResult.latestPerModel(evaluations.runs(proposal.id)), conflict,
                 ProposalService.canEdit(me(), proposal));
+    }
+
+    /** The step a sidebar link or Back asked for, if any. */
+    private Optional<Integer> goTo() {
+        String value = request.getParam("goto");
+        if (value == null || !value.matches("[1-8]")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value));
     }
 
     private static String stepUrl(long id, int step) {

@@ -2,7 +2,6 @@ package org.hostingreview.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -12,8 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FileProposalJourneyTest extends BrowserTest {
 
-    @Test
-    void aProposerFilesTheWorkedExampleThroughAllEightSteps() {
+    @Journey
+    void aProposerFilesTheWorkedExampleThroughAllEightSteps(int width) {
+        atWidth(width);
         String title = "Worked example " + System.nanoTime();
         logIn("priya", "review-demo-1");
         find(By.linkText("Proposals")).click();

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.WebSession;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,8 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RevisitJourneyTest extends BrowserTest {
 
-    @Test
-    void aCheckInReopensTheDecisionAndAReviewerReaffirmsItFromTheDashboard() {
+    @Journey
+    void aCheckInReopensTheDecisionAndAReviewerReaffirmsItFromTheDashboard(int width) {
+        atWidth(width);
         long id = ReviewFixtures.submitted("priya", "12000");
         String title = "#" + id + " Review me 12000";
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", null, null).then().statusCode(303);

@@ -3,7 +3,6 @@ package org.hostingreview.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hostingreview.support.Demo;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,8 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class WhatIfJourneyTest extends BrowserTest {
 
-    @Test
-    void changingTheVolumeInTheWhatIfFormChangesTheRecommendation() {
+    @Journey
+    void changingTheVolumeInTheWhatIfFormChangesTheRecommendation(int width) {
+        atWidth(width);
         logIn("rachel", "review-demo-1");
         open("/proposals/" + Demo.workedExample());
         assertThat(find(By.id("rec-title")).getText()).isEqualTo("Hosted open weights");
