@@ -21,6 +21,14 @@ class LoginJourneyTest extends BrowserTest {
                 "email", username + "@example.com", "teamId", teamId(), "roles", List.of("PROPOSER"),
                 "password", "journey-password-1"));
 
+        open("/login");
+        type("j_username", username);
+        type("j_password", "not-my-password");
+        find(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
+        assertPageShows("Unknown username or wrong password");
+        assertThat(find(By.id("j_username")).getAttribute("value")).isEqualTo(username);
+        assertNoSidewaysScroll();
+
         logIn(username, "journey-password-1");
         assertPageShows("Welcome, Jo Urney");
 

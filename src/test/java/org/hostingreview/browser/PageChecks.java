@@ -81,7 +81,9 @@ public final class PageChecks implements WebDriverListener {
             return; // a page on its way: the journey's next step checks again
         }
         String page = url.replaceFirst("^https?://[^/]+", "");
-        String key = width + " " + page + " " + chrome.getTitle();
+        // a form that re-renders its own address (a check-in recorded, a refused save) is a new page to check
+        String key = width + " " + page + " " + chrome.getTitle() + " "
+                + chrome.executeScript("return document.body.innerText.length");
         if (!checked.add(key)) {
             return;
         }

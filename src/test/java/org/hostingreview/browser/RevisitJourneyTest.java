@@ -29,11 +29,14 @@ class RevisitJourneyTest extends BrowserTest {
         setDate("periodEnd", LocalDate.now().minusDays(1));
         type("requests", "197,260,274");
         type("spendUsd", "59,770");
-        type("inputTokensPerRequest", "1000");
-        type("outputTokensPerRequest", "83");
+        // the token sizes start at the decided workload's
+        assertThat(find(By.id("inputTokensPerRequest")).getAttribute("value")).isEqualTo("1000");
+        assertThat(find(By.id("outputTokensPerRequest")).getAttribute("value")).isEqualTo("83");
+        assertNoSidewaysScroll();
         find(By.xpath("//button[normalize-space()='Record check-in']")).click();
         assertPageShows("It re-opened the decision");
         assertPageShows("VOLUME_DOUBLED");
+        assertNoSidewaysScroll();
         find(By.cssSelector("form[action='/logout'] button")).click();
 
         logIn("dana", "review-demo-1");
