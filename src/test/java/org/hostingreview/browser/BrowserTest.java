@@ -136,7 +136,15 @@ public abstract class BrowserTest {
     protected void assertNoSidewaysScroll() {
         long scroll = ((Number) chrome.executeScript("return document.documentElement.scrollWidth")).longValue();
         long inner = ((Number) chrome.executeScript("return document.documentElement.clientWidth")).longValue();
-        assertThat(scroll).as("page width at a %d px window on %s", inner, path()).isLessThanOrEqualTo(inner);
+        Object wide = scroll <= inner ? "" : chrome.executeScript("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                        && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')).join(', ');
+                """);
+        assertThat(scroll).as("page width at a %d px window on %s (too wide: %s)", inner, path(), wide)
+                .isLessThanOrEqualTo(inner);
     }
 
     protected void open(String path) {

@@ -34,7 +34,7 @@ class EveryPageJourneyTest extends BrowserTest {
         if (width == PHONE) {
             // a card: the title first, then status, recommended and decided, each with its label
             assertThat(find(By.cssSelector("table.stacked tbody tr td[data-label='Recommended now']")).isDisplayed()).isTrue();
-            assertThat(find(By.cssSelector("table.stacked thead")).getRect().getWidth()).isLessThanOrEqualTo(1);
+            assertThat(driver.findElement(By.cssSelector("table.stacked thead")).getRect().getWidth()).isLessThanOrEqualTo(1);
         }
 
         open("/proposals/" + Demo.workedExample() + "/audit");
