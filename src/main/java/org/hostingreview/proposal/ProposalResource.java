@@ -1,18 +1,12 @@
 package org.hostingreview.proposal;
 
-import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,32 +14,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
-import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
-import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
-import org.hostingreview.pricing.WhatIf;
-import org.hostingreview.review.ReviewForm;
-import org.hostingreview.review.ReviewService;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -63,11 +47,6 @@ public class ProposalResource {
     static class Templates {
         static native TemplateInstance list(ProposalPage page, Map<Long, Tier> recommended, ProposalQuery query,
                 List<Team> teams, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
-
-        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
-                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm,
-                FormErrors reviewErrors, String reviewConflict);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -116,12 +95,6 @@ public class ProposalResource {
     CostingService costing;
 
     @Inject
-    ReviewService reviews;
-
-    @Inject
-    PricingService pricing;
-
-    @Inject
     HttpServerRequest request;
 
     // --- list and summary --------------------------------------------------------------------------
@@ -133,136 +106,9 @@ public class ProposalResource {
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
         ProposalPage page = proposals.list(me, query);
-        return Templates.list(page, pricing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
+        return Templates.list(page, costing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
                 seesAll ? accounts.teams() : List.of(), List.of(ProposalStatus.values()), seesAll,
                 me.roles().contains(Role.PROPOSER));
-    }
-
-    /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
-    @GET
-    @Path("{id}")
-    public Response show(@PathParam("id") long id, @Context UriInfo uri) {
-        SignedInUser me = me();
-        Proposal proposal = proposals.visible(id, me);
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        if (query.containsKey(WHAT_IF_FORM)) {
-            // the what-if form sends every field: the address keeps only what differs from the proposal's own figures
-            return Flash.redirect("/proposals/" + id + changedOnly(proposal, query) + "#recommendation");
-        }
-        WhatIf whatIf = WhatIf.parse(query, costing.today());
-        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
-                uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
-    }
-
-    /** A reviewer's verdict, posted from the proposal page. */
-    @POST
-    @Path("{id}/reviews")
-    public Response review(@PathParam("id") long id, @BeanParam ReviewForm form) {
-        SignedInUser me = me();
-        try {
-            ReviewService.Outcome outcome = reviews.review(id, me, form);
-            String message = outcome.repeated() ? "That review was already recorded."
-                    : outcome.status().reviewable() && outcome.needed() > outcome.approvals()
-                            ? String.format("Approval recorded: %d of %d approvals.", outcome.approvals(), outcome.needed())
-                            : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
-            return Flash.redirect("/proposals/" + id + "#review", message);
-        } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
-        } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
-            Proposal current = proposals.visible(id, me);
-            ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
-                    form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
-            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
-                    "This proposal changed since you opened it: another review or edit came first. Your text is kept "
-                            + "below; check the page again and resubmit if it still holds."));
-        }
-    }
-
-    @POST
-    @Path("{id}/assumptions")
-    public Response saveAssumptions(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        SignedInUser me = me();
-        WhatIf whatIf = WhatIf.parse(form, costing.today());
-        try {
-            proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
-            return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
-        } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
-        } catch (ProposalService.StaleProposalException e) {
-            return Flash.redirect("/proposals/" + id, conflictMessage(id));
-        }
-    }
-
-    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
-            FormErrors reviewErrors, String reviewConflict) {
-        List<EvalResult> runs = evaluations.runs(proposal.id);
-        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
-        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
-        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
-        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
-        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
-        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
-                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
-                String.valueOf(proposal.version), UUID.randomUUID().toString());
-        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
-                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
-                whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
-                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
-                panel, form, reviewErrors, reviewConflict);
-    }
-
-    /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */
-    static final String WHAT_IF_FORM = "whatIf";
-    static final String WHAT_IF_FLAGS = "flags";
-
-    /** The what-if query with blank fields and values equal to the proposal's own figures left out ("" when none). */
-    private String changedOnly(Proposal proposal, MultivaluedMap<String, String> query) {
-        Costing filed = costing.cost(proposal, evaluations.runs(proposal.id), costing.snapshot(costing.asOf(proposal)));
-        List<String> flags = query.getOrDefault(WHAT_IF_FLAGS, List.of());
-        StringBuilder kept = new StringBuilder();
-        for (String key : query.keySet()) {
-            if (key.equals(WHAT_IF_FORM) || key.equals(WHAT_IF_FLAGS) || flags.contains(key)) {
-                continue;
-            }
-            String value = query.getFirst(key);
-            if (Numbers.isBlank(value)) {
-                continue;
-            }
-            boolean same = switch (key) {
-                case "requests" -> proposal.requestsPerMonth != null
-                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.requestsPerMonth)) == 0)
-                                .orElse(false);
-                case "asOf" -> value.strip().equals(String.valueOf(costing.asOf(proposal)));
-                default -> Param.byKey(key)
-                        .flatMap(param -> Numbers.parse(value).map(v -> v.doubleValue() == filed.assumptions().get(param)))
-                        .orElse(false);
-            };
-            if (!same) {
-                append(kept, key, value.strip());
-            }
-        }
-        for (String key : flags) {
-            Param.byKey(key).ifPresent(param -> {
-                double ticked = "1".equals(query.getFirst(key)) ? 1 : 0;
-                if (ticked != filed.assumptions().get(param)) {
-                    append(kept, key, ticked == 1 ? "1" : "0");
-                }
-            });
-        }
-        return kept.length() == 0 ? "" : "?" + kept;
-    }
-
-    private static void append(StringBuilder query, String key, String value) {
-        if (query.length() > 0) {
-            query.append('&');
-        }
-        query.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------
@@ -380,7 +226,7 @@ public class ProposalResource {
                     FormErrors.none()));
         } catch (ProposalService.StaleProposalException e) {
             return render(Status.CONFLICT, step6Page(proposals.editable(id, me), quality, FormErrors.none(),
-                    conflictMessage(id), form, FormErrors.none()));
+                    proposals.conflictMessage(id), form, FormErrors.none()));
         }
         ProposalForms.EvalRun run = form.inSetOf(proposal);
         if (Numbers.isBlank(run.evalSet())) {
@@ -414,7 +260,7 @@ public class ProposalResource {
         } catch (ProposalService.IncompleteProposalException e) {
             return render(Status.BAD_REQUEST, step8Page(proposals.visible(id, me), null));
         } catch (ProposalService.StaleProposalException e) {
-            return render(Status.CONFLICT, step8Page(proposals.visible(id, me), conflictMessage(id)));
+            return render(Status.CONFLICT, step8Page(proposals.visible(id, me), proposals.conflictMessage(id)));
         }
     }
 
@@ -439,7 +285,7 @@ public class ProposalResource {
             Proposal current = proposals.visible(id, me);
             return render(Status.CONFLICT, Templates.withdraw(current,
                     new ProposalForms.Withdraw(form.reason(), String.valueOf(current.version)),
-                    FormErrors.none().add("reason", conflictMessage(id))));
+                    FormErrors.none().add("reason", proposals.conflictMessage(id))));
         }
     }
 
@@ -471,13 +317,8 @@ public class ProposalResource {
                     goTo.isPresent() ? "Not saved, so you are still on this step: correct the fields marked below and "
                             + "choose the step again (or reload the page to drop what you typed)." : null));
         } catch (ProposalService.StaleProposalException e) {
-            return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), conflictMessage(id)));
+            return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), proposals.conflictMessage(id)));
         }
-    }
-
-    private String conflictMessage(long id) {
-        return proposals.lastEditor(id) + " saved this proposal since you opened it. Your input is kept below: "
-                + "check it against theirs (open the summary in another tab) and save again to replace it.";
     }
 
     private TemplateInstance step1Page(Proposal proposal, ProposalForms.FeatureAndWorkload form, FormErrors errors,

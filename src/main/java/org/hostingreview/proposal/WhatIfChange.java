@@ -19,7 +19,7 @@ public record WhatIfChange(String filedRecommendation, String whatIfRecommendati
     public record TierChange(String tier, String filed, String whatIf, String change) {
     }
 
-    static WhatIfChange of(Costing filed, Costing whatIf) {
+    public static WhatIfChange of(Costing filed, Costing whatIf) {
         Recommendation before = filed.recommendation();
         Recommendation after = whatIf.recommendation();
         List<TierChange> tiers = new ArrayList<>();

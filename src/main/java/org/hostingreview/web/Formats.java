@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import org.hostingreview.costmodel.Text;
-
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -47,16 +45,6 @@ public final class Formats {
     /** As typed: no exponent, no trailing zeros. */
     public static String plain(Number value) {
         return value == null ? "—" : Numbers.field(value);
-    }
-
-    /** {@code {fmt:count(n, 'day')}}: "1 day", "3 days", "1,200 requests"; "—" for nothing. */
-    public static String count(Number value, String singular) {
-        return value == null ? "—" : Text.count(value.doubleValue(), singular);
-    }
-
-    /** A duration in months as the cost model words it: "10 days", "1.5 months". */
-    public static String duration(Number months) {
-        return months == null ? "—" : Text.duration(months.doubleValue());
     }
 
     public static String when(Instant instant) {
