@@ -1,5 +1,8 @@
 package org.hostingreview.account;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import java.security.Principal;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +38,8 @@ final class AccountIdentityProviders {
 
     /** A short-lived cookie that tells the login page why the user is there (throttled, session ended). */
     static final String NOTICE_COOKIE = "hr_notice";
+    /** The username of a failed form sign-in, so that the login form shows it again (never the password). */
+    static final String USERNAME_COOKIE = "hr_username";
     static final String SESSION_COOKIE = "hr_session";
 
     private AccountIdentityProviders() {
@@ -100,6 +105,10 @@ final class AccountIdentityProviders {
                     }
                     notice(rc, "throttled-" + minutes);
                     throw new AuthenticationFailedException("too many attempts");
+                }
+                if (result.user().isEmpty() && form && username != null && username.length() <= 64) {
+                    rc.response().addCookie(Cookie.cookie(USERNAME_COOKIE, URLEncoder.encode(username, StandardCharsets.UTF_8))
+                            .setPath("/login").setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setMaxAge(120));
                 }
                 SignedInUser user = result.user().orElseThrow(AuthenticationFailedException::new);
                 Sessions.Live session = result.sessionId() == null ? null

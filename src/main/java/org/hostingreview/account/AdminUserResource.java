@@ -37,6 +37,8 @@ public class AdminUserResource {
         static native TemplateInstance newUser(AccountForms.NewUser form, List<Team> teams, List<Role> allRoles,
                 FormErrors errors);
 
+        static native TemplateInstance confirmDeactivate(UserAccount user);
+
         static native TemplateInstance editUser(UserAccount user, AccountForms.EditUser form, List<Team> teams,
                 List<Role> allRoles, FormErrors errors, String conflict);
     }
@@ -96,6 +98,13 @@ public class AdminUserResource {
                     "Someone else changed this user since you opened the page. Your input is kept below; "
                             + "saving again will overwrite their change.")).build();
         }
+    }
+
+    /** Deactivating ends every session of the user at once: the page asks first. */
+    @GET
+    @Path("users/{id}/deactivate")
+    public TemplateInstance confirmDeactivate(@PathParam("id") long id) {
+        return Templates.confirmDeactivate(accounts.user(id));
     }
 
     @POST

@@ -1,5 +1,7 @@
 package org.hostingreview.account;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +35,7 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, boolean loggedOut, long throttledMinutes, String ended,
-                List<AccountBootstrap.DemoAccount> demoAccounts, String demoPassword);
+                String username, List<AccountBootstrap.DemoAccount> demoAccounts, String demoPassword);
 
         static native TemplateInstance logout();
     }
@@ -53,7 +55,8 @@ public class LoginResource {
     @GET
     @Path("login")
     @PermitAll
-    public Object login(@Context UriInfo uri, @CookieParam(AccountIdentityProviders.NOTICE_COOKIE) String notice) {
+    public Object login(@Context UriInfo uri, @CookieParam(AccountIdentityProviders.NOTICE_COOKIE) String notice,
+            @CookieParam(AccountIdentityProviders.USERNAME_COOKIE) String typed) {
         if (currentUser.isSignedIn()) {
             return Flash.redirect("/");
         }
@@ -74,9 +77,14 @@ public class LoginResource {
                 default -> "Your session ended. Please log in again.";
             };
         }
-        TemplateInstance page = Templates.login(query.containsKey("error"), query.containsKey("logout"), throttled, ended,
+        String username = typed == null || !query.containsKey("error") ? "" : URLDecoder.decode(typed, StandardCharsets.UTF_8);
+        TemplateInstance page = Templates.login(query.containsKey("error"), query.containsKey("logout"), throttled, ended, username,
                 config.demo() ? AccountBootstrap.DEMO_ACCOUNTS : List.of(), AccountBootstrap.DEMO_PASSWORD);
         Response.ResponseBuilder response = Response.ok(page);
+        if (typed != null) {
+            response.cookie(new NewCookie.Builder(AccountIdentityProviders.USERNAME_COOKIE).value("").path("/login").maxAge(0)
+                    .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+        }
         if (notice != null) {
             // shown once
             response.cookie(new NewCookie.Builder(AccountIdentityProviders.NOTICE_COOKIE).value("").path("/login").maxAge(0)

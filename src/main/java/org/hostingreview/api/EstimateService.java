@@ -101,8 +101,12 @@ public class EstimateService {
                 w.ttftTargetMs());
         EstimateRequest.Answers x = request.answers() == null
                 ? new EstimateRequest.Answers(null, null, null, null, null, null, null, null, null) : request.answers();
+        // an eval list that names its set implies the answer to Q5 when the request leaves it out
+        String evalSet = x.evalSet() != null && !x.evalSet().isBlank() ? x.evalSet() : request.evals() == null ? null
+                : request.evals().stream().map(EstimateRequest.Eval::evalSet).filter(s -> s != null && !s.isBlank()).findFirst()
+                        .orElse(null);
         Answers answers = new Answers(x.currentMonthlySpendUsd(), x.mlOpsEngineers(), x.hiresPlanned(), x.hostedOpenMonthsRun(),
-                x.upgradeOwner(), x.evalSet(), x.selfHostEstimateUsd(), x.currentTier() == null ? Tier.FRONTIER_CLOSED : x.currentTier(),
+                x.upgradeOwner(), evalSet, x.selfHostEstimateUsd(), x.currentTier() == null ? Tier.FRONTIER_CLOSED : x.currentTier(),
                 x.selfHostPlannedReplicas());
         EstimateRequest.Constraints c = request.constraints() == null
                 ? new EstimateRequest.Constraints(null, null, null, null, null, null, null, null, null) : request.constraints();
@@ -112,7 +116,7 @@ public class EstimateService {
         List<Score> scores = request.evals() == null ? List.of() : request.evals().stream()
                 .map(e -> new Score(e.model(), e.role() == EstimateRequest.Eval.Role.INCUMBENT ? Score.Role.INCUMBENT
                         : Score.Role.CANDIDATE, e.score(), e.scale() == null ? 100 : e.scale().max,
-                        e.evalSet() != null && !e.evalSet().isBlank() ? e.evalSet() : x.evalSet())).toList();
+                        e.evalSet() != null && !e.evalSet().isBlank() ? e.evalSet() : evalSet)).toList();
         return new ProposalInputs(workload, answers, constraints, scores);
     }
 

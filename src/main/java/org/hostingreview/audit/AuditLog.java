@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.costmodel.Tier;
 
 /** Reading the audit trail: a proposal's timeline, and the global log filtered and paged by sequence (keyset). */
 @ApplicationScoped
@@ -32,6 +35,86 @@ public class AuditLog {
     /** An event as the pages list it. */
     public record Row(long seq, Instant at, String actor, String action, String entity, Long teamId, List<Change> changes,
             Map<String, Object> details, String hash) {
+
+        /** The event as a sentence ("Rachel Kim approved #14 for Hosted open weights"); {@code who} names the actor. */
+        public String sentence(String who) {
+            String on = entity.startsWith("proposal ") ? "#" + entity.substring("proposal ".length()) : entity;
+            return switch (action) {
+                case "LOGIN_SUCCEEDED" -> who + " logged in";
+                case "LOGIN_FAILED" -> "A sign-in as " + actor + " failed";
+                case "LOGIN_THROTTLED" -> "Sign-in as " + actor + " was refused for a while after repeated failures";
+                case "LOGOUT" -> who + " logged out";
+                case "PASSWORD_CHANGED" -> who + " changed their password";
+                case "PASSWORD_RESET" -> who + " set a one-time password for " + named("username", on);
+                case "USER_CREATED" -> who + " created the account " + named("username", on);
+                case "USER_UPDATED" -> who + " changed the account " + named("username", on);
+                case "USER_DEACTIVATED" -> who + " deactivated the account " + named("username", on);
+                case "USER_REACTIVATED" -> who + " reactivated the account " + named("username", on);
+                case "TEAM_CREATED" -> who + " created the team " + named("name", on);
+                case "FEATURE_CREATED" -> who + " created the feature “" + named("name", on) + "”";
+                case "PROPOSAL_CREATED" -> who + " created " + on + titled();
+                case "PROPOSAL_STEP_SAVED" -> who + " saved " + (details.get("step") != null ? "step " + details.get("step") + " of " : "") + on;
+                case "PROPOSAL_SUBMITTED" -> who + " submitted " + on + " for review";
+                case "PROPOSAL_WITHDRAWN" -> who + " withdrew " + on;
+                case "PROPOSAL_ASSUMPTIONS_SAVED" -> who + " saved what-if assumptions on " + on;
+                case "EVAL_ADDED" -> who + " added an eval run" + model() + " to " + on;
+                case "EVAL_REMOVED" -> who + " removed an eval run" + model() + " from " + on;
+                case "CATALOG_VALUE_ADDED" -> who + " added a catalog value (" + on + ")";
+                case "REVIEW_RECORDED" -> who + " " + verdict(on);
+                case "PROPOSAL_STATUS_CHANGED" -> on + " became " + changes.stream().filter(c -> c.field().equals("status"))
+                        .map(c -> label(String.valueOf(c.to()))).findFirst().orElse("another status");
+                case "AUDIT_CHECKPOINT" -> "The trail's head was signed (a checkpoint)";
+                case "CHECKIN_RECORDED" -> who + " recorded a check-in of actuals on " + on;
+                case "CHECKIN_REPLACED" -> who + " replaced a check-in on " + on;
+                case "PROPOSAL_REOPENED" -> on + " came back for review";
+                case "REVIEW_OVERDUE" -> on + "'s review became overdue";
+                case "CALENDAR_TOKEN_CHANGED" -> who + " changed their calendar feed link";
+                default -> who + " " + label(action) + (on.isEmpty() ? "" : " (" + on + ")");
+            };
+        }
+
+        private String verdict(String on) {
+            Object verdict = details.get("verdict");
+            Object chosen = details.get("chosenTier");
+            if ("APPROVE".equals(verdict)) {
+                return "approved " + on + (chosen != null ? " for " + tier(chosen) : "")
+                        + (details.get("approvals") != null ? " (" + details.get("approvals") + " approvals)" : "");
+            }
+            if ("REJECT".equals(verdict)) {
+                return "rejected " + on;
+            }
+            if ("REQUEST_CHANGES".equals(verdict)) {
+                return "requested changes to " + on;
+            }
+            return "recorded a review of " + on;
+        }
+
+        private String named(String key, String fallback) {
+            Object value = details.get(key);
+            return value == null ? fallback : String.valueOf(value);
+        }
+
+        private String titled() {
+            Object title = details.get("title");
+            return title == null ? "" : " “" + title + "”";
+        }
+
+        private String model() {
+            Object model = details.get("model");
+            return model == null ? "" : " of " + model;
+        }
+
+        private static String tier(Object name) {
+            try {
+                return Tier.valueOf(String.valueOf(name)).label();
+            } catch (IllegalArgumentException e) {
+                return String.valueOf(name);
+            }
+        }
+
+        private static String label(String constant) {
+            return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 
     /** The global log's filters as they arrive in the query string; {@code before} is the keyset cursor (a sequence). */

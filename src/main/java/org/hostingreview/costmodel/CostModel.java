@@ -109,8 +109,8 @@ public final class CostModel {
             // engineer-weeks of one engineer: as many calendar weeks before the traffic moves
             monthsToTraffic = weeks * 7 / 365.0 * 12;
             upfront.add(new LineItem(MIGRATION, weeks * a.engineerWeekUsd(),
-                    () -> String.format("%s engineer-weeks × $%,.0f; traffic moves after about %.1f months", trim(weeks),
-                            a.engineerWeekUsd(), weeks * 7 / 365.0 * 12)));
+                    () -> String.format("%s engineer-weeks × $%,.0f; traffic moves after about %s", trim(weeks),
+                            a.engineerWeekUsd(), Text.duration(weeks * 7 / 365.0 * 12))));
         }
         // billed per token, the traffic moves rather than runs twice: no double-running cost
         return new TierCost(tier, usage, List.of(new LineItem(USAGE, usage, detail)), sum(upfront), upfront, null, monthsToTraffic, 0);
@@ -140,9 +140,9 @@ public final class CostModel {
             doubleRunning = a.get(Param.SHADOW_MONTHS) * gpuMonthly;
             double shadow = doubleRunning;
             upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), () -> String.format(
-                    "%s engineer-months × $%,.0f; about %s months to first production traffic, then %s month(s) of the fleet "
+                    "%s engineer-months × $%,.0f; about %s to first production traffic, then %s of the fleet "
                             + "(%s) running beside the incumbent before the cut-over", trim(months), a.engineerMonthUsd(),
-                    trim(a.get(Param.BUILD_CALENDAR)), trim(a.get(Param.SHADOW_MONTHS)), Text.usd(shadow))));
+                    Text.duration(a.get(Param.BUILD_CALENDAR)), Text.months(a.get(Param.SHADOW_MONTHS)), Text.usd(shadow))));
         }
         return new TierCost(Tier.SELF_HOSTED, sum(items), List.copyOf(items), sum(upfront), upfront, capacity, monthsToTraffic,
                 doubleRunning);
@@ -155,7 +155,7 @@ public final class CostModel {
         if (a.get(Param.SUPPORT_24X7) >= 1) {
             why.add("24×7 on-call minimum " + trim(a.get(Param.ON_CALL_FTES)));
         }
-        why.add(String.format("%,d GPUs ÷ %s per engineer = %s", gpus, trim(a.get(Param.GPUS_PER_ENGINEER)),
+        why.add(String.format("%s ÷ %s per engineer = %s", Text.count(gpus, "GPU"), trim(a.get(Param.GPUS_PER_ENGINEER)),
                 trim(Math.round(gpus / a.get(Param.GPUS_PER_ENGINEER) * 10) / 10.0)));
         return String.format("%s FTEs × $%,.0f/year ÷ 12 (the largest of: %s)%s", trim(Math.round(ftes * 10) / 10.0), a.get(Param.ENGINEER_USD_PER_YEAR),
                 String.join(", ", why), ftes < required ? String.format("; %s required, existing engineers credited", trim(required)) : "");
@@ -187,8 +187,8 @@ public final class CostModel {
                         c.peakPrefillTokensPerSecond(), a.get(Param.PREFILL_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
                         c.inputBoundReplicas(), c.peakDecodeTokensPerSecond(), a.get(Param.DECODE_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
                         c.outputBoundReplicas(), c.binds().label());
-        return String.format("%d replicas (%s; +%d spare) × %d GPUs %s", c.replicas(), need, c.spareReplicas(),
-                (long) a.get(Param.GPUS_PER_REPLICA), GpuProcurement.pricing(a));
+        return String.format("%s (%s; +%d spare) × %s %s", Text.count(c.replicas(), "replica"), need, c.spareReplicas(),
+                Text.count(a.get(Param.GPUS_PER_REPLICA), "GPU"), GpuProcurement.pricing(a));
     }
 
     /** Every GPU line of the fleet together (rent, or depreciation, power and colocation). */

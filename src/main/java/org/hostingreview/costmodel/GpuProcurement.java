@@ -85,11 +85,11 @@ public enum GpuProcurement {
         List<LineItem> items = new ArrayList<>();
         items.add(new LineItem(CostModel.GPUS, gpus * one.hardware(), () -> pricing(a)));
         if (p == PURCHASED) {
-            items.add(new LineItem(POWER, gpus * one.power(), () -> String.format("%,d GPUs × %s kW × PUE %s × $%s/kWh × 730 h", gpus,
+            items.add(new LineItem(POWER, gpus * one.power(), () -> String.format("%s × %s kW × PUE %s × $%s/kWh × 730 h", Text.count(gpus, "GPU"),
                     Text.number(a.get(Param.GPU_POWER_KW)), Text.number(a.get(Param.PUE)),
                     Text.number(a.get(Param.ELECTRICITY_USD_PER_KWH)))));
             items.add(new LineItem(COLOCATION, gpus * one.colocation(), () -> String.format(
-                    "%,d GPUs × $%s per GPU-month (rack space, cooling, network)", gpus,
+                    "%s × $%s per GPU-month (rack space, cooling, network)", Text.count(gpus, "GPU"),
                     Text.number(a.get(Param.COLOCATION_USD_PER_GPU_MONTH)))));
         }
         return items;

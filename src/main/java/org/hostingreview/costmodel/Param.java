@@ -45,7 +45,7 @@ public enum Param {
     SPARE_REPLICAS("spareReplicas", Group.CAPACITY, "Spare replicas (N+k)", "replicas", 1, 0, 100),
     MIN_REPLICAS("minReplicas", Group.CAPACITY, "Minimum replicas", "replicas", 2, 1, 100),
     ML_OPS_FTES("mlOpsFtesRequired", Group.STAFFING, "ML-ops engineers required (policy minimum)", "FTEs", 2, 0, 100),
-    SUPPORT_24X7("support24x7", Group.STAFFING, "24×7 support required (0 = no, 1 = yes)", "0 = no, 1 = yes", 0, 0, 1),
+    SUPPORT_24X7("support24x7", Group.STAFFING, "24×7 support required", "0 = no, 1 = yes", 0, 0, 1),
     ON_CALL_FTES("onCallMinimumFtes", Group.STAFFING, "On-call minimum for 24×7 support", "FTEs", 4, 1, 100),
     GPUS_PER_ENGINEER("gpusPerEngineer", Group.STAFFING, "GPUs one engineer runs", "GPUs", 64, 1, 100_000),
     ENGINEER_USD_PER_YEAR("engineerUsdPerYear", Group.STAFFING, "Loaded engineer cost", "USD / year", 300_000, 10_000, 5_000_000),

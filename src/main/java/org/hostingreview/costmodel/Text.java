@@ -34,14 +34,26 @@ public final class Text {
 
     /** "1 month", "2.5 months", "0 months". */
     public static String months(double value) {
-        return number(value) + (value == 1 ? " month" : " months");
+        return count(value, "month");
     }
 
-    /** A duration given in months: "12 days" below a month, "1 day" for less, else "1.5 months". */
+    /** A count with its noun, singular only for exactly one: "1 GPU", "0 GPUs", "1,024 GPUs", "2.5 days". */
+    public static String count(double value, String singular) {
+        return count(value, singular, singular + "s");
+    }
+
+    /** A count with its noun where the plural is not the singular + "s": "1 person", "3 people". */
+    public static String count(double value, String singular, String plural) {
+        return number(value) + " " + (value == 1 ? singular : plural);
+    }
+
+    /**
+     * The one way a duration given in months reads, everywhere: "12 days" below a month ("1 day" for less), else
+     * months to one decimal ("1 month", "1.5 months").
+     */
     public static String duration(double months) {
         if (months < 1) {
-            long days = Math.max(1, Math.round(months * 30.4));
-            return days + (days == 1 ? " day" : " days");
+            return count(Math.max(1, Math.round(months * 30.4)), "day");
         }
         double rounded = Math.round(months * 10) / 10.0;
         return months(rounded);

@@ -50,13 +50,29 @@ public class PortfolioService {
 
     /** The features recommended for one tier, with totals. */
     public record Group(Tier tier, List<Entry> entries, double spendToday, double underRecommendation) {
+
+        /** Submitted or decided: what the tier's features are. */
+        public List<Entry> filed() {
+            return entries.stream().filter(e -> e.status() != ProposalStatus.DRAFT).toList();
+        }
+
+        /** Drafts, shown apart: nothing has been filed for them yet. */
+        public List<Entry> drafts() {
+            return entries.stream().filter(e -> e.status() == ProposalStatus.DRAFT).toList();
+        }
     }
 
     /** The whole portfolio. */
     public record Portfolio(List<Group> groups, double spendToday, double underRecommendation, int moving, int features) {
 
+        /** Under the recommendations minus today: negative is a saving, positive an extra cost. */
         public double difference() {
             return underRecommendation - spendToday;
+        }
+
+        /** The saving a month under the recommendations; 0 when they cost more. */
+        public double saving() {
+            return Math.max(0, -difference());
         }
     }
 

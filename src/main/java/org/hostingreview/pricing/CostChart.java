@@ -37,8 +37,8 @@ public final class CostChart {
     public record Series(Tier tier, String path, String colour, String dash, String label) {
     }
 
-    /** A tick: its grid line position, and where its label goes. */
-    public record Tick(double at, String label, double labelX, double labelY) {
+    /** A tick: its grid line position, and where its label goes (anchored so that it stays inside the chart). */
+    public record Tick(double at, String label, double labelX, double labelY, String anchor) {
     }
 
     /** A marked point (break-even) and where its label goes. */
@@ -51,7 +51,8 @@ public final class CostChart {
 
     /** Everything the template draws, every coordinate computed here. */
     public record View(int width, int height, int plotLeft, int plotRight, int plotTop, int plotBottom, List<Series> series,
-            List<Tick> xTicks, List<Tick> yTicks, double todayX, List<Marker> markers, List<Row> rows, String description) {
+            List<Tick> xTicks, List<Tick> yTicks, double todayX, List<Marker> markers, List<Row> rows, String description,
+            String markedVolume) {
 
         public int plotWidth() {
             return plotRight - plotLeft;
@@ -74,7 +75,9 @@ public final class CostChart {
         }
     }
 
-    public static View build(Workload workload, Assumptions a, Integer existingMlOps, List<BreakEven> breakEvens) {
+    /** The chart around {@code workload}'s volume, labelled "today", or "what-if" when the volume is a what-if's. */
+    public static View build(Workload workload, Assumptions a, Integer existingMlOps, List<BreakEven> breakEvens,
+            boolean whatIfVolume) {
         double lo = BreakEvens.MIN_MULTIPLE;
         double hi = BreakEvens.MAX_MULTIPLE;
         List<double[]> frontier = perToken(Tier.FRONTIER_CLOSED, workload, a, existingMlOps, lo, hi);
@@ -104,12 +107,15 @@ public final class CostChart {
         List<Tick> xTicks = new ArrayList<>();
         for (double m : new double[] { 0.1, 1, 10, 100 }) {
             double x = scale.x(m);
-            xTicks.add(new Tick(x, requests(workload.requestsPerMonth() * m) + (m == 1 ? " (today)" : ""), x, HEIGHT - BOTTOM + 16));
+            String volume = requests(workload.requestsPerMonth() * m);
+            // the last tick sits on the plot's right edge: its label ends there instead of running past the chart
+            xTicks.add(new Tick(x, m == 1 ? (whatIfVolume ? "what-if: " + volume : volume + " (today)") : volume, x,
+                    HEIGHT - BOTTOM + 16, m == 100 ? "end" : "middle"));
         }
         List<Tick> yTicks = new ArrayList<>();
         for (double v = yLo; v <= yHi * 1.0001; v *= 10) {
             double y = scale.y(v);
-            yTicks.add(new Tick(y, Text.usd(v), LEFT - 6, y + 4));
+            yTicks.add(new Tick(y, Text.usd(v), LEFT - 6, y + 4, "end"));
         }
         List<Marker> markers = new ArrayList<>();
         for (BreakEven breakEven : breakEvens) {
@@ -120,7 +126,7 @@ public final class CostChart {
                 double y = scale.y(Math.max(cost, yLo));
                 boolean right = x < WIDTH - 200;
                 markers.add(new Marker(x, y, String.format("%s = %s at %s", shortName(breakEven.a()), shortName(breakEven.b()),
-                        requests(breakEven.requestsPerMonth())), right ? x + 8 : x - 190, y - 8));
+                        requests(breakEven.requestsPerMonth())), right ? x + 8 : x - 190, Math.max(TOP + 12, y - 8)));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -135,7 +141,7 @@ public final class CostChart {
                 requests(workload.requestsPerMonth() * lo), requests(workload.requestsPerMonth() * hi),
                 String.join(" ", breakEvens.stream().map(BreakEven::summary).toList()));
         return new View(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, series, xTicks, yTicks, scale.x(1), markers,
-                rows, description);
+                rows, description, whatIfVolume ? "the what-if's volume" : "today's volume");
     }
 
     private static List<double[]> perToken(Tier tier, Workload w, Assumptions a, Integer mlOps, double lo, double hi) {

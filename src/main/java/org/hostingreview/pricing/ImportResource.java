@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hostingreview.costmodel.Text;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
@@ -105,7 +106,7 @@ public class ImportResource {
     public Response apply(@PathParam("id") long id) {
         CatalogImportService.Preview before = imports.preview(id);
         CatalogImportService.Preview after = imports.apply(id, currentUser.get().username());
-        String message = before.applicable() ? String.format("Added %d row(s) to the catalog from %s.", after.rowsAdded(),
+        String message = before.applicable() ? String.format("Added %s to the catalog from %s.", Text.count(after.rowsAdded(), "row"),
                 after.fileName()) : "Nothing to add: the catalog already has every row of this file.";
         return Flash.redirect("/pricing/imports/" + id, message);
     }

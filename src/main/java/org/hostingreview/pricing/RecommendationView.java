@@ -54,8 +54,12 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
         }
     }
 
-    /** A tier column of the comparison table. */
-    public record Column(String tier, String label, boolean recommended, boolean runnerUp, String monthly, String blockedBy) {
+    /**
+     * A tier column of the comparison table; {@code share} is its monthly total as a percentage of the dearest tier's,
+     * for the bar chart a phone shows.
+     */
+    public record Column(String tier, String label, boolean recommended, boolean runnerUp, String monthly, String blockedBy,
+            double share) {
     }
 
     /** A row of the comparison table: a label, one cell per tier (in {@link Tier} order), how it was computed. */
@@ -86,13 +90,23 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
     private static final String[] SEGMENT_COLOURS = { "#c05621", "#2f855a", "#805ad5", "#718096" };
 
     public static RecommendationView of(Costing costing) {
+        return of(costing, null);
+    }
+
+    /**
+     * The view of a costing; {@code statedHostedOpenUsd} is the monthly bill the proposer stated for a hosted-open
+     * run (step 4), cross-checked against the per-token cost computed for that tier.
+     */
+    public static RecommendationView of(Costing costing, Double statedHostedOpenUsd) {
         Recommendation r = costing.recommendation();
         Assumptions a = costing.assumptions();
         List<Column> columns = new ArrayList<>();
+        double dearest = java.util.Arrays.stream(Tier.values()).mapToDouble(tier -> r.tier(tier).monthlyCost()).max().orElse(0);
         for (Tier tier : Tier.values()) {
             TierResult t = r.tier(tier);
             columns.add(new Column(tier.name(), tier.label(), tier == r.recommended(), tier == r.runnerUp(),
-                    Text.usd(t.monthlyCost()), String.join(", ", t.blockedBy().stream().map(Enum::name).toList())));
+                    Text.usd(t.monthlyCost()), String.join(", ", t.blockedBy().stream().map(Enum::name).toList()),
+                    dearest > 0 ? Math.round(t.monthlyCost() / dearest * 1000) / 10.0 : 0));
         }
         List<Row> rows = new ArrayList<>();
         for (String item : List.of(CostModel.USAGE, CostModel.GPUS, org.hostingreview.costmodel.GpuProcurement.POWER,
@@ -109,11 +123,18 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                 cells(r, t -> String.join("; ", t.cost().upfrontItems().stream().map(i -> i.name() + ": " + i.detail()).toList())),
                 false));
         Tier today = costing.inputs().answers().incumbentTier();
-        rows.add(new Row("Savings against today", cells(r, t -> t.tier() == today ? "(today)" : Text.usd(t.savingsVsIncumbent())),
-                cells(r, t -> ""), false));
+        Double stated = r.spendCheck().statedUsd();
+        // against the bill the proposer stated where there is one; the engine's payback counts the computed cost
+        rows.add(stated != null
+                ? new Row("Savings against today's stated bill (" + Text.usd(stated) + ")", cells(r, t -> t.tier() == today
+                        ? "(today)" : Text.usd(stated - t.monthlyCost())), cells(r, t -> t.tier() == today ? ""
+                                : "stated " + Text.usd(stated) + " − " + Text.usd(t.monthlyCost())), false)
+                : new Row("Savings against today's computed cost", cells(r, t -> t.tier() == today ? "(today)"
+                        : Text.usd(t.savingsVsIncumbent())), cells(r, t -> ""), false));
         rows.add(new Row("Payback of the up-front", cells(r, t -> payback(t.paybackMonths())), cells(r, t -> t.tier() == today
-                || t.paybackMonths() == null ? "" : String.format("%.1f months to first traffic, then the up-front%s recovered from the savings",
-                        t.cost().monthsToTraffic(), t.cost().doubleRunningCost() > 0 ? " and " + Text.usd(t.cost().doubleRunningCost())
+                || t.paybackMonths() == null ? "" : String.format("%s to first traffic, then the up-front%s recovered from the "
+                        + "savings against the computed cost of today's tier",
+                        Text.duration(t.cost().monthsToTraffic()), t.cost().doubleRunningCost() > 0 ? " and " + Text.usd(t.cost().doubleRunningCost())
                                 + " of double running" : "")), false));
         rows.add(new Row("Eval score", cells(r, t -> t.evalScore() == null ? "—" : Text.points(t.evalScore())), cells(r, t -> ""),
                 false));
@@ -136,6 +157,16 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                     Text.usd(check.statedUsd()), Text.usd(check.computedUsd()), check.tier().label(),
                     check.difference() == null ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * check.difference()));
         }
+        boolean hostedOpenMismatch = false;
+        if (statedHostedOpenUsd != null) {
+            double computed = r.tier(Tier.HOSTED_OPEN).monthlyCost();
+            Double gap = computed > 0 ? statedHostedOpenUsd / computed - 1 : null;
+            hostedOpenMismatch = gap != null && Math.abs(gap) > 0.25;
+            String line = String.format(Locale.ROOT, "Stated hosted-open bill %s/month against %s computed per token on %s%s.",
+                    Text.usd(statedHostedOpenUsd), Text.usd(computed), Tier.HOSTED_OPEN.label(),
+                    gap == null ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * gap));
+            spend = spend == null ? line : spend + " " + line;
+        }
         TierResult selfHosted = r.tier(Tier.SELF_HOSTED);
         List<Segment> segments = new ArrayList<>();
         double total = Math.max(selfHosted.monthlyCost(), 1e-9);
@@ -149,8 +180,9 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
         Integer mlOps = costing.inputs().answers().mlOpsEngineers();
         return new RecommendationView(r.recommended().name(), r.recommended().label(),
                 r.runnerUp() == null ? null : r.runnerUp().label(), r.runnerUpReason(), r.reasons(), columns, rows, groups,
-                r.breakEvens().stream().map(BreakEven::summary).toList(), spend, check.mismatch(), costing.notes(),
-                r.pricesAsOf(), assumptionRows(a), CostChart.build(costing.inputs().workload(), a, mlOps, r.breakEvens()),
+                r.breakEvens().stream().map(BreakEven::summary).toList(), spend, check.mismatch() || hostedOpenMismatch, costing.notes(),
+                r.pricesAsOf(), assumptionRows(a), CostChart.build(costing.inputs().workload(), a, mlOps, r.breakEvens(),
+                        costing.whatIf() && costing.volumeMultiple() != 1),
                 segments, costing.inputs().workload().requestsPerMonth(), costing.whatIf(),
                 r.plan().stream().map(PlanRow::of).toList(), r.cautions());
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Assumptions;
 import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
@@ -55,6 +57,24 @@ public class CostingService {
     /** The catalog in force on {@code asOf}, as if the row {@code excluded} did not exist. */
     public CatalogSnapshot snapshot(LocalDate asOf, String excluded) {
         return catalog.snapshot(asOf, excluded);
+    }
+
+    /** The tier recommended today for each of these proposals (by id), costed on today's catalog as a list shows it. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Tier> recommendedToday(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Proposal> listed = em.createQuery("from Proposal p join fetch p.feature join fetch p.team where p.id in :ids",
+                Proposal.class).setParameter("ids", ids).getResultList();
+        Map<Long, List<EvalResult>> runs = runsOf(listed);
+        CatalogSnapshot catalog = snapshot(today());
+        Map<Long, Tier> recommended = new HashMap<>();
+        for (Proposal proposal : listed) {
+            recommended.put(proposal.id, cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog)
+                    .recommendation().recommended());
+        }
+        return recommended;
     }
 
     /** The counting eval runs of many proposals in one query. */

@@ -43,8 +43,13 @@ public class Feature extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * The team's features that a proposal uses: a feature named for a draft that then chose another feature
+     * does not linger in the choices, nor does one with a blank name.
+     */
     public static List<Feature> ofTeam(long teamId) {
-        return list("team.id = ?1 order by lower(name)", teamId);
+        return list("from Feature f where f.team.id = ?1 and trim(f.name) <> '' "
+                + "and exists (select 1 from Proposal p where p.feature = f) order by lower(f.name)", teamId);
     }
 
     public static Feature named(long teamId, String name) {

@@ -1,5 +1,8 @@
 package org.hostingreview.proposal;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Objects;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -96,8 +99,8 @@ public final class ProposalForms {
 
         @Override
         public void check(FormErrors errors) {
-            if (Numbers.isBlank(featureId) && Numbers.isBlank(featureName)) {
-                errors.add("featureName", "Choose one of your team's features or name a new one.");
+            if ((Numbers.isBlank(featureId) || "new".equals(featureId.strip())) && Numbers.isBlank(featureName)) {
+                errors.add("featureName", "Name the new feature, or choose one of your team's features above.");
             }
             if (Numbers.isBlank(peakToAverage) && Numbers.isBlank(busyDayTokens)) {
                 errors.add("peakToAverage", "Enter the peak-to-average ratio, or the tokens on a busy day below.");
@@ -307,8 +310,19 @@ public final class ProposalForms {
             @RestForm @Size(max = 1000, message = "Use at most 1,000 characters.") String notes) {
 
         static EvalRun blank(Proposal p, String today) {
-            return new EvalRun("", "CANDIDATE", "HOSTED_OPEN", nz(p.evalSetName), Numbers.field(p.evalSetSize), "SCORE", "",
-                    today, "");
+            return new EvalRun("", "CANDIDATE", "HOSTED_OPEN", nz(p.evalSetName), "", "SCORE", "", today, "");
+        }
+
+        /** Something of a run was typed on step 6 (the choices and the date have defaults, so they do not count). */
+        boolean typed() {
+            return !Numbers.isBlank(model) || !Numbers.isBlank(score) || !Numbers.isBlank(sampleSize)
+                    || !Numbers.isBlank(notes);
+        }
+
+        /** The run with the eval set and its size taken from step 6 where the run leaves them out. */
+        EvalRun inSetOf(Proposal p) {
+            return new EvalRun(model, role, tier, Numbers.isBlank(evalSet) ? nz(p.evalSetName) : evalSet,
+                    Numbers.isBlank(sampleSize) ? Numbers.field(p.evalSetSize) : sampleSize, scoreKind, score, runDate, notes);
         }
     }
 
@@ -317,6 +331,31 @@ public final class ProposalForms {
             @RestForm @NotBlank(message = "Say why the proposal is withdrawn.") @Size(max = 1000, message = "Use at most 1,000 characters.")
             String reason,
             @RestForm String version) {
+    }
+
+    /** The step's form holds what {@code p} already stores (its version aside): leaving it loses nothing. */
+    static boolean unchanged(StepForm form, Proposal p) {
+        StepForm stored = switch (form.step()) {
+            case FEATURE_AND_WORKLOAD -> FeatureAndWorkload.of(p);
+            case SPEND -> Spend.of(p);
+            case MLOPS -> MlOps.of(p);
+            case HOSTED_OPEN_TRIED -> HostedOpenTried.of(p);
+            case UPGRADE_PLAN -> UpgradePlan.of(p);
+            case QUALITY -> Quality.of(p);
+            case CONSTRAINTS -> Constraints.of(p);
+            case SUBMIT -> form;
+        };
+        try {
+            for (RecordComponent c : form.getClass().getRecordComponents()) {
+                if (!c.getName().equals("version") && !Objects.equals(
+                        nz((String) c.getAccessor().invoke(form)).strip(), nz((String) c.getAccessor().invoke(stored)).strip())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void requireText(FormErrors errors, String field, String value, String message) {

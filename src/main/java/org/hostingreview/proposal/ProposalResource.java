@@ -3,6 +3,8 @@ package org.hostingreview.proposal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,12 +20,14 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.hostingreview.account.AccountService;
 import org.hostingreview.account.Team;
+import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
@@ -31,6 +35,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Proposal pages: the list, the guided intake (steps 1–8), eval runs, submit and withdraw. */
 @Path("/proposals")
@@ -40,8 +45,8 @@ public class ProposalResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(ProposalPage page, ProposalQuery query, List<Team> teams,
-                List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+        static native TemplateInstance list(ProposalPage page, Map<Long, Tier> recommended, ProposalQuery query,
+                List<Team> teams, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -86,6 +91,12 @@ public class ProposalResource {
     @Inject
     Clock clock;
 
+    @Inject
+    CostingService costing;
+
+    @Inject
+    HttpServerRequest request;
+
     // --- list and summary --------------------------------------------------------------------------
 
     @GET
@@ -94,8 +105,10 @@ public class ProposalResource {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
-        return Templates.list(proposals.list(me, query), query, seesAll ? accounts.teams() : List.of(),
-                List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
+        ProposalPage page = proposals.list(me, query);
+        return Templates.list(page, costing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
+                seesAll ? accounts.teams() : List.of(), List.of(ProposalStatus.values()), seesAll,
+                me.roles().contains(Role.PROPOSER));
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------
@@ -181,7 +194,11 @@ public class ProposalResource {
 
     @POST
     @Path("{id}/steps/6")
-    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form) {
+    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form,
+            @BeanParam ProposalForms.EvalRun run) {
+        if (run.typed()) {
+            return addEval(id, form, run);
+        }
         return save(id, form, (p, errors, conflict) -> step6Page(p, form, errors, conflict,
                 ProposalForms.EvalRun.blank(p, today()), FormErrors.none()));
     }
@@ -197,14 +214,32 @@ public class ProposalResource {
 
     @POST
     @Path("{id}/evals")
-    public Response addEval(@PathParam("id") long id, @BeanParam ProposalForms.EvalRun form) {
+    public Response addEval(@PathParam("id") long id, @BeanParam ProposalForms.Quality quality,
+            @BeanParam ProposalForms.EvalRun form) {
+        SignedInUser me = me();
+        Proposal proposal;
         try {
-            EvalResult run = evaluations.add(id, me(), form);
-            return Flash.redirect(stepUrl(id, 6) + "#evals", "Added the eval run of " + run.model + ".");
+            // posted from step 6's one form: the eval set typed above is saved first and is the run's eval set
+            proposal = quality.version() == null ? proposals.editable(id, me) : proposals.save(id, me, quality);
         } catch (InvalidInputException e) {
-            Proposal proposal = proposals.editable(id, me());
+            return render(Status.BAD_REQUEST, step6Page(proposals.editable(id, me), quality, e.errors(), null, form,
+                    FormErrors.none()));
+        } catch (ProposalService.StaleProposalException e) {
+            return render(Status.CONFLICT, step6Page(proposals.editable(id, me), quality, FormErrors.none(),
+                    proposals.conflictMessage(id), form, FormErrors.none()));
+        }
+        ProposalForms.EvalRun run = form.inSetOf(proposal);
+        if (Numbers.isBlank(run.evalSet())) {
+            return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal),
+                    FormErrors.none().add("evalSetName", "Name the eval set the run was on."), null, run, FormErrors.none()));
+        }
+        try {
+            EvalResult added = evaluations.add(id, me, run);
+            String target = goTo().map(step -> stepUrl(id, step)).orElse(stepUrl(id, 6) + "#evals");
+            return Flash.redirect(target, "Added the eval run of " + added.model + ".");
+        } catch (InvalidInputException e) {
             return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
-                    form, e.errors()));
+                    run, e.errors()));
         }
     }
 
@@ -262,14 +297,25 @@ public class ProposalResource {
         TemplateInstance render(Proposal proposal, FormErrors errors, String conflict);
     }
 
+    /**
+     * Saves a step and goes on: to the next step, or to the step named by {@code ?goto=} (the step sidebar and
+     * Back submit the step's form there, so nothing typed is lost). Leaving a step whose fields are as stored
+     * saves nothing, so an unfinished step can be left without filling it in.
+     */
     private Response save(long id, ProposalForms.StepForm form, StepPage page) {
         SignedInUser me = me();
+        Optional<Integer> goTo = goTo();
         try {
+            if (goTo.isPresent() && ProposalForms.unchanged(form, proposals.editable(id, me))) {
+                return Flash.redirect(stepUrl(id, goTo.get()));
+            }
             Proposal saved = proposals.save(id, me, form);
-            int next = form.step().number() + 1;
+            int next = goTo.orElse(form.step().number() + 1);
             return Flash.redirect(stepUrl(saved.id, next), "Saved “" + form.step().title() + "”.");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(), null));
+            return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(),
+                    goTo.isPresent() ? "Not saved, so you are still on this step: correct the fields marked below and "
+                            + "choose the step again (or reload the page to drop what you typed)." : null));
         } catch (ProposalService.StaleProposalException e) {
             return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), proposals.conflictMessage(id)));
         }
@@ -292,6 +338,15 @@ public class ProposalResource {
         return Templates.step8(proposal, ProgressItem.of(proposal, Step.SUBMIT), Step.SUBMIT,
                 ProposalService.missingSteps(proposal), EvalResult.latestPerModel(evaluations.runs(proposal.id)), conflict,
                 ProposalService.canEdit(me(), proposal));
+    }
+
+    /** The step a sidebar link or Back asked for, if any. */
+    private Optional<Integer> goTo() {
+        String value = request.getParam("goto");
+        if (value == null || !value.matches("[1-8]")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value));
     }
 
     private static String stepUrl(long id, int step) {

@@ -125,7 +125,7 @@ public class ProposalService {
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
         boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
         StringBuilder jpql = new StringBuilder("select new org.hostingreview.proposal.ProposalRow(p.id, p.title, f.name, "
-                + "t.name, p.status, p.requestsPerMonth, p.currentMonthlySpendUsd, p.updatedAt) "
+                + "t.name, p.status, p.requestsPerMonth, p.currentMonthlySpendUsd, p.updatedAt, p.decidedTier) "
                 + "from Proposal p join p.feature f join p.team t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!seesAll) {

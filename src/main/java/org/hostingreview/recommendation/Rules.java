@@ -119,7 +119,7 @@ final class Rules {
                     "Your own self-hosting plan has %d replica and no failover: a demo, not a production service.", planned)));
         } else if (!selfHosted.capacity().redundant()) {
             fired.add(FiredRule.of(RuleId.B2_SINGLE_GPU, () -> String.format(
-                    "The capacity policy gives %d replica(s) with %d spare: no failover.", selfHosted.capacity().replicas(),
+                    "The capacity policy gives %s with %d spare: no failover.", Text.count(selfHosted.capacity().replicas(), "replica"),
                     selfHosted.capacity().spareReplicas())));
         }
         if (incumbent != null && bestCandidate != null && incumbent.score() > 0 && bestCandidate.comparableWith(incumbent)) {

@@ -1,5 +1,8 @@
 package org.hostingreview.review;
 
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+import org.hostingreview.costmodel.Param;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.Costing;
@@ -34,10 +38,12 @@ import org.hostingreview.proposal.ProgressItem;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.Step;
+import org.hostingreview.proposal.WhatIfChange;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Numbers;
 import org.hostingreview.web.SignedInUser;
 
 /**
@@ -53,7 +59,7 @@ public class ProposalPageResource {
     static class Templates {
         static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
                 List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
+                WhatIf whatIf, String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
                 String reviewConflict);
     }
 
@@ -78,7 +84,12 @@ public class ProposalPageResource {
     public Response show(@PathParam("id") long id, @Context UriInfo uri) {
         SignedInUser me = me();
         Proposal proposal = proposals.visible(id, me);
-        WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        if (query.containsKey(WHAT_IF_FORM)) {
+            // the what-if form sends every field: the address keeps only what differs from the proposal's own figures
+            return Flash.redirect("/proposals/" + id + changedOnly(proposal, query) + "#recommendation");
+        }
+        WhatIf whatIf = WhatIf.parse(query, costing.today());
         return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
                 uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
     }
@@ -138,8 +149,60 @@ public class ProposalPageResource {
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown),
-                whatIf, query, panel, form, reviewErrors, reviewConflict);
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
+                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
+                whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
+                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
+                panel, form, reviewErrors, reviewConflict);
+    }
+
+    /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */
+    static final String WHAT_IF_FORM = "whatIf";
+    static final String WHAT_IF_FLAGS = "flags";
+
+    /** The what-if query with blank fields and values equal to the proposal's own figures left out ("" when none). */
+    private String changedOnly(Proposal proposal, MultivaluedMap<String, String> query) {
+        Costing filed = costing.cost(proposal, evaluations.runs(proposal.id), costing.snapshot(costing.asOf(proposal)));
+        List<String> flags = query.getOrDefault(WHAT_IF_FLAGS, List.of());
+        StringBuilder kept = new StringBuilder();
+        for (String key : query.keySet()) {
+            if (key.equals(WHAT_IF_FORM) || key.equals(WHAT_IF_FLAGS) || flags.contains(key)) {
+                continue;
+            }
+            String value = query.getFirst(key);
+            if (Numbers.isBlank(value)) {
+                continue;
+            }
+            boolean same = switch (key) {
+                case "requests" -> proposal.requestsPerMonth != null
+                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.requestsPerMonth)) == 0)
+                                .orElse(false);
+                case "asOf" -> value.strip().equals(String.valueOf(costing.asOf(proposal)));
+                default -> Param.byKey(key)
+                        .flatMap(param -> Numbers.parse(value).map(v -> v.doubleValue() == filed.assumptions().get(param)))
+                        .orElse(false);
+            };
+            if (!same) {
+                append(kept, key, value.strip());
+            }
+        }
+        for (String key : flags) {
+            Param.byKey(key).ifPresent(param -> {
+                double ticked = "1".equals(query.getFirst(key)) ? 1 : 0;
+                if (ticked != filed.assumptions().get(param)) {
+                    append(kept, key, ticked == 1 ? "1" : "0");
+                }
+            });
+        }
+        return kept.length() == 0 ? "" : "?" + kept;
+    }
+
+    private static void append(StringBuilder query, String key, String value) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     private static Response render(Status status, TemplateInstance page) {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hostingreview.costmodel.Text;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
@@ -60,7 +61,7 @@ public class Todos {
                             + "approve", row.team(), row.approvals(), row.needed()), "/proposals/" + row.id() + "#review"));
                 } else if (row.approvals() == 0) {
                     toReview.add(new Todo(row.id(), row.title(), row.team() + " · " + (row.status() == ProposalStatus.REVIEW_DUE
-                            ? "due for re-review" : "submitted") + ", waiting " + row.ageDays() + " days",
+                            ? "due for re-review" : "submitted") + ", waiting " + Text.count(row.ageDays(), "day"),
                             "/proposals/" + row.id() + "#review"));
                 }
             }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hostingreview.costmodel.Text;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
@@ -24,6 +25,7 @@ import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Numbers;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -57,7 +59,7 @@ public class CheckinResource {
 
     @GET
     public TemplateInstance list(@PathParam("id") long id) {
-        return page(id, blank(), FormErrors.none(), FormErrors.none());
+        return page(id, null, FormErrors.none(), FormErrors.none());
     }
 
     @POST
@@ -92,13 +94,14 @@ public class CheckinResource {
             String csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
             CheckinService.Import imported = checkins.importCsv(id, me, csv, "on".equals(replace));
             long reopened = imported.results().stream().filter(CheckinService.Result::reopened).count();
-            return Flash.redirect("/proposals/" + id + "/checkins", String.format("Imported %d check-in(s)%s%s.",
-                    imported.results().size(), imported.skipped() > 0 ? ", skipped " + imported.skipped() + " row(s) of other features" : "",
+            return Flash.redirect("/proposals/" + id + "/checkins", String.format("Imported %s%s%s.",
+                    Text.count(imported.results().size(), "check-in"), imported.skipped() > 0 ? ", skipped "
+                            + Text.count(imported.skipped(), "row") + " of other features" : "",
                     reopened > 0 ? "; the decision was re-opened" : ""));
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(id, blank(), FormErrors.none(), e.errors())).build();
+            return Response.status(400).entity(page(id, null, FormErrors.none(), e.errors())).build();
         } catch (IOException | java.io.UncheckedIOException e) {
-            return Response.status(400).entity(page(id, blank(), FormErrors.none(),
+            return Response.status(400).entity(page(id, null, FormErrors.none(),
                     FormErrors.none().add("file", "The file is not readable UTF-8 text."))).build();
         }
     }
@@ -109,10 +112,13 @@ public class CheckinResource {
         boolean canCheckIn = me.teamId() == proposal.team.id
                 && (proposal.status == org.hostingreview.proposal.ProposalStatus.APPROVED
                         || proposal.status == org.hostingreview.proposal.ProposalStatus.REVIEW_DUE);
-        return Templates.checkins(proposal, Checkin.ofProposal(id), canCheckIn, form, errors, csvErrors, List.of(Tier.values()));
+        return Templates.checkins(proposal, Checkin.ofProposal(id), canCheckIn, form != null ? form : blank(proposal), errors,
+                csvErrors, List.of(Tier.values()));
     }
 
-    private static CheckinForm blank() {
-        return new CheckinForm("", "", "", "", "", "", "", "", "", "", "");
+    /** A fresh form: the token sizes start at the decided workload's, which most check-ins keep. */
+    private static CheckinForm blank(Proposal proposal) {
+        return new CheckinForm("", "", "", Numbers.field(proposal.inputTokensPerRequest),
+                Numbers.field(proposal.outputTokensPerRequest), "", "", "", "", "", "");
     }
 }

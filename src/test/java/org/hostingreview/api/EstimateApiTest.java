@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,30 @@ class EstimateApiTest {
         assertThat(json.getList("breakEvens")).hasSize(3);
         assertThat(json.getString("pricesAsOf")).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(json.getDouble("tiers.find { it.tier == 'HOSTED_OPEN' }.costPerAcceptedResult")).isPositive();
+    }
+
+    @Test
+    void theReadmeEstimateExampleGivesTheWorkedExamplesAnswer() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher example = Pattern.compile("-d '(\\{.*?\\})' \\\\\\s+http://localhost:8080/api/v1/estimates",
+                Pattern.DOTALL).matcher(readme);
+        assertThat(example.find()).as("the README's curl example of /api/v1/estimates").isTrue();
+
+        JsonPath json = api().body(example.group(1)).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("recommendedTier")).isEqualTo("HOSTED_OPEN");
+        assertThat(json.getList("rules.id", String.class)).doesNotContain("B1_NO_EVAL").contains("W5_QUALITY_GAP");
+    }
+
+    @Test
+    void anEvalListThatNamesItsSetAnswersTheEvalQuestion() {
+        String body = """
+                {"workload": {"requestsPerMonth": 30000000, "inputTokensPerRequest": 1000, "outputTokensPerRequest": 83, "peakToAverage": 2},
+                 "answers": {"currentMonthlySpendUsd": 80000, "mlOpsEngineers": 0},
+                 "evals": [{"model": "gpt-4.1", "role": "INCUMBENT", "score": 91, "evalSet": "doc-classes-2k"},
+                           {"model": "llama-3-70b", "role": "CANDIDATE", "score": 87, "evalSet": "doc-classes-2k"}]}
+                """;
+        JsonPath json = api().body(body).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("rules.id", String.class)).doesNotContain("B1_NO_EVAL").contains("W5_QUALITY_GAP");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.support.WebSession;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DeactivatedSessionJourneyTest extends BrowserTest {
 
-    @Test
-    void aDeactivatedUsersNextClickLandsOnTheLoginPageWithAMessage() {
+    @Journey
+    void aDeactivatedUsersNextClickLandsOnTheLoginPageWithAMessage(int width) {
+        atWidth(width);
         WebSession admin = WebSession.as("admin");
         String username = "leaver" + System.nanoTime() % 100_000;
         long team = QuarkusTransaction.requiringNew().call(() -> org.hostingreview.account.Team.findByName("Document AI").id);

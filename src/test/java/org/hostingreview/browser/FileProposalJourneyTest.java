@@ -2,7 +2,6 @@ package org.hostingreview.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -12,8 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FileProposalJourneyTest extends BrowserTest {
 
-    @Test
-    void aProposerFilesTheWorkedExampleThroughAllEightSteps() {
+    @Journey
+    void aProposerFilesTheWorkedExampleThroughAllEightSteps(int width) {
+        atWidth(width);
         String title = "Worked example " + System.nanoTime();
         logIn("priya", "review-demo-1");
         find(By.linkText("Proposals")).click();
@@ -39,7 +39,14 @@ class FileProposalJourneyTest extends BrowserTest {
         submit();
 
         assertPageShows("Q1_SPEND");
+        assertNoSidewaysScroll();
         type("currentMonthlySpendUsd", "80000");
+        // the step sidebar saves what was typed before it goes: back to step 1 and forward again keeps the spend
+        sidebarStep(1);
+        assertPageShows("Saved “");
+        assertThat(find(By.id("incumbentModel")).getAttribute("value")).isEqualTo("gpt-4.1");
+        sidebarStep(2);
+        assertThat(find(By.id("currentMonthlySpendUsd")).getAttribute("value")).isEqualTo("80000");
         submit();
         assertPageShows("Q2_MLOPS");
         type("mlOpsEngineers", "0");
@@ -54,6 +61,15 @@ class FileProposalJourneyTest extends BrowserTest {
         assertPageShows("Q5_QUALITY");
         type("evalSetName", "doc-classes-2k");
         type("evalSetSize", "2000");
+        // one flow: adding a run keeps the eval set typed above, and the run is on that set
+        type("model", "llama-3-70b");
+        type("score", "87");
+        find(By.xpath("//button[normalize-space()='Add run']")).click();
+        assertPageShows("Added the eval run of llama-3-70b.");
+        assertThat(find(By.id("evalSetName")).getAttribute("value")).isEqualTo("doc-classes-2k");
+        assertThat(find(By.id("evals")).isDisplayed()).isTrue();
+        assertThat(pageText()).contains("llama-3-70b").contains("doc-classes-2k");
+        assertNoSidewaysScroll();
         submit();
         assertPageShows("Constraints and context");
         type("selfHostEstimateUsd", "4000");
@@ -66,7 +82,15 @@ class FileProposalJourneyTest extends BrowserTest {
 
         find(By.linkText("Proposals")).click();
         WebElement row = find(By.xpath("//tr[td/a[contains(., '" + title + "')]]"));
-        assertThat(row.getText()).contains("Submitted").contains("30,000,000").contains("$80,000");
+        assertThat(row.getText()).contains("Submitted").contains("30,000,000").contains("$80,000")
+                .containsAnyOf("Hosted open weights", "Frontier closed API", "Self-hosted open weights");
+        assertNoSidewaysScroll();
+    }
+
+    /** Clicks step {@code number} in the step sidebar (a button that saves the step, then goes there). */
+    private void sidebarStep(int number) {
+        find(By.cssSelector("nav.progress button[formaction$='goto=" + number + "']")).click();
+        waitForPath(path().replaceAll("/steps/\\d$", "/steps/" + number));
     }
 
     private void submit() {

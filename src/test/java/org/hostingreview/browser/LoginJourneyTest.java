@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.hostingreview.support.WebSession;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,14 +12,24 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LoginJourneyTest extends BrowserTest {
 
-    @Test
-    void logInVisitDashboardChangePasswordAndLogOut() {
+    @Journey
+    void logInVisitDashboardChangePasswordAndLogOut(int width) {
+        atWidth(width);
         WebSession admin = WebSession.as("admin");
-        admin.post("/admin/users", WebSession.pairs("username", "journey", "displayName", "Jo Urney",
-                "email", "journey@example.com", "teamId", teamId(), "roles", List.of("PROPOSER"),
+        String username = "journey" + width;
+        admin.post("/admin/users", WebSession.pairs("username", username, "displayName", "Jo Urney",
+                "email", username + "@example.com", "teamId", teamId(), "roles", List.of("PROPOSER"),
                 "password", "journey-password-1"));
 
-        logIn("journey", "journey-password-1");
+        open("/login");
+        type("j_username", username);
+        type("j_password", "not-my-password");
+        find(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
+        assertPageShows("Unknown username or wrong password");
+        assertThat(find(By.id("j_username")).getAttribute("value")).isEqualTo(username);
+        assertNoSidewaysScroll();
+
+        logIn(username, "journey-password-1");
         assertPageShows("Welcome, Jo Urney");
 
         find(By.linkText("My account")).click();
@@ -52,7 +61,7 @@ class LoginJourneyTest extends BrowserTest {
         open("/");
         waitForPath("/login");
 
-        logIn("journey", "journey-password-2");
+        logIn(username, "journey-password-2");
         assertPageShows("Welcome, Jo Urney");
     }
 

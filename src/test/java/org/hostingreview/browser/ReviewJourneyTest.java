@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.hostingreview.proposal.ProposalFixtures;
 import org.hostingreview.support.WebSession;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ReviewJourneyTest extends BrowserTest {
 
-    @Test
-    void aReviewerApprovesFromTheQueueAndTheProposerSeesTheFrozenDecision() {
+    @Journey
+    void aReviewerApprovesFromTheQueueAndTheProposerSeesTheFrozenDecision(int width) {
+        atWidth(width);
         WebSession priya = WebSession.as("priya");
         String title = "Journey review " + System.nanoTime();
         long id = ProposalFixtures.draft(priya, title, "Journey review feature " + System.nanoTime());

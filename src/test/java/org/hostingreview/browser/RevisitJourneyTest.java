@@ -6,7 +6,6 @@ import java.time.LocalDate;
 
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.WebSession;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,8 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RevisitJourneyTest extends BrowserTest {
 
-    @Test
-    void aCheckInReopensTheDecisionAndAReviewerReaffirmsItFromTheDashboard() {
+    @Journey
+    void aCheckInReopensTheDecisionAndAReviewerReaffirmsItFromTheDashboard(int width) {
+        atWidth(width);
         long id = ReviewFixtures.submitted("priya", "12000");
         String title = "#" + id + " Review me 12000";
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", null, null).then().statusCode(303);
@@ -29,11 +29,14 @@ class RevisitJourneyTest extends BrowserTest {
         setDate("periodEnd", LocalDate.now().minusDays(1));
         type("requests", "197,260,274");
         type("spendUsd", "59,770");
-        type("inputTokensPerRequest", "1000");
-        type("outputTokensPerRequest", "83");
+        // the token sizes start at the decided workload's
+        assertThat(find(By.id("inputTokensPerRequest")).getAttribute("value")).isEqualTo("1000");
+        assertThat(find(By.id("outputTokensPerRequest")).getAttribute("value")).isEqualTo("83");
+        assertNoSidewaysScroll();
         find(By.xpath("//button[normalize-space()='Record check-in']")).click();
         assertPageShows("It re-opened the decision");
         assertPageShows("VOLUME_DOUBLED");
+        assertNoSidewaysScroll();
         find(By.cssSelector("form[action='/logout'] button")).click();
 
         logIn("dana", "review-demo-1");

@@ -60,7 +60,7 @@ class CatalogImportTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from serving_throughput where model = '" + model + "'")).isEqualTo(2);
         assertThat(AuditLog.since(before, "CATALOG_VALUE_ADDED")).hasSize(1);
-        assertThat(admin.get(preview).asString()).contains("Applied: 2 row(s) added");
+        assertThat(admin.get(preview).asString()).contains("Applied: 2 rows added");
 
         // the same file again: nothing to add
         String again = admin.upload("/pricing/imports/benchmarks", "guidellm-sweep.json", file("guidellm-llama-3-70b-2xh100-fp8.json"),

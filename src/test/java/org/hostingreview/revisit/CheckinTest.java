@@ -162,8 +162,8 @@ class CheckinTest {
         assertThat(checkins.get(1).periodEnd).isEqualTo(first.atEndOfMonth());
         assertThat(checkins.get(1).requests).isEqualTo(first.lengthOfMonth() * 1_000_000L);
         assertThat(checkins.get(0).spendUsd).isEqualByComparingTo(String.valueOf(second.lengthOfMonth() * 300.5));
-        priya.get("/proposals/" + id + "/checkins").then().body(containsString("Imported 2 check-in(s), skipped "
-                + (first.lengthOfMonth() + second.lengthOfMonth()) + " row(s) of other features"));
+        priya.get("/proposals/" + id + "/checkins").then().body(containsString("Imported 2 check-ins, skipped "
+                + (first.lengthOfMonth() + second.lengthOfMonth()) + " rows of other features"));
     }
 
     @Test
