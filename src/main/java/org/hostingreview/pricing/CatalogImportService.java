@@ -44,7 +44,7 @@ public class CatalogImportService {
     EntityManager em;
 
     @Inject
-    CostingService costing;
+    CatalogCosting costing;
 
     @Inject
     PricingService pricing;

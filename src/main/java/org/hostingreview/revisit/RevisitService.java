@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.hostingreview.account.Role;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
@@ -36,8 +35,7 @@ import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogChanged;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.ReopenReason;
@@ -50,6 +48,7 @@ import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
 
 /**
  * Decisions come back. The scheduled sweep moves approved decisions whose review date has come to
@@ -78,9 +77,6 @@ public class RevisitService {
 
     @Inject
     CostingService costing;
-
-    @Inject
-    PricingService pricing;
 
     @Inject
     ReviewService reviews;
@@ -444,7 +440,7 @@ public class RevisitService {
         List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
                 + "where p.id in :ids and p.status = :approved order by p.id", Proposal.class).setParameter("ids", ids)
                 .setParameter("approved", ProposalStatus.APPROVED).getResultList();
-        Map<Long, List<EvalResult>> runs = pricing.runsOf(approved);
+        Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
         int reopened = 0;
         for (Proposal proposal : approved) {
