@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,15 +76,24 @@ public class CostingService {
         return recommended;
     }
 
-    /** The counting eval runs of many proposals in one query. */
+    /** Ids bound per query: well below PostgreSQL's limit of 65,535 parameters. */
+    public static final int ID_CHUNK = 1000;
+
+    /** The counting eval runs of many proposals, a bounded chunk of ids per query. */
     @Transactional(TxType.SUPPORTS)
     public Map<Long, List<EvalResult>> runsOf(List<Proposal> proposals) {
         if (proposals.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("from EvalResult e where e.proposal.id in :ids order by e.runDate desc, e.id desc", EvalResult.class)
-                .setParameter("ids", proposals.stream().map(p -> p.id).toList()).getResultStream()
-                .collect(Collectors.groupingBy(e -> e.proposal.id, Collectors.toList()));
+        // bounded id lists (a list of every id breaks at PostgreSQL's 65,535 parameters once Hibernate pads it)
+        Map<Long, List<EvalResult>> runs = new java.util.HashMap<>();
+        List<Long> ids = proposals.stream().map(p -> p.id).toList();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            em.createQuery("from EvalResult e where e.proposal.id in :ids order by e.runDate desc, e.id desc", EvalResult.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + ID_CHUNK))).getResultStream()
+                    .forEach(e -> runs.computeIfAbsent(e.proposal.id, k -> new java.util.ArrayList<>()).add(e));
+        }
+        return runs;
     }
 
     /** The day a proposal is costed as of when nobody asks otherwise: its saved date, else today. */

@@ -141,13 +141,15 @@ public class ProposalService {
             params.put("status", status);
         });
         query.likePattern().ifPresent(pattern -> {
-            jpql.append(" and (lower(p.title) like :q escape '\\' or lower(f.name) like :q escape '\\')");
+            // a union of two trigram index scans (V11_1): the titles and the feature names that match, then the page
+            jpql.append(" and p.id in (select p2.id from Proposal p2 where lower(p2.title) like :q escape '\\' union all "
+                    + "select p3.id from Proposal p3 join p3.feature f3 where lower(f3.name) like :q escape '\\')");
             params.put("q", pattern);
         });
         String older = query.oldestFirst() ? ">" : "<";
         query.cursor().ifPresent(cursor -> {
-            jpql.append(" and (p.updatedAt ").append(older).append(" :cursorAt or (p.updatedAt = :cursorAt and p.id ")
-                    .append(older).append(" :cursorId))");
+            // a row-value comparison, which walks the (updated_at, id) index from the cursor: a deep page costs page 1
+            jpql.append(" and (p.updatedAt, p.id) ").append(older).append(" (:cursorAt, :cursorId)");
             params.put("cursorAt", cursor.updatedAt());
             params.put("cursorId", cursor.id());
         });

@@ -28,7 +28,8 @@ public class ReviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, List<Team> teams, String team, String status);
+        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, long total, String nextPage, List<Team> teams,
+                String team, String status);
 
     }
 
@@ -43,7 +44,8 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({ Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    public TemplateInstance queue(@QueryParam("team") String team, @QueryParam("status") String status) {
+    public TemplateInstance queue(@QueryParam("team") String team, @QueryParam("status") String status,
+            @QueryParam("after") String after) {
         Long teamId = parse(team);
         ProposalStatus statusFilter = null;
         try {
@@ -51,8 +53,11 @@ public class ReviewResource {
         } catch (IllegalArgumentException e) {
             // unknown filters show the whole queue
         }
-        return Templates.queue(reviews.queue(currentUser.get(), teamId, statusFilter), accounts.teams(),
-                team == null ? "" : team, status == null ? "" : status);
+        ReviewService.QueuePage page = reviews.queuePage(currentUser.get(), teamId, statusFilter, after);
+        String nextPage = page.next() == null ? null : "?after=" + page.next() + (teamId != null ? "&team=" + teamId : "")
+                + (statusFilter != null ? "&status=" + statusFilter.name() : "");
+        return Templates.queue(page.rows(), page.total(), nextPage, accounts.teams(), team == null ? "" : team,
+                status == null ? "" : status);
     }
 
     private static Long parse(String id) {

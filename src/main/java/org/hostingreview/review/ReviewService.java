@@ -471,35 +471,91 @@ public class ReviewService {
             Tier recommended, long ageDays, int approvals, int needed, boolean mayReview) {
     }
 
+    /** Rows per page of the queue. */
+    public static final int QUEUE_PAGE = 50;
+
+    /** One page of the queue, the number waiting in all, and the cursor of the next page ({@code day-id}), or null. */
+    public record QueuePage(List<QueueRow> rows, long total, String next) {
+    }
+
+    /** The first page of the queue (the longest waiting). */
     @Transactional(TxType.SUPPORTS)
     public List<QueueRow> queue(SignedInUser me, Long teamFilter, ProposalStatus statusFilter) {
+        return queuePage(me, teamFilter, statusFilter, null).rows();
+    }
+
+    /**
+     * A page of the queue, longest waiting first (by the day it started waiting, then id), keyset-paginated after
+     * {@code after}; only that page is loaded and costed, the total is counted in SQL.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public QueuePage queuePage(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after) {
         List<ProposalStatus> statuses = statusFilter != null && statusFilter.reviewable() ? List.of(statusFilter)
                 : List.of(ProposalStatus.SUBMITTED, ProposalStatus.REVIEW_DUE);
-        String jpql = "from Proposal p join fetch p.team join fetch p.feature join fetch p.owner where p.status in :statuses"
-                + (teamFilter != null ? " and p.team.id = :team" : "");
-        var query = em.createQuery(jpql, Proposal.class).setParameter("statuses", statuses);
+        LocalDate todayUtc = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        String waitingSince = "coalesce(case when p.status = 'REVIEW_DUE' and p.due_since is not null then p.due_since "
+                + "else cast(timezone('UTC', p.submitted_at) as date) end, cast(:today as date))";
+        String where = " from proposal p where p.status in (" + String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'")
+                .toList()) + ")" + (teamFilter != null ? " and p.team_id = :team" : "");
+        var countQuery = em.createNativeQuery("select count(*)" + where);
         if (teamFilter != null) {
-            query.setParameter("team", teamFilter);
+            countQuery.setParameter("team", teamFilter);
         }
-        List<Proposal> waiting = query.getResultList();
+        long total = ((Number) countQuery.getSingleResult()).longValue();
+        String[] cursor = after != null && after.matches("\\d{4}-\\d{2}-\\d{2}_\\d{1,18}") ? after.split("_") : null;
+        LocalDate atDay = null;
+        try {
+            atDay = cursor == null ? null : LocalDate.parse(cursor[0]);
+        } catch (DateTimeParseException e) {
+            cursor = null; // a cursor that is no date starts at the first page
+        }
+        String page = "select p.id, " + waitingSince + " as since" + where
+                + (cursor != null ? " and (" + waitingSince + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by since, p.id limit "
+                + (QUEUE_PAGE + 1);
+        var pageQuery = em.createNativeQuery(page).setParameter("today", todayUtc);
+        if (teamFilter != null) {
+            pageQuery.setParameter("team", teamFilter);
+        }
+        if (cursor != null) {
+            pageQuery.setParameter("atDay", atDay).setParameter("atId", Long.parseLong(cursor[1]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = pageQuery.getResultList();
+        String next = null;
+        if (keys.size() > QUEUE_PAGE) {
+            keys = keys.subList(0, QUEUE_PAGE);
+            Object[] last = keys.get(keys.size() - 1);
+            next = last[1] + "_" + ((Number) last[0]).longValue();
+        }
+        List<Long> ids = keys.stream().map(k -> ((Number) k[0]).longValue()).toList();
+        List<Proposal> waiting = ids.isEmpty() ? List.of() : em.createQuery("from Proposal p join fetch p.team join fetch p.feature "
+                + "join fetch p.owner where p.id in :ids", Proposal.class).setParameter("ids", ids).getResultList();
         Map<Long, List<EvalResult>> runs = costing.runsOf(waiting);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
         Map<Long, Integer> approvals = new HashMap<>();
         Map<Long, Boolean> reviewedByMe = new HashMap<>();
         if (!waiting.isEmpty()) {
-            for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.round = r.proposal.reviewRound",
-                    Review.class).setParameter("ids", waiting.stream().map(p -> p.id).toList()).getResultList()) {
-                if (r.verdict == Verdict.APPROVE) {
-                    approvals.merge(r.proposal.id, 1, Integer::sum);
+            // counted in SQL over the same filter (a join, not a list of ids; no snapshot is loaded)
+            var counts = em.createQuery("select r.proposal.id, sum(case when r.verdict = :approve then 1 else 0 end), "
+                    + "sum(case when r.reviewer.id = :me then 1 else 0 end) from Review r join r.proposal p "
+                    + "where p.id in :ids and r.round = p.reviewRound group by r.proposal.id", Object[].class)
+                    .setParameter("approve", Verdict.APPROVE).setParameter("me", me.id()).setParameter("ids", ids);
+            for (Object[] row : counts.getResultList()) {
+                long id = ((Number) row[0]).longValue();
+                int approved = ((Number) row[1]).intValue();
+                if (approved > 0) {
+                    approvals.put(id, approved);
                 }
-                if (r.reviewer.id == me.id()) {
-                    reviewedByMe.put(r.proposal.id, true);
+                if (((Number) row[2]).longValue() > 0) {
+                    reviewedByMe.put(id, true);
                 }
             }
         }
         Set<Long> edited = new HashSet<>();
-        for (Object id : em.createNativeQuery("select proposal_id from proposal_editor where user_id = ?1")
-                .setParameter(1, me.id()).getResultList()) {
+        for (Object id : ids.isEmpty() ? List.of() : em.createNativeQuery("select proposal_id from proposal_editor "
+                + "where user_id = ?1 and proposal_id = any(cast(?2 as bigint[]))").setParameter(1, me.id())
+                .setParameter(2, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList()) {
             edited.add(((Number) id).longValue());
         }
         LocalDate today = LocalDate.now(clock);
@@ -518,8 +574,9 @@ public class ReviewService {
                     may));
         }
         rows.sort(Comparator.comparingLong(QueueRow::ageDays).reversed().thenComparingLong(QueueRow::id));
-        return rows;
+        return new QueuePage(rows, total, next);
     }
+
 
     /**
      * The decision in force: the approval that completed the latest completed round (four eyes satisfied where
@@ -540,10 +597,14 @@ public class ReviewService {
         if (proposalIds.isEmpty()) {
             return latest;
         }
-        for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.verdict = :approve "
-                + "and r.completesDecision = true order by r.id", Review.class).setParameter("ids", proposalIds)
-                .setParameter("approve", Verdict.APPROVE).getResultList()) {
-            latest.put(r.proposal.id, r);
+        List<Long> ids = List.copyOf(proposalIds);
+        for (int from = 0; from < ids.size(); from += CostingService.ID_CHUNK) {
+            for (Review r : em.createQuery("from Review r where r.proposal.id in :ids and r.verdict = :approve "
+                    + "and r.completesDecision = true order by r.id", Review.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CostingService.ID_CHUNK)))
+                    .setParameter("approve", Verdict.APPROVE).getResultList()) {
+                latest.put(r.proposal.id, r);
+            }
         }
         return latest;
     }

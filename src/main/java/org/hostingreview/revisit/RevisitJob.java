@@ -5,12 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
-/** Runs the revisit sweep at start-up and every morning (its mails go out as it commits), then retries failed mails. */
+/** Runs the revisit sweep after start-up (in the background) and every morning (its mails go out as it commits), then retries failed mails. */
 @ApplicationScoped
 public class RevisitJob {
 
@@ -22,8 +23,21 @@ public class RevisitJob {
     @Inject
     Notifier notifier;
 
+    @Inject
+    ManagedExecutor executor;
+
+    /** At start-up the sweep runs in the background: the app is ready at once, however many decisions there are. */
     void onStart(@Observes @Priority(40) StartupEvent event) {
-        run();
+        executor.runAsync(() -> {
+            long started = System.nanoTime();
+            try {
+                RevisitService.Sweep sweep = run();
+                LOG.infof("Start-up revisit sweep done in %d ms (%d due, %d re-opened by prices, %d overdue)",
+                        (System.nanoTime() - started) / 1_000_000, sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue());
+            } catch (RuntimeException e) {
+                LOG.error("The start-up revisit sweep failed; the daily one will retry", e);
+            }
+        });
     }
 
     @Scheduled(cron = "0 0 6 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

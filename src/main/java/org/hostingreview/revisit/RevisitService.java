@@ -18,6 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
@@ -63,6 +67,9 @@ public class RevisitService {
 
     static final ReopenReason SCHEDULED = ReopenReason.of(Trigger.SCHEDULED, "scheduled quarterly review");
     private static final long SWEEP_LOCK = 0x4852_0006L;
+    /** Decisions per transaction of the sweep. */
+    static final int BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(RevisitService.class);
     private static final List<RuleId> THRESHOLD_RULES = List.of(RuleId.S2_HYPERSCALE, RuleId.H2_UNDER_THRESHOLD, RuleId.H5_BURSTY);
 
     @Inject
@@ -298,35 +305,79 @@ public class RevisitService {
         return from != proposal.status;
     }
 
-    /** The scheduled sweep: due decisions move to review, overdue ones are flagged. Idempotent; one instance at a time. */
-    @Transactional
+    /**
+     * The scheduled sweep: due decisions move to review, overdue ones are flagged, decisions whose prices moved are
+     * re-opened. Idempotent; in bounded batches of {@value #BATCH}, each its own short transaction under the sweep's
+     * advisory lock (so two instances interleave batches, never work on the same decision at once), so the trail's lock
+     * is held for one batch's events only and memory does not grow with the number of decisions.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Sweep sweep() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK).getSingleResult();
+        long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
+        int due = 0;
+        for (int n = BATCH; n == BATCH;) {
+            n = QuarkusTransaction.requiringNew().call(() -> dueBatch(today));
+            due += n;
+        }
+        // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
+        int repriced = 0;
+        PriceMoments moments = QuarkusTransaction.requiringNew().call(this::priceMoments);
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repriceCandidates(from, moments));
+            if (ids.isEmpty()) {
+                break;
+            }
+            repriced += QuarkusTransaction.requiringNew().call(() -> {
+                lockSweep();
+                return repriceBatch(ids, AuditService.SYSTEM, costing.snapshot(costing.today()));
+            });
+            after = ids.get(ids.size() - 1);
+        }
+        LocalDate limit = today.minusDays(config.revisit().overdueDays());
+        int flagged = 0;
+        for (int n = BATCH; n == BATCH;) {
+            n = QuarkusTransaction.requiringNew().call(() -> overdueBatch(limit));
+            flagged += n;
+        }
+        LOG.debugf("Revisit sweep took %d ms", (System.nanoTime() - started) / 1_000_000);
+        return new Sweep(due, repriced, flagged);
+    }
+
+    private void lockSweep() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK).getSingleResult();
+    }
+
+    /** Up to one batch of approved decisions whose review date has come, moved to review (so the next batch finds others). */
+    int dueBatch(LocalDate today) {
+        lockSweep();
         List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :approved "
-                + "and p.nextReviewOn <= :today", Proposal.class).setParameter("approved", ProposalStatus.APPROVED)
-                .setParameter("today", today).getResultList();
+                + "and p.nextReviewOn <= :today order by p.id", Proposal.class).setParameter("approved", ProposalStatus.APPROVED)
+                .setParameter("today", today).setMaxResults(BATCH).getResultList();
         for (Proposal proposal : due) {
             // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
             reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, "DUE", "due:" + proposal.id + ":" + proposal.nextReviewOn,
                     proposal.nextReviewOn);
         }
-        // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
-        int repriced = afterCatalogChange(AuditService.SYSTEM);
+        return due.size();
+    }
+
+    /** Up to one batch of decisions due for longer than allowed and not flagged yet (no OVERDUE notification), flagged. */
+    int overdueBatch(LocalDate limit) {
+        lockSweep();
         List<Proposal> overdue = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :due "
-                + "and p.dueSince <= :limit", Proposal.class).setParameter("due", ProposalStatus.REVIEW_DUE)
-                .setParameter("limit", today.minusDays(config.revisit().overdueDays())).getResultList();
-        int flagged = 0;
+                + "and p.dueSince <= :limit and not exists (select 1 from Notification n where n.eventKey = "
+                + "concat('overdue:', cast(p.id as String), ':', cast(p.reviewRound as String))) order by p.id", Proposal.class)
+                .setParameter("due", ProposalStatus.REVIEW_DUE).setParameter("limit", limit).setMaxResults(BATCH).getResultList();
         for (Proposal proposal : overdue) {
             String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
-            if (Notification.count("eventKey", key) == 0) {
-                audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on("proposal", proposal.id).team(proposal.team.id)
-                        .detail("dueSince", proposal.dueSince.toString()).record();
-                notify(proposal, "OVERDUE", key, "is overdue for review (due since " + proposal.dueSince + ")");
-                flagged++;
-            }
+            audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on("proposal", proposal.id).team(proposal.team.id)
+                    .detail("dueSince", proposal.dueSince.toString()).record();
+            notify(proposal, "OVERDUE", key, "is overdue for review (due since " + proposal.dueSince + ")");
         }
-        return new Sweep(due.size(), repriced, flagged);
+        return overdue.size();
     }
 
     /** What one sweep did. */
@@ -338,13 +389,63 @@ public class RevisitService {
         afterCatalogChange(change.actor());
     }
 
+    /**
+     * The price rows (model and GPU prices, the ones {@link #priceChanges} compares) that a newer row in force today
+     * replaces for the same model and provider or the same GPU: only a decision costed with one of them can have seen its price move.
+     */
+    record PriceMoments(String supersededRefs) {
+        boolean none() {
+            return supersededRefs.equals("{}");
+        }
+    }
+
+    PriceMoments priceMoments() {
+        @SuppressWarnings("unchecked")
+        List<String> refs = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider = m0.provider and m1.id <> m0.id and m1.effective_from <= ?1 "
+                + "and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from and m1.id > m0.id))) "
+                + "union all select 'gpu_price:' || g0.id from gpu_price g0 where exists (select 1 from gpu_price g1 "
+                + "where g1.gpu = g0.gpu and g1.id <> g0.id and g1.effective_from <= ?1 and (g1.effective_from > g0.effective_from "
+                + "or (g1.effective_from = g0.effective_from and g1.id > g0.id)))").setParameter(1, costing.today()).getResultList();
+        return new PriceMoments("{" + String.join(",", refs) + "}");
+    }
+
+    /**
+     * The next batch of approved decisions (by id, after {@code after}) whose frozen catalog used a price row that has
+     * been replaced since: compared in SQL, without loading any snapshot.
+     */
+    List<Long> repriceCandidates(long after, PriceMoments moments) {
+        if (moments.none()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select p.id from proposal p where p.status = 'APPROVED' and p.id > ?1 and exists ("
+                + "select 1 from review r where r.proposal_id = p.id and r.verdict = 'APPROVE' and r.completes_decision and exists ("
+                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])))) "
+                + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs()).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
     /** After a catalog value is added: re-open every approved decision whose prices moved by more than allowed. */
     @Transactional(TxType.MANDATORY)
     public int afterCatalogChange(String actor) {
-        List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
-                + "where p.status = :approved", Proposal.class).setParameter("approved", ProposalStatus.APPROVED).getResultList();
-        Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
+        PriceMoments moments = priceMoments();
         CatalogSnapshot catalog = costing.snapshot(costing.today());
+        int reopened = 0;
+        long after = 0;
+        for (List<Long> ids = repriceCandidates(after, moments); !ids.isEmpty(); ids = repriceCandidates(after, moments)) {
+            reopened += repriceBatch(ids, actor, catalog);
+            after = ids.get(ids.size() - 1);
+        }
+        return reopened;
+    }
+
+    /** Re-costs one batch of approved decisions with today's catalog and re-opens those whose prices moved. */
+    int repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
+        List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
+                + "where p.id in :ids and p.status = :approved order by p.id", Proposal.class).setParameter("ids", ids)
+                .setParameter("approved", ProposalStatus.APPROVED).getResultList();
+        Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
         int reopened = 0;
         for (Proposal proposal : approved) {

@@ -106,8 +106,18 @@ public class RevisitViews {
         List<DueRow> overdue = new ArrayList<>();
         List<DueRow> reopened = new ArrayList<>();
         List<ForecastRow> forecasts = new ArrayList<>();
+        // which decisions have enough check-ins for a forecast: one grouped query, not one count per decision
+        boolean seesAll = seesAll(me);
+        var enough = em.createQuery("select c.proposal.id from Checkin c where c.proposal.status in :statuses"
+                + (seesAll ? "" : " and c.proposal.team.id = :team") + " group by c.proposal.id having count(c) >= :min", Long.class)
+                .setParameter("statuses", List.of(ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
+                .setParameter("min", (long) Forecast.MIN_POINTS);
+        if (!seesAll) {
+            enough.setParameter("team", me.teamId());
+        }
+        java.util.Set<Long> forecastable = new java.util.HashSet<>(enough.getResultList());
         for (Proposal p : decisionsInScope(me)) {
-            if (Checkin.count("proposal.id", p.id) >= Forecast.MIN_POINTS) {
+            if (forecastable.contains(p.id)) {
                 Forecast f = forecaster.of(p);
                 if (f != null && f.projected()) {
                     forecasts.add(new ForecastRow(p.id, p.title, p.team.name, f));
