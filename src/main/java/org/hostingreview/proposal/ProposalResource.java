@@ -93,7 +93,7 @@ public class ProposalResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
-        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        boolean seesAll = me.seesAllTeams();
         return Templates.list(proposals.list(me, query), query, seesAll ? accounts.teams() : List.of(),
                 List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
     }

@@ -33,7 +33,7 @@ public class ReviewCalendar {
 
     @Transactional(TxType.SUPPORTS)
     public String ics(SignedInUser owner) {
-        boolean all = views.seesAll(owner);
+        boolean all = owner.seesAllTeams();
         String stamp = STAMP.format(clock.instant());
         String host = config.baseUrl().replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
         StringBuilder ics = new StringBuilder();

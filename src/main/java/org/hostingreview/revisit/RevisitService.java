@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.BreakEven;
@@ -263,13 +264,13 @@ public class RevisitService {
      * audited and notified. Returns whether the status changed.
      */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey) {
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey) {
         return reopen(proposal, reasons, actor, kind, eventKey, LocalDate.now(clock));
     }
 
-    /** As {@link #reopen(Proposal, List, String, String, String)}, due since the given day (a scheduled review's date). */
+    /** As {@link #reopen(Proposal, List, String, Notification.Kind, String)}, due since the given day (a scheduled review's date). */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey,
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey,
             LocalDate since) {
         ProposalStatus from = proposal.status;
         Set<ReopenReason> all = new LinkedHashSet<>(proposal.dueReasons);
@@ -284,7 +285,7 @@ public class RevisitService {
             return false;
         }
         proposal.updatedAt = clock.instant();
-        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
+        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
                 .changes(new Changes().field("status", from, proposal.status)).record();
         if (from != proposal.status) {
             notify(proposal, kind, eventKey, reasons.get(0).trigger() == Trigger.SCHEDULED
@@ -303,7 +304,7 @@ public class RevisitService {
                 .setParameter("today", today).getResultList();
         for (Proposal proposal : due) {
             // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
-            reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, "DUE", "due:" + proposal.id + ":" + proposal.nextReviewOn,
+            reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, Notification.Kind.DUE, "due:" + proposal.id + ":" + proposal.nextReviewOn,
                     proposal.nextReviewOn);
         }
         // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
@@ -315,9 +316,9 @@ public class RevisitService {
         for (Proposal proposal : overdue) {
             String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
             if (Notification.count("eventKey", key) == 0) {
-                audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on("proposal", proposal.id).team(proposal.team.id)
+                audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                         .detail("dueSince", proposal.dueSince.toString()).record();
-                notify(proposal, "OVERDUE", key, "is overdue for review (due since " + proposal.dueSince + ")");
+                notify(proposal, Notification.Kind.OVERDUE, key, "is overdue for review (due since " + proposal.dueSince + ")");
                 flagged++;
             }
         }
@@ -349,7 +350,7 @@ public class RevisitService {
             }
             Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
             List<ReopenReason> changed = priceChanges(decision, now);
-            if (!changed.isEmpty() && reopen(proposal, changed, actor, "REOPENED",
+            if (!changed.isEmpty() && reopen(proposal, changed, actor, Notification.Kind.REOPENED,
                     "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
                 reopened++;
             }
@@ -358,7 +359,7 @@ public class RevisitService {
     }
 
     /** Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. */
-    void notify(Proposal proposal, String kind, String eventKey, String what) {
+    void notify(Proposal proposal, Notification.Kind kind, String eventKey, String what) {
         if (Notification.count("eventKey", eventKey) > 0) {
             return;
         }

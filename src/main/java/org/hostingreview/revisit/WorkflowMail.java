@@ -58,7 +58,7 @@ public class WorkflowMail {
         };
         Notification n = new Notification();
         n.proposalId = p.id;
-        n.kind = event.what().name();
+        n.kind = Notification.Kind.of(event.what());
         n.eventKey = event.key();
         n.subject = Notification.singleLine("[Hosting Review] " + subject, 300);
         n.body = String.format("#%d %s (%s, feature \"%s\")%n%n%s%n%nOpen it: %s%s%n", p.id, title, p.team.name,
