@@ -18,6 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
@@ -61,6 +64,13 @@ import org.hostingreview.web.Role;
  */
 @ApplicationScoped
 public class RevisitService {
+
+    @CheckedTemplate
+    static class Templates {
+        /** The mail about a decision falling due, overdue or re-opened. */
+        static native TemplateInstance decisionMail(long id, String title, String team, String feature, String what,
+                List<String> reasons, String baseUrl);
+    }
 
     static final ReopenReason SCHEDULED = ReopenReason.of(Trigger.SCHEDULED, "scheduled quarterly review");
     private static final long SWEEP_LOCK = 0x4852_0006L;
@@ -372,10 +382,9 @@ public class RevisitService {
         n.kind = kind;
         n.eventKey = eventKey;
         n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
-        n.body = String.format("#%d %s (%s, feature \"%s\") %s.%n%nReasons:%n%s%n%nOpen it: %s/proposals/%d/changes%n", proposal.id,
-                Notification.singleLine(proposal.title, 300), proposal.team.name, Notification.singleLine(proposal.feature.name, 200), what,
-                String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r.label()).toList()), config.baseUrl(),
-                proposal.id);
+        n.body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
+                Notification.singleLine(proposal.feature.name, 200), what, proposal.dueReasons.stream().map(r -> r.label()).toList(),
+                config.baseUrl()).render();
         n.recipients = String.join(",", recipients);
         n.createdAt = clock.instant();
         n.persist();
