@@ -90,10 +90,14 @@ public class AccountService {
             if (candidate.id() != null && passwordOk && candidate.active()) {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
                 throttle.succeeded(user.id);
-                String session = openSession ? sessions.open(user.id, user.mustChangePassword) : null;
+                boolean afterReset = user.mustChangePassword || user.resetSignInPending;
+                String session = openSession ? sessions.open(user.id, afterReset) : null;
+                if (openSession && user.resetSignInPending) {
+                    user.resetSignInPending = false; // the mark went to this session
+                }
                 audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                         .detail("client", clientAddress)
-                        .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
+                        .detail("firstAfterReset", afterReset ? "yes" : null).record();
                 return new SignIn(Optional.of(user.signedIn()), session, user.mustChangePassword, Optional.empty());
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
@@ -268,7 +272,7 @@ public class AccountService {
     }
 
     @Transactional
-    public void changeOwnPassword(SignedInUser me, String currentSession, AccountForms.PasswordChange form) {
+    public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
         FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
@@ -283,10 +287,13 @@ public class AccountService {
         }
         errors.throwIfAny();
         user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        if (user.mustChangePassword) {
+            user.resetSignInPending = true; // whoever chose this password may be the admin who reset the old one
+        }
         user.mustChangePassword = false;
         user.updatedAt = clock.instant();
-        // every other session of the account ends; this one goes on
-        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, currentSession);
+        // every session of the account ends, this one too: the user signs in again with the new password
+        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, null);
         audit.event(AuditAction.PASSWORD_CHANGED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("sessionsEnded", String.valueOf(ended)).record();
     }

@@ -74,6 +74,13 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
 
+    /**
+     * Set when the user replaces a password an admin reset: the next sign-in is still the first after that reset (the
+     * admin knew the password until then), and the session it opens is marked so (then this is cleared).
+     */
+    @Column(name = "reset_sign_in_pending", nullable = false)
+    public boolean resetSignInPending;
+
     @Version
     public long version;
 

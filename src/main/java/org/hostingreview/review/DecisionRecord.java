@@ -40,7 +40,8 @@ final class DecisionRecord {
     record OptionLine(String label, String cell, String detail) {
     }
 
-    record Approval(String reviewer, String rationale, String recommendedTier, String justification, String conditions) {
+    record Approval(String reviewer, boolean afterAdminReset, String rationale, String recommendedTier, String justification,
+            String conditions) {
     }
 
     @CheckedTemplate
@@ -81,7 +82,7 @@ final class DecisionRecord {
             options.add(new Option(column.label(), column.monthly(), column.recommended(), lines,
                     column.blockedBy() == null || column.blockedBy().isBlank() ? null : column.blockedBy()));
         }
-        List<Approval> approved = approvals.stream().map(a -> new Approval(a.reviewer.displayName, a.rationale,
+        List<Approval> approved = approvals.stream().map(a -> new Approval(a.reviewer.displayName, a.afterAdminReset, a.rationale,
                 a.recommendedTier == null ? null : a.recommendedTier.label(), a.justification, a.conditions)).toList();
         List<Driver> warnings = view.ruleGroups().stream().filter(g -> g.kind().equals("WARNING"))
                 .flatMap(g -> g.rules().stream().map(rule -> new Driver(rule.id(), g.label(), rule.reason()))).toList();

@@ -96,6 +96,9 @@ public class ReviewService {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.inject.Instance<org.hostingreview.web.CurrentUser> currentUser;
+
+    @Inject
     jakarta.enterprise.event.Event<WorkflowEvent> workflow;
 
     /**
@@ -184,6 +187,11 @@ public class ReviewService {
     public record Outcome(Review review, boolean repeated, ProposalStatus status, int approvals, int needed) {
     }
 
+    /** A review posted from a page in the first sign-in after an admin reset the reviewer's password (never at start-up). */
+    private boolean firstSignInAfterReset() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() && currentUser.get().isFirstSignInAfterReset();
+    }
+
     @Transactional
     public Outcome review(long proposalId, SignedInUser me, ReviewForm form) {
         Review repeated = form.token() == null ? null
@@ -242,6 +250,7 @@ public class ReviewService {
         review.submissionToken = form.token();
         review.snapshot = snapshot(proposal, runs, catalog, costed, observed, chosen);
         review.createdAt = clock.instant();
+        review.afterAdminReset = firstSignInAfterReset();
 
         ProposalStatus from = proposal.status;
         int approvalsNow = approvals.size() + (verdict == Verdict.APPROVE ? 1 : 0);
@@ -277,6 +286,7 @@ public class ReviewService {
                 .detail("reviewId", review.id).detail("round", review.round).detail("verdict", verdict.name())
                 .detail("chosenTier", chosen == null ? null : chosen.name()).detail("recommendedTier", recommended.name())
                 .detail("approvals", verdict == Verdict.APPROVE ? approvalsNow + " of " + needed : null)
+                .detail("firstSignInAfterAdminReset", review.afterAdminReset ? "yes" : null)
                 .detail("rationale", review.rationale).record();
         if (proposal.status != from) {
             audit.event(AuditAction.PROPOSAL_STATUS_CHANGED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
