@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.web.FormErrors;
@@ -116,7 +117,7 @@ public class AccountService {
                     user.resetSignInPending = false; // the mark went to this session
                 }
                 if (auditSuccess && !secondFactor) {
-                    audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
+                    audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                             .detail("client", clientAddress)
                             .detail("firstAfterReset", afterReset ? "yes" : null).record();
                 }
@@ -128,7 +129,7 @@ public class AccountService {
                 String reason = candidate.id() == null ? "unknown user" : !passwordOk ? "wrong password" : "account deactivated";
                 boolean locks = failure.lock().isPresent();
                 audit.event(locks ? AuditAction.LOGIN_THROTTLED : AuditAction.LOGIN_FAILED, AuditService.ANONYMOUS)
-                        .on("user", candidate.id())
+                        .on(AuditEntity.USER, candidate.id())
                         .detail("username", candidate.id() == null ? "(unknown)" : candidate.username())
                         .detail("reason", reason)
                         .detail("failures", String.valueOf(failure.failures()))
@@ -189,7 +190,7 @@ public class AccountService {
         if (sessionId != null) {
             sessions.end(sessionId, Sessions.End.LOGGED_OUT);
         }
-        audit.event(AuditAction.LOGOUT, user.username()).on("user", user.id()).team(user.teamId()).record();
+        audit.event(AuditAction.LOGOUT, user.username()).on(AuditEntity.USER, user.id()).team(user.teamId()).record();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -228,7 +229,7 @@ public class AccountService {
         user.createdAt = clock.instant();
         user.updatedAt = user.createdAt;
         user.persist();
-        audit.event(AuditAction.USER_CREATED, actor).on("user", user.id).team(team.id)
+        audit.event(AuditAction.USER_CREATED, actor).on(AuditEntity.USER, user.id).team(team.id)
                 .detail("username", user.username).detail("team", team.name)
                 .detail("roles", roleNames(roles)).record();
         return user;
@@ -264,7 +265,7 @@ public class AccountService {
         user.roles.addAll(roles);
         user.updatedAt = clock.instant();
         apiCredentials.forgetUserNowAndAfterCommit(user.id);
-        audit.event(AuditAction.USER_UPDATED, actor).on("user", user.id).team(team.id)
+        audit.event(AuditAction.USER_UPDATED, actor).on(AuditEntity.USER, user.id).team(team.id)
                 .detail("username", user.username).changes(changes).record();
     }
 
@@ -283,7 +284,7 @@ public class AccountService {
             sessions.endAll(user.id, Sessions.End.DEACTIVATED, null);
         }
         audit.event(active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, actor)
-                .on("user", user.id).team(user.team.id).detail("username", user.username).record();
+                .on(AuditEntity.USER, user.id).team(user.team.id).detail("username", user.username).record();
     }
 
     @Transactional
@@ -297,7 +298,7 @@ public class AccountService {
         user.updatedAt = clock.instant();
         int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_RESET, null);
         resetMail.fire(new PasswordResetMail.Reset(user.username, user.displayName, user.email, actor));
-        audit.event(AuditAction.PASSWORD_RESET, actor).detail("sessionsEnded", String.valueOf(ended)).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.PASSWORD_RESET, actor).detail("sessionsEnded", String.valueOf(ended)).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("username", user.username).record();
     }
 
@@ -324,7 +325,7 @@ public class AccountService {
         user.updatedAt = clock.instant();
         // every session of the account ends, this one too: the user signs in again with the new password
         int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, null);
-        audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.PASSWORD_CHANGED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("sessionsEnded", String.valueOf(ended)).record();
     }
 
@@ -337,7 +338,7 @@ public class AccountService {
         }
         errors.throwIfAny();
         Team team = createTeam(name);
-        audit.event(AuditAction.TEAM_CREATED, actor).on("team", team.id).team(team.id).detail("name", name).record();
+        audit.event(AuditAction.TEAM_CREATED, actor).on(AuditEntity.TEAM, team.id).team(team.id).detail("name", name).record();
         return team;
     }
 
@@ -406,7 +407,7 @@ public class AccountService {
         user.createdAt = now;
         user.updatedAt = now;
         user.persist();
-        audit.event(AuditAction.USER_CREATED, AuditService.SYSTEM).on("user", user.id).team(team.id)
+        audit.event(AuditAction.USER_CREATED, AuditService.SYSTEM).on(AuditEntity.USER, user.id).team(team.id)
                 .detail("username", username).detail("team", team.name).detail("roles", roleNames(roles)).record();
         return user;
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.web.SignedInUser;
 
@@ -43,7 +44,7 @@ public class CalendarTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         user.calendarToken = hash(token);
         user.updatedAt = clock.instant();
-        audit.event(AuditAction.CALENDAR_TOKEN_CHANGED, me.username()).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.CALENDAR_TOKEN_CHANGED, me.username()).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("change", replacing ? "replaced" : "created").record();
         return token;
     }
@@ -57,7 +58,7 @@ public class CalendarTokens {
         }
         user.calendarToken = null;
         user.updatedAt = clock.instant();
-        audit.event(AuditAction.CALENDAR_TOKEN_CHANGED, me.username()).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.CALENDAR_TOKEN_CHANGED, me.username()).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("change", "revoked").record();
         return true;
     }

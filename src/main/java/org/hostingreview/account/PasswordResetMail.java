@@ -5,6 +5,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.hostingreview.system.HostingReviewConfig;
 import org.jboss.logging.Logger;
 
@@ -17,6 +20,11 @@ import io.quarkus.mailer.Mailer;
  */
 @ApplicationScoped
 public class PasswordResetMail {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance body(String displayName, String admin, String username, String baseUrl);
+    }
 
     private static final Logger LOG = Logger.getLogger(PasswordResetMail.class);
 
@@ -33,10 +41,7 @@ public class PasswordResetMail {
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Reset reset) {
         try {
             mailer.send(Mail.withText(reset.email(), "Hosting Review: your password was reset",
-                    "Hello " + reset.displayName() + ",\n\n" + reset.admin() + " reset the password of your Hosting Review "
-                            + "account " + reset.username() + ". Every session of the account has ended; the password you "
-                            + "are given works for one sign-in, after which you choose your own.\n\nIf you did not ask for "
-                            + "this, tell another admin at once.\n\n" + config.baseUrl() + "/login\n"));
+                    Templates.body(reset.displayName(), reset.admin(), reset.username(), config.baseUrl()).render()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not mail %s about their password reset: %s", reset.username(), e.getMessage());
         }

@@ -122,13 +122,18 @@ public class UserAccount extends PanacheEntityBase {
 
     /** Whether the user's {@code role} was granted after {@code instant} (false when it was granted before or never). */
     public static boolean roleGrantedAfter(long userId, Role role, Instant instant) {
-        if (instant == null) {
-            return false;
+        Instant latest = latestGrant(userId, role);
+        return instant != null && latest != null && latest.isAfter(instant);
+    }
+
+    /** When {@code role} was last granted to the user, or null when it never was. */
+    public static Instant latestGrant(long userId, Role role) {
+        Object latest = getEntityManager().createNativeQuery("select max(granted_at) from role_grant where user_id = ?1 and role = ?2")
+                .setParameter(1, userId).setParameter(2, role.name()).getSingleResult();
+        if (latest instanceof java.sql.Timestamp t) {
+            return t.toInstant();
         }
-        Object after = getEntityManager().createNativeQuery("select count(*) from role_grant where user_id = ?1 and role = ?2 "
-                + "and granted_at > ?3").setParameter(1, userId).setParameter(2, role.name())
-                .setParameter(3, java.sql.Timestamp.from(instant)).getSingleResult();
-        return ((Number) after).longValue() > 0;
+        return latest instanceof java.time.OffsetDateTime t ? t.toInstant() : (Instant) latest;
     }
 
     public boolean has(Role role) {

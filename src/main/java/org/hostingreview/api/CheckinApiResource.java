@@ -36,6 +36,7 @@ import org.hostingreview.revisit.Actuals;
 import org.hostingreview.revisit.Checkin;
 import org.hostingreview.revisit.CheckinService;
 import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.InvalidInputException;
 
 import io.quarkus.security.Authenticated;
@@ -113,7 +114,8 @@ public class CheckinApiResource {
         if (body.periodEnd().isBefore(body.periodStart())) {
             throw new InvalidInputException("periodEnd", "must not be before periodStart");
         }
-        if (body.periodStart().isBefore(CheckinService.EARLIEST) || body.periodEnd().isAfter(LocalDate.now(clock))) {
+        if (!Dates.within(body.periodStart(), Dates.EARLIEST, LocalDate.now(clock))
+                || !Dates.within(body.periodEnd(), Dates.EARLIEST, LocalDate.now(clock))) {
             throw new InvalidInputException("periodEnd", "the period must lie between 2015-01-01 and today");
         }
         Actuals actuals = new Actuals(body.periodStart(), body.periodEnd(), body.requests(), body.inputTokensPerRequest(),

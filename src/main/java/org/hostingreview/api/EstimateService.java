@@ -50,7 +50,7 @@ public class EstimateService {
                 Param param = Param.byKey(key).orElse(null);
                 if (param == null) {
                     errors.add(field, "is not a known assumption");
-                } else if (value == null || !param.accepts(value) || param.whole() && value != Math.rint(value)) {
+                } else if (value == null || !param.check(value)) {
                     errors.add(field, String.format("must be %s from %s to %s (%s)", param.whole() ? "a whole number" : "a number",
                             Numbers.grouped(param.min(), 4), Numbers.grouped(param.max(), 4), param.unit()));
                 } else {

@@ -190,7 +190,7 @@ public class AuditChain {
         checkpoint.hmac = hmac(checkpoint.seq, checkpoint.hash);
         checkpoint.createdAt = clock.instant();
         checkpoint.persist();
-        audit.event(AuditAction.AUDIT_CHECKPOINT, actor).on("audit", checkpoint.seq).detail("seq", checkpoint.seq)
+        audit.event(AuditAction.AUDIT_CHECKPOINT, actor).on(AuditEntity.AUDIT, checkpoint.seq).detail("seq", checkpoint.seq)
                 .detail("hash", checkpoint.hash).record();
         witness.afterCommit(checkpoint);
         return checkpoint;

@@ -188,8 +188,8 @@ public class AuditLog {
 
     @Transactional(TxType.SUPPORTS)
     public List<Row> timeline(long proposalId) {
-        return em.createQuery("from AuditEvent e where e.entityType = 'proposal' and e.entityId = :id order by e.seq",
-                AuditEvent.class).setParameter("id", String.valueOf(proposalId)).getResultList().stream().map(AuditLog::row).toList();
+        return em.createQuery("from AuditEvent e where e.entityType = :type and e.entityId = :id order by e.seq",
+                AuditEvent.class).setParameter("type", AuditEntity.PROPOSAL.key()).setParameter("id", String.valueOf(proposalId)).getResultList().stream().map(AuditLog::row).toList();
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -57,8 +57,8 @@ public class AuditService {
             this.actor = actor;
         }
 
-        public Entry on(String type, Object id) {
-            this.entityType = type;
+        public Entry on(AuditEntity type, Object id) {
+            this.entityType = type.key();
             this.entityId = id == null ? null : id.toString();
             return this;
         }

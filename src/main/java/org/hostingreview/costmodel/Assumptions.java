@@ -65,6 +65,11 @@ public final class Assumptions {
         return asOf;
     }
 
+    /** Whether {@code param}'s value is a catalog value checked longer ago than the stale threshold allows (W6). */
+    public boolean stale(Param param) {
+        return source(param).staleOn(asOf, get(Param.STALE_DAYS));
+    }
+
     public Map<Param, Double> values() {
         return Collections.unmodifiableMap(values);
     }

@@ -140,6 +140,11 @@ public enum Param {
                 && (this != REPLICA_TOKENS_PER_SECOND || value == 0 || value >= 1);
     }
 
+    /** Whether this parameter takes {@code value} from any input: in its range, and whole where it counts things. */
+    public boolean check(double value) {
+        return accepts(value) && (!whole() || value == Math.rint(value));
+    }
+
     /** Whole-number parameters (replicas, GPUs, FTEs are counts). */
     public boolean whole() {
         return this == GPUS_PER_REPLICA || this == SPARE_REPLICAS || this == MIN_REPLICAS || this == CREDIT_EXISTING_ML_OPS

@@ -3,7 +3,6 @@ package org.hostingreview.evaluation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +12,14 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalForms;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.web.Choices;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.NotFoundException;
@@ -30,7 +31,6 @@ import org.hostingreview.web.SignedInUser;
 public class EvaluationService {
 
     /** No eval run predates this (sanity bound for typed dates). */
-    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
     @Inject
     ProposalService proposals;
@@ -56,7 +56,8 @@ public class EvaluationService {
         EvalRole role = Choices.parse(errors, "role", form.role(), EvalRole.class);
         Tier tier = Choices.parse(errors, "tier", form.tier(), Tier.class);
         ScoreKind kind = Choices.parse(errors, "scoreKind", form.scoreKind(), ScoreKind.class);
-        LocalDate runDate = runDate(form.runDate(), errors);
+        LocalDate runDate = Dates.parse("runDate", form.runDate(), Dates.EARLIEST,
+                Dates.Latest.today(LocalDate.now(clock)).saying("The run cannot be in the future."), errors);
         if (kind != null && !errors.has("score") && Numbers.decimal(form.score()).doubleValue() > kind.scaleMax()) {
             errors.add("score", "A score from 0 to 1: enter it as 0.87, or choose Score (0–100).");
         }
@@ -77,7 +78,7 @@ public class EvaluationService {
         run.enteredAt = clock.instant();
         run.persist();
         proposals.touched(proposal, me);
-        audit.event(AuditAction.EVAL_ADDED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.EVAL_ADDED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("evalId", run.id).detail("model", run.model).detail("role", role).detail("tier", tier)
                 .detail("evalSet", run.evalSet).detail("sampleSize", run.sampleSize).detail("scoreKind", kind)
                 .detail("score", plain(run.score)).detail("runDate", runDate.toString()).record();
@@ -93,27 +94,9 @@ public class EvaluationService {
         }
         run.delete();
         proposals.touched(proposal, me);
-        audit.event(AuditAction.EVAL_REMOVED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.EVAL_REMOVED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("evalId", evalId).detail("model", run.model).detail("score", plain(run.score))
                 .detail("runDate", run.runDate.toString()).record();
-    }
-
-    private LocalDate runDate(String text, FormErrors errors) {
-        if (errors.has("runDate")) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isAfter(LocalDate.now(clock))) {
-                errors.add("runDate", "The run cannot be in the future.");
-            } else if (date.isBefore(EARLIEST)) {
-                errors.add("runDate", "Enter a date from 2015 on.");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add("runDate", "Enter a date as YYYY-MM-DD.");
-            return null;
-        }
     }
 
     private static String plain(BigDecimal value) {

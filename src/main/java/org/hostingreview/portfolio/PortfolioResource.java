@@ -43,7 +43,7 @@ public class PortfolioResource {
     @GET
     public TemplateInstance portfolio(@QueryParam("team") String team) {
         SignedInUser me = currentUser.get();
-        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        boolean seesAll = me.seesAllTeams();
         Long teamId = null;
         try {
             teamId = team == null || team.isBlank() ? null : Long.parseLong(team.trim());

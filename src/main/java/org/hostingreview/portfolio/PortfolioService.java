@@ -78,7 +78,7 @@ public class PortfolioService {
 
     @Transactional(TxType.SUPPORTS)
     public Portfolio portfolio(SignedInUser me, Long teamFilter) {
-        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        boolean seesAll = me.seesAllTeams();
         Long team = seesAll ? teamFilter : Long.valueOf(me.teamId());
         String jpql = "from Proposal p join fetch p.feature join fetch p.team where p.status not in :ended"
                 + (team != null ? " and p.team.id = :team" : "") + " order by p.updatedAt desc, p.id desc";

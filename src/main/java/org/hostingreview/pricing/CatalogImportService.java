@@ -23,8 +23,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
 
@@ -92,7 +94,7 @@ public class CatalogImportService {
             throw new InvalidInputException("file", "The file is larger than 20 MB.");
         }
         LocalDate latest = LocalDate.now(clock).plusYears(2);
-        if (effectiveFrom == null || effectiveFrom.isBefore(PricingService.EARLIEST) || effectiveFrom.isAfter(latest)) {
+        if (effectiveFrom == null || !Dates.within(effectiveFrom, Dates.EARLIEST, latest)) {
             throw new InvalidInputException("effectiveFrom", "Enter a date from 2015 to " + latest + ".");
         }
         String content = new String(bytes, StandardCharsets.UTF_8);
@@ -188,7 +190,7 @@ public class CatalogImportService {
         }
         upload.appliedAt = Instant.now(clock);
         upload.rowsAdded = refs.size();
-        audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", "import:" + upload.id)
+        audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, "import:" + upload.id)
                 .detail("kind", upload.kind.name()).detail("fileName", upload.fileName).detail("sha256", upload.sha256)
                 .detail("effectiveFrom", upload.effectiveFrom.toString()).detail("rowsAdded", refs.size())
                 .detail("rows", String.join(",", refs.size() > 200 ? refs.subList(0, 200) : refs)).record();

@@ -1,9 +1,10 @@
 package org.hostingreview.pricing;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+
+import org.hostingreview.costmodel.ValueSource;
 
 /** One catalog row as the pricing page lists it. */
 public record CatalogRow(String ref, String key, String value, LocalDate effectiveFrom, String source, boolean sourceIsLink,
@@ -44,7 +45,7 @@ public record CatalogRow(String ref, String key, String value, LocalDate effecti
             boolean corrected) {
         return new CatalogRow(v.ref(), key, value, v.effectiveFrom, v.source,
                 v.source.startsWith("https://") || v.source.startsWith("http://"), v.checkedOn, v.createdBy, inForce.contains(v.ref()),
-                v.effectiveFrom.isAfter(today), ChronoUnit.DAYS.between(v.checkedOn, today) > staleDays, corrected);
+                v.effectiveFrom.isAfter(today), ValueSource.stale(v.checkedOn, today, staleDays), corrected);
     }
 
     /** True when a newer row has the same key and the same effective date: this one was corrected. */

@@ -3,7 +3,6 @@ package org.hostingreview.pricing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.web.Choices;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.NotFoundException;
@@ -31,7 +32,6 @@ import org.hostingreview.web.Numbers;
 @ApplicationScoped
 public class PricingService {
 
-    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
     @Inject
     EntityManager em;
@@ -80,7 +80,7 @@ public class PricingService {
                 errors.add("provider", known.name + " is a " + known.tier.label() + " provider.");
             }
         }
-        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        Provenance dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         ModelPrice row = new ModelPrice();
         row.provider = form.provider().strip();
@@ -147,7 +147,7 @@ public class PricingService {
         row.website = Numbers.isBlank(form.website()) ? null : form.website().strip();
         row.createdBy = actor;
         row.persist();
-        audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", "provider:" + row.id).detail("provider", row.name)
+        audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, "provider:" + row.id).detail("provider", row.name)
                 .detail("tier", tier.name()).record();
         return row.name;
     }
@@ -155,7 +155,7 @@ public class PricingService {
     @Transactional
     public String addGpuPrice(PricingForms.NewGpuPrice form, String actor) {
         FormErrors errors = forms.validate(form);
-        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        Provenance dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         GpuPrice row = new GpuPrice();
         row.gpu = form.gpu().strip();
@@ -187,14 +187,15 @@ public class PricingService {
             if (Numbers.isBlank(form.benchmark())) {
                 errors.add("benchmark", "Name the benchmark that measured it.");
             }
-            measuredOn = Numbers.isBlank(form.measuredOn()) ? null : date(form.measuredOn(), "measuredOn", LocalDate.now(clock), errors);
+            measuredOn = Numbers.isBlank(form.measuredOn()) ? null : Dates.parse("measuredOn", form.measuredOn(), Dates.EARLIEST,
+                    Dates.Latest.on(LocalDate.now(clock)), errors);
             if (Numbers.isBlank(form.measuredOn())) {
                 errors.add("measuredOn", "Enter the day it was measured.");
             }
         } else if (kind == ServingThroughput.SourceKind.ESTIMATE && Numbers.isBlank(form.method())) {
             errors.add("method", "Say how it was estimated.");
         }
-        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        Provenance dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         ServingThroughput row = new ServingThroughput();
         row.model = form.model().strip();
@@ -241,12 +242,12 @@ public class PricingService {
         }
         if (param != null && !errors.has("value")) {
             double value = Numbers.decimal(form.value()).doubleValue();
-            if (!param.accepts(value) || param.whole() && value != Math.rint(value)) {
+            if (!param.check(value)) {
                 errors.add("value", String.format("%s takes %s from %s to %s.", param.label(),
                         param.whole() ? "a whole number" : "a value", Numbers.grouped(param.min(), 4), Numbers.grouped(param.max(), 4)));
             }
         }
-        Dates dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
+        Provenance dates = dates(form.effectiveFrom(), form.checkedOn(), errors);
         errors.throwIfAny();
         PolicyValue row = new PolicyValue();
         row.param = param.key();
@@ -315,7 +316,7 @@ public class PricingService {
     }
 
     private String audited(String ref, String actor, LocalDate effectiveFrom, Map<String, ?> values) {
-        var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", ref)
+        var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, ref)
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
         event.record();
@@ -323,30 +324,14 @@ public class PricingService {
         return ref;
     }
 
-    private record Dates(LocalDate effectiveFrom, LocalDate checkedOn) {
+    private record Provenance(LocalDate effectiveFrom, LocalDate checkedOn) {
     }
 
-    private Dates dates(String effectiveFrom, String checkedOn, FormErrors errors) {
+    private Provenance dates(String effectiveFrom, String checkedOn, FormErrors errors) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate from = date(effectiveFrom, "effectiveFrom", today.plusYears(2), errors);
-        LocalDate checked = date(checkedOn, "checkedOn", today, errors);
-        return new Dates(from, checked);
-    }
-
-    private static LocalDate date(String text, String field, LocalDate latest, FormErrors errors) {
-        if (errors.has(field)) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-                errors.add(field, "Enter a date from 2015 to " + latest + ".");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date as YYYY-MM-DD.");
-            return null;
-        }
+        LocalDate from = Dates.parse("effectiveFrom", effectiveFrom, Dates.EARLIEST, Dates.Latest.on(today.plusYears(2)), errors);
+        LocalDate checked = Dates.parse("checkedOn", checkedOn, Dates.EARLIEST, Dates.Latest.on(today), errors);
+        return new Provenance(from, checked);
     }
 
     private static String plain(BigDecimal value) {

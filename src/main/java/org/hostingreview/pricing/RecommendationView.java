@@ -2,7 +2,6 @@ package org.hostingreview.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -213,10 +212,8 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
 
     private static AssumptionRow assumptionRow(Assumptions a, Param param) {
         ValueSource source = a.source(param);
-        boolean stale = source.checkedOn() != null && a.asOf() != null
-                && ChronoUnit.DAYS.between(source.checkedOn(), a.asOf()) > a.get(Param.STALE_DAYS);
         return new AssumptionRow(param.key(), param.group().label(), param.label(), param.unit(),
-                Numbers.field(BigDecimal.valueOf(a.get(param))), source.source(), source.describes(), source.checkedOn(), stale,
+                Numbers.field(BigDecimal.valueOf(a.get(param))), source.source(), source.describes(), source.checkedOn(), a.stale(param),
                 source.kind() == ValueSource.Kind.OVERRIDE);
     }
 

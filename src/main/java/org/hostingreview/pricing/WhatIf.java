@@ -2,7 +2,6 @@ package org.hostingreview.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hostingreview.costmodel.Param;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.Numbers;
 
@@ -20,7 +20,6 @@ import org.hostingreview.web.Numbers;
  */
 public record WhatIf(Long requests, LocalDate asOf, Map<Param, Double> overrides, Map<String, String> raw, FormErrors errors) {
 
-    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
     static final long MAX_REQUESTS = 1_000_000_000_000L;
 
     public static WhatIf none() {
@@ -46,14 +45,9 @@ public record WhatIf(Long requests, LocalDate asOf, Map<Param, Double> overrides
         String asOfText = first(query, "asOf");
         if (!Numbers.isBlank(asOfText)) {
             raw.put("asOf", asOfText);
-            try {
-                asOf = LocalDate.parse(asOfText.strip());
-                if (asOf.isBefore(EARLIEST) || asOf.isAfter(today.plusYears(1))) {
-                    errors.add("asOf", "Enter a date from 2015 to a year from now.");
-                    asOf = null;
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("asOf", "Enter a date as YYYY-MM-DD.");
+            asOf = Dates.parse("asOf", asOfText, Dates.EARLIEST, Dates.Latest.aYearFrom(today), errors);
+            if (errors.has("asOf")) {
+                asOf = null;
             }
         }
         Map<Param, Double> overrides = new EnumMap<>(Param.class);
@@ -66,8 +60,7 @@ public record WhatIf(Long requests, LocalDate asOf, Map<Param, Double> overrides
             Optional<BigDecimal> value = Numbers.parse(text);
             if (value.isEmpty()) {
                 errors.add(param.key(), "Enter a number.");
-            } else if (!param.accepts(value.get().doubleValue())
-                    || param.whole() && value.get().stripTrailingZeros().scale() > 0) {
+            } else if (!param.check(value.get().doubleValue())) {
                 errors.add(param.key(), String.format("Enter %s from %s to %s.", param.whole() ? "a whole number" : "a number",
                         Numbers.grouped(param.min(), 4), Numbers.grouped(param.max(), 4)));
             } else {

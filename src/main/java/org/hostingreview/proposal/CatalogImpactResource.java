@@ -33,6 +33,6 @@ public class CatalogImpactResource {
     @GET
     public TemplateInstance change(@QueryParam("ref") String ref) {
         return Templates.change(impact.impact(ref == null ? "" : ref, currentUser.get().teamId(),
-                currentUser.isReviewer() || currentUser.isAdmin()));
+                currentUser.get().seesAllTeams()));
     }
 }

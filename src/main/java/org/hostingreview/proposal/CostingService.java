@@ -153,7 +153,7 @@ public class CostingService {
         Map<Param, Double> saved = new EnumMap<>(Param.class);
         if (proposal.assumptions != null) {
             proposal.assumptions.forEach((key, value) -> Param.byKey(key)
-                    .filter(param -> value != null && param.accepts(value)).ifPresent(param -> saved.put(param, value)));
+                    .filter(param -> value != null && param.check(value)).ifPresent(param -> saved.put(param, value)));
         }
         return saved;
     }

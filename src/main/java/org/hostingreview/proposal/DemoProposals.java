@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.hostingreview.account.Team;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
@@ -325,10 +326,10 @@ public class DemoProposals {
         p.persist();
         em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, p.id).setParameter(2, user.id).executeUpdate();
-        audit.event(AuditAction.PROPOSAL_CREATED, owner).on(ProposalService.ENTITY, p.id).team(team.id)
+        audit.event(AuditAction.PROPOSAL_CREATED, owner).on(AuditEntity.PROPOSAL, p.id).team(team.id)
                 .detail("title", p.title).detail("feature", feature.name).detail("seed", "demo").record();
         if (status != ProposalStatus.DRAFT) {
-            audit.event(AuditAction.PROPOSAL_SUBMITTED, owner).on(ProposalService.ENTITY, p.id).team(team.id)
+            audit.event(AuditAction.PROPOSAL_SUBMITTED, owner).on(AuditEntity.PROPOSAL, p.id).team(team.id)
                     .detail("seed", "demo").record();
         }
         return p;

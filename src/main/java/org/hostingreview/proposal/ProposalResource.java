@@ -104,7 +104,7 @@ public class ProposalResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
-        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        boolean seesAll = me.seesAllTeams();
         ProposalPage page = proposals.list(me, query);
         return Templates.list(page, costing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
                 seesAll ? accounts.teams() : List.of(), List.of(ProposalStatus.values()), seesAll,

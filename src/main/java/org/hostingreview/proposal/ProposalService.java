@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.hostingreview.account.Team;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditEvent;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
@@ -50,7 +51,6 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class ProposalService {
 
-    static final String ENTITY = "proposal";
 
     @Inject
     Event<Superseded> superseded;
@@ -84,7 +84,7 @@ public class ProposalService {
     }
 
     public static boolean canView(SignedInUser me, Proposal proposal) {
-        return me.teamId() == proposal.team.id || me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        return me.teamId() == proposal.team.id || me.seesAllTeams();
     }
 
     /** Member of the owning team with the proposer role: may change the answers while the status allows. */
@@ -123,7 +123,7 @@ public class ProposalService {
     /** One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. */
     @Transactional(TxType.SUPPORTS)
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
-        boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
+        boolean seesAll = me.seesAllTeams();
         StringBuilder jpql = new StringBuilder("select new org.hostingreview.proposal.ProposalRow(p.id, p.title, f.name, "
                 + "t.name, p.status, p.requestsPerMonth, p.currentMonthlySpendUsd, p.updatedAt, p.decidedTier) "
                 + "from Proposal p join p.feature f join p.team t where 1 = 1");
@@ -214,7 +214,7 @@ public class ProposalService {
         proposal.updatedAt = now;
         proposal.persist();
         recordEditor(proposal, me);
-        audit.event(AuditAction.PROPOSAL_CREATED, me.username()).on(ENTITY, proposal.id).team(team.id)
+        audit.event(AuditAction.PROPOSAL_CREATED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(team.id)
                 .detail("title", proposal.title).detail("feature", proposal.feature.name)
                 .detail("values", proposal.stepValues(Step.FEATURE_AND_WORKLOAD)).record();
         return proposal;
@@ -244,7 +244,7 @@ public class ProposalService {
         recordEditor(proposal, me);
         Changes changes = new Changes();
         proposal.stepValues(form.step()).forEach((field, after) -> changes.field(field, before.get(field), after));
-        audit.event(AuditAction.PROPOSAL_STEP_SAVED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.PROPOSAL_STEP_SAVED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("step", form.step().number()).detail("stepTitle", form.step().title()).changes(changes).record();
         return proposal;
     }
@@ -261,7 +261,7 @@ public class ProposalService {
         proposal.moveTo(ProposalStatus.SUBMITTED);
         proposal.submittedAt = clock.instant();
         proposal.updatedAt = proposal.submittedAt;
-        audit.event(AuditAction.PROPOSAL_SUBMITTED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.PROPOSAL_SUBMITTED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("round", proposal.reviewRound).changes(new Changes().field("status", from, proposal.status)).record();
         workflow.fire(new WorkflowEvent(proposal, me.id(), WorkflowEvent.What.SUBMITTED, "round " + proposal.reviewRound,
                 "submitted:" + proposal.id + ":" + proposal.reviewRound));
@@ -284,7 +284,7 @@ public class ProposalService {
         proposal.moveTo(ProposalStatus.WITHDRAWN);
         proposal.withdrawnReason = form.reason().strip();
         proposal.updatedAt = clock.instant();
-        audit.event(AuditAction.PROPOSAL_WITHDRAWN, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.PROPOSAL_WITHDRAWN, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("reason", proposal.withdrawnReason)
                 .changes(new Changes().field("status", from, proposal.status)).record();
         return proposal;
@@ -310,7 +310,7 @@ public class ProposalService {
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(proposal.assumptions.keySet());
         keys.forEach(key -> changes.field(key, before.get(key), proposal.assumptions.get(key)));
-        audit.event(AuditAction.PROPOSAL_ASSUMPTIONS_SAVED, me.username()).on(ENTITY, proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.PROPOSAL_ASSUMPTIONS_SAVED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .changes(changes).record();
         return proposal;
     }
@@ -386,7 +386,7 @@ public class ProposalService {
         em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, copy.id).setParameter(2, original.owner.id).executeUpdate();
         superseded.fire(new Superseded(original, copy));
-        audit.event(AuditAction.PROPOSAL_CREATED, actor).on(ENTITY, copy.id).team(copy.team.id).detail("title", copy.title)
+        audit.event(AuditAction.PROPOSAL_CREATED, actor).on(AuditEntity.PROPOSAL, copy.id).team(copy.team.id).detail("title", copy.title)
                 .detail("supersedes", original.id).detail("requestsPerMonth", copy.requestsPerMonth).record();
         return copy;
     }
@@ -402,7 +402,7 @@ public class ProposalService {
     /** Who saved this proposal last, for the "changed since you opened it" message. */
     @Transactional(TxType.SUPPORTS)
     public String lastEditor(long id) {
-        return AuditEvent.<AuditEvent>find("entityType = ?1 and entityId = ?2 order by id desc", ENTITY, String.valueOf(id))
+        return AuditEvent.<AuditEvent>find("entityType = ?1 and entityId = ?2 order by id desc", AuditEntity.PROPOSAL.key(), String.valueOf(id))
                 .firstResultOptional().map(event -> event.actor).orElse("someone");
     }
 
@@ -463,7 +463,7 @@ public class ProposalService {
         feature.createdBy = creator;
         feature.createdAt = now;
         feature.persist();
-        audit.event(AuditAction.FEATURE_CREATED, creator.username).on("feature", feature.id).team(team.id)
+        audit.event(AuditAction.FEATURE_CREATED, creator.username).on(AuditEntity.FEATURE, feature.id).team(team.id)
                 .detail("name", feature.name).record();
         return feature;
     }

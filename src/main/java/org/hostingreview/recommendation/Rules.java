@@ -204,9 +204,7 @@ final class Rules {
         if (param.group() != Param.Group.PRICE && param != Param.GPU_USD_PER_HOUR) {
             return false;
         }
-        ValueSource source = a.source(param);
-        return source.kind() == ValueSource.Kind.CATALOG && source.checkedOn() != null && a.asOf() != null
-                && ChronoUnit.DAYS.between(source.checkedOn(), a.asOf()) > a.get(Param.STALE_DAYS);
+        return a.stale(param);
     }
 
     /** Stale catalog rows among the prices used, one entry per row (a model's three prices share a row). */

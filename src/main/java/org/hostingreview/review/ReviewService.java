@@ -23,9 +23,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.core.Response.Status;
 
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.Param;
@@ -116,7 +118,8 @@ public class ReviewService {
         List<Review> history = Review.ofProposal(proposal.id);
         List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
         Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier;
-        String whyNot = whyNot(proposal, me, history);
+        ReviewBlock block = block(proposal, me, history);
+        String whyNot = block == null ? null : block.message(proposal);
         TierResult selfHosted = costed.recommendation().tier(Tier.SELF_HOSTED);
         List<String> blockers = costed.recommendation().rules().stream()
                 .filter(rule -> selfHosted.blockedBy().contains(rule.id()))
@@ -172,35 +175,12 @@ public class ReviewService {
     }
 
     /** Why this user may not review this proposal now, or null when they may. */
-    private String whyNot(Proposal proposal, SignedInUser me, List<Review> history) {
-        if (!me.roles().contains(Role.REVIEWER)) {
-            return "Only reviewers review proposals.";
-        }
-        if (!proposal.status.reviewable()) {
-            return "The proposal is " + proposal.status.label().toLowerCase(Locale.ROOT) + "; there is nothing to review.";
-        }
-        if (!independent(proposal, me)) {
-            return "You own or edited this proposal, so another reviewer must review it.";
-        }
-        if (UserAccount.roleGrantedAfter(me.id(), Role.REVIEWER, proposal.submittedAt)) {
-            // four eyes means two people: a reviewer made after the submission (a puppet) does not count
-            return "You became a reviewer after this proposal was submitted, so another reviewer must review it.";
-        }
-        boolean already = history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id());
-        if (already) {
-            return "You have already reviewed this round; a second approval must come from another reviewer.";
-        }
-        return null;
-    }
-
-    boolean independent(Proposal proposal, SignedInUser me) {
-        if (proposal.owner.id == me.id()) {
-            return false;
-        }
-        Number edits = (Number) em.createNativeQuery(
+    private ReviewBlock block(Proposal proposal, SignedInUser me, List<Review> history) {
+        return ReviewBlock.of(proposal, me, () -> ((Number) em.createNativeQuery(
                 "select count(*) from proposal_editor where proposal_id = ?1 and user_id = ?2")
-                .setParameter(1, proposal.id).setParameter(2, me.id()).getSingleResult();
-        return edits.longValue() == 0;
+                .setParameter(1, proposal.id).setParameter(2, me.id()).getSingleResult()).longValue() > 0,
+                () -> UserAccount.roleGrantedAfter(me.id(), Role.REVIEWER, proposal.submittedAt),
+                () -> history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id()));
     }
 
     /** The outcome of a posted review: the review recorded (or found, for a repeated post) and the new status. */
@@ -222,12 +202,10 @@ public class ReviewService {
         }
         Proposal proposal = proposals.visible(proposalId, me);
         List<Review> history = Review.ofProposal(proposalId);
-        String whyNot = whyNot(proposal, me, history);
-        if (!me.roles().contains(Role.REVIEWER) || (whyNot != null && whyNot.startsWith("You own"))) {
-            throw new ForbiddenException(whyNot);
-        }
-        if (whyNot != null) {
-            throw new ConflictException(whyNot);
+        ReviewBlock block = block(proposal, me, history);
+        if (block != null) {
+            throw block.status() == Status.FORBIDDEN ? new ForbiddenException(block.message(proposal))
+                    : new ConflictException(block.message(proposal));
         }
         if (form.version() == null || !form.version().equals(String.valueOf(proposal.version))) {
             throw new StaleReviewException();
@@ -304,14 +282,14 @@ public class ReviewService {
             }
         }
         proposal.updatedAt = review.createdAt;
-        audit.event(AuditAction.REVIEW_RECORDED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.REVIEW_RECORDED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("reviewId", review.id).detail("round", review.round).detail("verdict", verdict.name())
                 .detail("chosenTier", chosen == null ? null : chosen.name()).detail("recommendedTier", recommended.name())
                 .detail("approvals", verdict == Verdict.APPROVE ? approvalsNow + " of " + needed : null)
                 .detail("firstSignInAfterAdminReset", review.afterAdminReset ? "yes" : null)
                 .detail("rationale", review.rationale).record();
         if (proposal.status != from) {
-            audit.event(AuditAction.PROPOSAL_STATUS_CHANGED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+            audit.event(AuditAction.PROPOSAL_STATUS_CHANGED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                     .detail("reason", verdict.done()).changes(new Changes().field("status", from, proposal.status)
                             .field("decidedTier", null, proposal.decidedTier)).record();
         }
@@ -551,6 +529,7 @@ public class ReviewService {
                 }
             }
         }
+        Instant reviewerSince = UserAccount.latestGrant(me.id(), Role.REVIEWER);
         Set<Long> edited = new HashSet<>();
         for (Object id : ids.isEmpty() ? List.of() : em.createNativeQuery("select proposal_id from proposal_editor "
                 + "where user_id = ?1 and proposal_id = any(cast(?2 as bigint[]))").setParameter(1, me.id())
@@ -567,8 +546,9 @@ public class ReviewService {
                     ? p.dueSince.atStartOfDay(ZoneOffset.UTC).toInstant() : p.submittedAt;
             long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since.atZone(ZoneOffset.UTC).toLocalDate(),
                     today));
-            boolean may = me.roles().contains(Role.REVIEWER) && p.owner.id != me.id() && !edited.contains(p.id)
-                    && !reviewedByMe.getOrDefault(p.id, false);
+            boolean may = ReviewBlock.of(p, me, () -> edited.contains(p.id),
+                    () -> reviewerSince != null && p.submittedAt != null && reviewerSince.isAfter(p.submittedAt),
+                    () -> reviewedByMe.getOrDefault(p.id, false)) == null;
             rows.add(new QueueRow(p.id, p.title, p.team.name, p.status, costed.inputs().workload().requestsPerMonth(),
                     stake(costed, recommended), recommended, age, approvals.getOrDefault(p.id, 0), needed(costed, recommended),
                     may));

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.Proposal;
@@ -32,6 +33,7 @@ import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
+import org.hostingreview.web.Dates;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
@@ -51,7 +53,6 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class CheckinService {
 
-    public static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
     @Inject
     ProposalService proposals;
@@ -127,7 +128,7 @@ public class CheckinService {
                     first.periodEnd, first.periodLabel()));
         }
         for (Checkin old : overlapping) {
-            audit.event(AuditAction.CHECKIN_REPLACED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+            audit.event(AuditAction.CHECKIN_REPLACED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                     .detail("checkinId", old.id).detail("period", old.periodStart + ".." + old.periodEnd)
                     .detail("requests", old.requests).detail("spendUsd", old.spendUsd.toPlainString())
                     .detail("source", old.source.name()).record();
@@ -162,14 +163,14 @@ public class CheckinService {
         checkin.idempotencyKey = idempotencyKey;
         boolean reopened = false;
         checkin.persist();
-        audit.event(AuditAction.CHECKIN_RECORDED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
+        audit.event(AuditAction.CHECKIN_RECORDED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("checkinId", checkin.id).detail("period", checkin.periodStart + ".." + checkin.periodEnd)
                 .detail("requests", checkin.requests).detail("spendUsd", checkin.spendUsd.toPlainString())
                 .detail("source", source.name()).detail("replaced", overlapping.isEmpty() ? null
                         : overlapping.stream().map(c -> c.id).toList())
                 .detail("reasons", reasons.stream().map(ReopenReason::label).toList()).record();
         if (!reasons.isEmpty()) {
-            reopened = revisits.reopen(proposal, reasons, me.username(), "REOPENED",
+            reopened = revisits.reopen(proposal, reasons, me.username(), Notification.Kind.REOPENED,
                     "reopened:" + proposal.id + ":" + proposal.reviewRound + ":checkin:" + checkin.id);
         }
         checkin.reopened = reopened;
@@ -179,8 +180,8 @@ public class CheckinService {
     /** Reads the form; every problem is a field message. */
     public Actuals actuals(CheckinForm form) {
         FormErrors errors = forms.validate(form);
-        LocalDate start = date(form.periodStart(), "periodStart", errors);
-        LocalDate end = date(form.periodEnd(), "periodEnd", errors);
+        LocalDate start = Dates.parse("periodStart", form.periodStart(), Dates.EARLIEST, Dates.Latest.today(LocalDate.now(clock)), errors);
+        LocalDate end = Dates.parse("periodEnd", form.periodEnd(), Dates.EARLIEST, Dates.Latest.today(LocalDate.now(clock)), errors);
         if (start != null && end != null && end.isBefore(start)) {
             errors.add("periodEnd", "The period cannot end before it starts.");
         }
@@ -190,22 +191,6 @@ public class CheckinService {
         return new Actuals(start, end, Numbers.whole(form.requests()), Numbers.wholeInt(form.inputTokensPerRequest()),
                 Numbers.wholeInt(form.outputTokensPerRequest()), Numbers.decimal(form.spendUsd()), tier,
                 Numbers.decimal(form.observedQuality()), Numbers.wholeInt(form.incidents()), form.notes());
-    }
-
-    private LocalDate date(String text, String field, FormErrors errors) {
-        if (errors.has(field)) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(clock))) {
-                errors.add(field, "Enter a date from 2015 to today.");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date as YYYY-MM-DD.");
-            return null;
-        }
     }
 
     /** A CSV import: the check-ins created (one per calendar month), and rows skipped because they tag another feature. */
@@ -287,7 +272,7 @@ public class CheckinService {
                     errors.add("line" + number, "Line " + number + ": out of range: " + bound + ".");
                     continue;
                 }
-                if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(clock))) {
+                if (!Dates.within(date, Dates.EARLIEST, LocalDate.now(clock))) {
                     errors.add("line" + number, "Line " + number + ": the date must be from 2015 to today.");
                     continue;
                 }

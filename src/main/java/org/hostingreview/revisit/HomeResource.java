@@ -38,6 +38,6 @@ public class HomeResource {
     @GET
     public TemplateInstance dashboard() {
         SignedInUser me = currentUser.get();
-        return Templates.dashboard(me, revisits.dashboard(me), revisits.seesAll(me), todos.of(me));
+        return Templates.dashboard(me, revisits.dashboard(me), me.seesAllTeams(), todos.of(me));
     }
 }

@@ -4,12 +4,16 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.hostingreview.proposal.WorkflowEvent;
 
 /** A mail to send about a decision (the outbox): written with the change, sent after it commits, once per event. */
 @Entity
@@ -23,8 +27,18 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "proposal_id", nullable = false)
     public long proposalId;
 
+    /** What a notification announces: a decision's review falling due, overdue or re-opened, or a workflow step. */
+    public enum Kind {
+        DUE, OVERDUE, REOPENED, SUBMITTED, VERDICT, CHANGES_REQUESTED, SECOND_APPROVAL;
+
+        public static Kind of(WorkflowEvent.What what) {
+            return valueOf(what.name());
+        }
+    }
+
     @Column(nullable = false)
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
 
     @Column(name = "event_key", nullable = false)
     public String eventKey;

@@ -4,18 +4,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.system.HostingReviewConfig;
 import org.hostingreview.web.SignedInUser;
 
-/** Review dates as an iCalendar (RFC 5545) feed: one all-day event per decision in force or due. */
+/**
+ * Review dates as an iCalendar (RFC 5545) feed: one all-day event per decision in force or due, written by the template
+ * {@code ReviewCalendar/feed.ics} (values TEXT-escaped by {@link CalendarText}) and folded here into CRLF content lines of at most 75 octets.
+ */
 @ApplicationScoped
 public class ReviewCalendar {
 
@@ -31,38 +39,35 @@ public class ReviewCalendar {
     @Inject
     Clock clock;
 
+    /** One review date as the feed lists it; every value is TEXT-escaped as the template writes it. */
+    public record Event(long id, String uid, String start, String end, boolean due, String title, String team, String feature,
+            String decided, List<String> reasons, String url) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance feed(String calendarName, String stamp, List<Event> events);
+    }
+
     @Transactional(TxType.SUPPORTS)
     public String ics(SignedInUser owner) {
-        boolean all = views.seesAll(owner);
-        String stamp = STAMP.format(clock.instant());
         String host = config.baseUrl().replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-        StringBuilder ics = new StringBuilder();
-        line(ics, "BEGIN:VCALENDAR");
-        line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//Hosting Review//Review dates//EN");
-        line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "METHOD:PUBLISH");
-        line(ics, "X-WR-CALNAME:" + text("Hosting Review: " + (all ? "all teams" : owner.teamName())));
+        List<Event> events = new ArrayList<>();
         for (Proposal p : views.decisionsInScope(owner)) {
             boolean due = p.status == ProposalStatus.REVIEW_DUE;
             LocalDate day = due && p.dueSince != null ? p.dueSince : p.nextReviewOn;
             if (day == null) {
                 continue;
             }
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:proposal-" + p.id + "-round-" + p.reviewRound + "@" + host);
-            line(ics, "DTSTAMP:" + stamp);
-            line(ics, "DTSTART;VALUE=DATE:" + DATE.format(day));
-            line(ics, "DTEND;VALUE=DATE:" + DATE.format(day.plusDays(1)));
-            line(ics, "SUMMARY:" + text((due ? "Review due: #" : "Review: #") + p.id + " " + p.title));
-            String description = p.team.name + ", feature \"" + p.feature.name + "\""
-                    + (p.decidedTier == null ? "" : ", decided " + p.decidedTier.label())
-                    + (p.dueReasons.isEmpty() ? "" : "\nWhy: " + String.join("\n", p.dueReasons.stream().map(r -> r.label()).toList()));
-            line(ics, "DESCRIPTION:" + text(description));
-            line(ics, "URL:" + config.baseUrl() + "/proposals/" + p.id + (due ? "/changes" : ""));
-            line(ics, "END:VEVENT");
+            events.add(new Event(p.id, "proposal-" + p.id + "-round-" + p.reviewRound + "@" + host, DATE.format(day),
+                    DATE.format(day.plusDays(1)), due, p.title, p.team.name, p.feature.name,
+                    p.decidedTier == null ? null : p.decidedTier.label(), p.dueReasons.stream().map(r -> r.label()).toList(),
+                    config.baseUrl() + "/proposals/" + p.id + (due ? "/changes" : "")));
         }
-        line(ics, "END:VCALENDAR");
+        String rendered = Templates.feed(owner.seesAllTeams() ? "all teams" : owner.teamName(), STAMP.format(clock.instant()), events)
+                .render();
+        StringBuilder ics = new StringBuilder();
+        rendered.lines().filter(line -> !line.isEmpty()).forEach(line -> line(ics, line));
         return ics.toString();
     }
 

@@ -21,8 +21,11 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.BreakEven;
@@ -64,6 +67,13 @@ import org.hostingreview.web.Role;
  */
 @ApplicationScoped
 public class RevisitService {
+
+    @CheckedTemplate
+    static class Templates {
+        /** The mail about a decision falling due, overdue or re-opened. */
+        static native TemplateInstance decisionMail(long id, String title, String team, String feature, String what,
+                List<String> reasons, String baseUrl);
+    }
 
     static final ReopenReason SCHEDULED = ReopenReason.of(Trigger.SCHEDULED, "scheduled quarterly review");
     private static final long SWEEP_LOCK = 0x4852_0006L;
@@ -273,13 +283,13 @@ public class RevisitService {
      * audited and notified. Returns whether the status changed.
      */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey) {
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey) {
         return reopen(proposal, reasons, actor, kind, eventKey, LocalDate.now(clock));
     }
 
-    /** As {@link #reopen(Proposal, List, String, String, String)}, due since the given day (a scheduled review's date). */
+    /** As {@link #reopen(Proposal, List, String, Notification.Kind, String)}, due since the given day (a scheduled review's date). */
     @Transactional(TxType.MANDATORY)
-    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, String kind, String eventKey,
+    public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey,
             LocalDate since) {
         ProposalStatus from = proposal.status;
         Set<ReopenReason> all = new LinkedHashSet<>(proposal.dueReasons);
@@ -296,7 +306,7 @@ public class RevisitService {
         proposal.updatedAt = clock.instant();
         reasons.stream().map(r -> r.trigger().name()).distinct()
                 .forEach(t -> meters.counter("hosting_review_reopens", "trigger", t).increment());
-        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on("proposal", proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
+        audit.event(AuditAction.PROPOSAL_REOPENED, actor).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id).detail("reasons", reasons.stream().map(ReopenReason::label).toList())
                 .changes(new Changes().field("status", from, proposal.status)).record();
         if (from != proposal.status) {
             notify(proposal, kind, eventKey, reasons.get(0).trigger() == Trigger.SCHEDULED
@@ -358,7 +368,7 @@ public class RevisitService {
                 .setParameter("today", today).setMaxResults(BATCH).getResultList();
         for (Proposal proposal : due) {
             // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
-            reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, "DUE", "due:" + proposal.id + ":" + proposal.nextReviewOn,
+            reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, Notification.Kind.DUE, "due:" + proposal.id + ":" + proposal.nextReviewOn,
                     proposal.nextReviewOn);
         }
         return due.size();
@@ -373,9 +383,9 @@ public class RevisitService {
                 .setParameter("due", ProposalStatus.REVIEW_DUE).setParameter("limit", limit).setMaxResults(BATCH).getResultList();
         for (Proposal proposal : overdue) {
             String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
-            audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on("proposal", proposal.id).team(proposal.team.id)
+            audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                     .detail("dueSince", proposal.dueSince.toString()).record();
-            notify(proposal, "OVERDUE", key, "is overdue for review (due since " + proposal.dueSince + ")");
+            notify(proposal, Notification.Kind.OVERDUE, key, "is overdue for review (due since " + proposal.dueSince + ")");
         }
         return overdue.size();
     }
@@ -455,7 +465,7 @@ public class RevisitService {
             }
             Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
             List<ReopenReason> changed = priceChanges(decision, now);
-            if (!changed.isEmpty() && reopen(proposal, changed, actor, "REOPENED",
+            if (!changed.isEmpty() && reopen(proposal, changed, actor, Notification.Kind.REOPENED,
                     "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
                 reopened++;
             }
@@ -464,7 +474,7 @@ public class RevisitService {
     }
 
     /** Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. */
-    void notify(Proposal proposal, String kind, String eventKey, String what) {
+    void notify(Proposal proposal, Notification.Kind kind, String eventKey, String what) {
         if (Notification.count("eventKey", eventKey) > 0) {
             return;
         }
@@ -477,10 +487,9 @@ public class RevisitService {
         n.kind = kind;
         n.eventKey = eventKey;
         n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
-        n.body = String.format("#%d %s (%s, feature \"%s\") %s.%n%nReasons:%n%s%n%nOpen it: %s/proposals/%d/changes%n", proposal.id,
-                Notification.singleLine(proposal.title, 300), proposal.team.name, Notification.singleLine(proposal.feature.name, 200), what,
-                String.join(System.lineSeparator(), proposal.dueReasons.stream().map(r -> "- " + r.label()).toList()), config.baseUrl(),
-                proposal.id);
+        n.body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
+                Notification.singleLine(proposal.feature.name, 200), what, proposal.dueReasons.stream().map(r -> r.label()).toList(),
+                config.baseUrl()).render();
         n.recipients = String.join(",", recipients);
         n.createdAt = clock.instant();
         n.persist();

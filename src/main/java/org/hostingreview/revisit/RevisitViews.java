@@ -80,15 +80,10 @@ public class RevisitViews {
         }
     }
 
-    /** Reviewers and admins see every team's decisions; everyone else their own team's. */
-    public boolean seesAll(SignedInUser me) {
-        return me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
-    }
-
     /** Approved decisions and decisions due for review in the user's scope, by review date. */
     @Transactional(TxType.SUPPORTS)
     public List<Proposal> decisionsInScope(SignedInUser me) {
-        boolean seesAll = seesAll(me);
+        boolean seesAll = me.seesAllTeams();
         var query = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status in :statuses"
                 + (seesAll ? "" : " and p.team.id = :team") + " order by p.nextReviewOn, p.dueSince, p.id", Proposal.class)
                 .setParameter("statuses", List.of(ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE));

@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.WorkflowEvent;
 import org.hostingreview.system.HostingReviewConfig;
@@ -23,6 +26,11 @@ import org.hostingreview.web.Role;
  */
 @ApplicationScoped
 public class WorkflowMail {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance body(long id, String title, String team, String feature, String detail, String link);
+    }
 
     @Inject
     EntityManager em;
@@ -58,11 +66,11 @@ public class WorkflowMail {
         };
         Notification n = new Notification();
         n.proposalId = p.id;
-        n.kind = event.what().name();
+        n.kind = Notification.Kind.of(event.what());
         n.eventKey = event.key();
         n.subject = Notification.singleLine("[Hosting Review] " + subject, 300);
-        n.body = String.format("#%d %s (%s, feature \"%s\")%n%n%s%n%nOpen it: %s%s%n", p.id, title, p.team.name,
-                Notification.singleLine(p.feature.name, 200), event.detail(), config.baseUrl(), link);
+        n.body = Templates.body(p.id, title, p.team.name, Notification.singleLine(p.feature.name, 200), event.detail(),
+                config.baseUrl() + link).render();
         n.recipients = String.join(",", recipients);
         n.createdAt = clock.instant();
         n.persist();

@@ -4,4 +4,9 @@ import java.util.Set;
 
 /** What a session knows about its user, loaded once per request with the security identity. */
 public record SignedInUser(long id, String username, String displayName, long teamId, String teamName, Set<Role> roles) {
+
+    /** Reviewers and admins see every team's proposals past the draft stage; everyone else sees their own team's. */
+    public boolean seesAllTeams() {
+        return roles.contains(Role.REVIEWER) || roles.contains(Role.ADMIN);
+    }
 }

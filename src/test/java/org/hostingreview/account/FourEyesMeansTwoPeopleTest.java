@@ -50,6 +50,19 @@ class FourEyesMeansTwoPeopleTest {
     }
 
     @Test
+    void theQueueDoesNotOfferAProposalToAReviewerMadeAfterItsSubmission() {
+        long proposal = ReviewFixtures.submitted("priya", "$80,000");
+        WebSession admin = WebSession.as("admin");
+        String username = AdminUsersTest.uniqueName();
+        AdminUsersTest.createUser(admin, username, "puppet-password-1", "REVIEWER");
+
+        String queue = WebSession.as(username, "puppet-password-1").get("/reviews").then().statusCode(200).extract().asString();
+
+        assertThat(queue).containsPattern("href=\"/proposals/" + proposal + "#review\">#" + proposal
+                + " [^<]*</a> <span class=\"badge muted\"[^>]*>not yours to review");
+    }
+
+    @Test
     void aPasswordResetMailsTheUser() {
         WebSession admin = WebSession.as("admin");
         String username = AdminUsersTest.uniqueName();

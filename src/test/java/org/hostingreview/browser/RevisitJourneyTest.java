@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.hostingreview.review.ReviewFixtures;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,8 +26,8 @@ class RevisitJourneyTest extends BrowserTest {
         logIn("priya", "review-demo-1");
         open("/proposals/" + id);
         find(By.linkText("Check-ins")).click();
-        setDate("periodStart", LocalDate.now().minusDays(30));
-        setDate("periodEnd", LocalDate.now().minusDays(1));
+        setDate("periodStart", TestClock.appToday().minusDays(30));
+        setDate("periodEnd", TestClock.appToday().minusDays(1));
         type("requests", "197,260,274");
         type("spendUsd", "59,770");
         // the token sizes start at the decided workload's
@@ -49,7 +50,7 @@ class RevisitJourneyTest extends BrowserTest {
         find(By.cssSelector("input[name=verdict][value=APPROVE]")).click();
         assertThat(pageText()).contains("Reaffirm (approve again)");
         type("rv-rationale", "Volume grew but hosted-open still wins; we'll revisit self-hosting at the next review.");
-        LocalDate next = LocalDate.now().plusDays(45);
+        LocalDate next = TestClock.appToday().plusDays(45);
         setDate("rv-nextReviewOn", next);
         find(By.xpath("//button[normalize-space()='Record review']")).click();
         // Decided on the observed workload (about $60k a month at stake), the reaffirmation needs a second reviewer.

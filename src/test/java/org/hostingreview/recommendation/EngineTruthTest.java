@@ -20,11 +20,13 @@ class EngineTruthTest {
 
     /** The worked example's answers, with today's tier, Q3 and the ML-ops engineers changed. */
     private static Answers answers(Tier today, Double monthsOnHostedOpen, int mlOps) {
-        return new Answers(80_000.0, mlOps, true, monthsOnHostedOpen, "platform team", "doc-classes-2k", null, today, null);
+        return Given.answers().mlOps(mlOps).monthsOnHostedOpen(monthsOnHostedOpen).upgradeOwner("platform team")
+                .evalSet("doc-classes-2k").currentTier(today).build();
     }
 
     private static Constraints constraints(boolean residency, boolean reproducibility, boolean infraCompany) {
-        return new Constraints(residency, false, reproducibility, false, false, false, infraCompany, false, false);
+        return Given.constraints().dataResidency(residency).reproducibility(reproducibility).aiInfraCompany(infraCompany)
+                .build();
     }
 
     /** At 500M requests a month self-hosting is far the cheapest tier for the worked example. */
@@ -73,8 +75,8 @@ class EngineTruthTest {
                 answers(Tier.FRONTIER_CLOSED, 0.0, 3), constraints(false, false, true), WorkedExample.scores()), A);
         assertThat(infra.recommended()).isEqualTo(Tier.SELF_HOSTED);
 
-        Answers hyperscaleBill = new Answers(600_000.0, 3, true, 0.0, "platform team", "doc-classes-2k", null,
-                Tier.FRONTIER_CLOSED, null);
+        Answers hyperscaleBill = Given.answers().spend(600_000.0).mlOps(3).upgradeOwner("platform team")
+                .evalSet("doc-classes-2k").currentTier(Tier.FRONTIER_CLOSED).build();
         Recommendation x4 = Recommender.recommend(new ProposalInputs(WorkedExample.workload(HYPERSCALE), hyperscaleBill,
                 Constraints.none(), WorkedExample.scores()), A);
         assertThat(x4.fires(RuleId.X4_HYPERSCALE_SAVINGS)).isTrue();

@@ -18,8 +18,9 @@ class RecommenderTest {
 
     @Test
     void residencyMakesSelfHostingMandatoryAndNamesTheOpenBlocker() {
-        Constraints residency = new Constraints(true, false, false, false, false, false, false, false, false);
-        Answers noEval = new Answers(25_000.0, 3, false, 0.0, "team", null, null, Tier.FRONTIER_CLOSED, 3);
+        Constraints residency = Given.constraints().dataResidency().build();
+        Answers noEval = Given.answers().spend(25_000.0).mlOps(3).hiresPlanned(false).upgradeOwner("team").evalSet(null)
+                .currentTier(Tier.FRONTIER_CLOSED).plannedReplicas(3).build();
         Recommendation r = Recommender.recommend(new ProposalInputs(WorkedExample.workload(2_000_000), noEval, residency,
                 List.of()), A);
         assertThat(r.recommended()).isEqualTo(Tier.SELF_HOSTED);
@@ -58,7 +59,7 @@ class RecommenderTest {
         double hostedPrice = (79_920 - savingsNeeded) / 30_000_000 / 1083 * 1e6;
         Assumptions nine = A.with(Param.HOSTED_OPEN_INPUT, hostedPrice, ValueSource.override())
                 .with(Param.HOSTED_OPEN_OUTPUT, hostedPrice, ValueSource.override());
-        Constraints broad = new Constraints(false, false, false, false, true, false, false, false, false);
+        Constraints broad = Given.constraints().broadCapabilities().build();
         assertThat(Recommender.recommend(WorkedExample.inputs(30_000_000), nine).recommended()).isEqualTo(Tier.HOSTED_OPEN);
         assertThat(Recommender.recommend(new ProposalInputs(WorkedExample.workload(30_000_000), WorkedExample.answers(), broad,
                 WorkedExample.scores()), nine).recommended()).isEqualTo(Tier.FRONTIER_CLOSED);
@@ -76,7 +77,8 @@ class RecommenderTest {
         assertThat(measuredNot.runnerUp()).isEqualTo(Tier.SELF_HOSTED);
         assertThat(measuredNot.runnerUpGap()).isNegative();
 
-        Answers measured = new Answers(800_000.0, 4, false, 6.0, "platform", "eval", null, Tier.FRONTIER_CLOSED, null);
+        Answers measured = Given.answers().spend(800_000.0).mlOps(4).hiresPlanned(false).monthsOnHostedOpen(6.0)
+                .upgradeOwner("platform").evalSet("eval").currentTier(Tier.FRONTIER_CLOSED).build();
         Recommendation after = Recommender.recommend(new ProposalInputs(WorkedExample.workload(300_000_000), measured,
                 Constraints.none(), WorkedExample.scores()), pricey);
         assertThat(after.recommended()).isEqualTo(Tier.SELF_HOSTED);
@@ -86,7 +88,7 @@ class RecommenderTest {
     void anInfrastructureCompanyIsNotSentToHostedOpenFirst() {
         Assumptions pricey = A.with(Param.HOSTED_OPEN_INPUT, 1.5, ValueSource.override())
                 .with(Param.HOSTED_OPEN_OUTPUT, 1.5, ValueSource.override());
-        Constraints infra = new Constraints(false, false, false, false, false, false, true, false, false);
+        Constraints infra = Given.constraints().aiInfraCompany().build();
         Recommendation r = Recommender.recommend(new ProposalInputs(WorkedExample.workload(300_000_000), WorkedExample.answers(),
                 infra, WorkedExample.scores()), pricey);
         assertThat(r.recommended()).isEqualTo(Tier.SELF_HOSTED);
@@ -95,7 +97,8 @@ class RecommenderTest {
 
     @Test
     void aFeatureAlreadyOnHostedOpenComparesAgainstIt() {
-        Answers onOpen = new Answers(9_000.0, 0, false, 12.0, "x", "e", null, Tier.HOSTED_OPEN, null);
+        Answers onOpen = Given.answers().spend(9_000.0).hiresPlanned(false).monthsOnHostedOpen(12.0)
+                .currentTier(Tier.HOSTED_OPEN).build();
         Recommendation r = Recommender.recommend(new ProposalInputs(WorkedExample.workload(30_000_000), onOpen,
                 Constraints.none(), WorkedExample.scores()), A);
         assertThat(r.recommended()).isEqualTo(Tier.HOSTED_OPEN);

@@ -41,7 +41,7 @@ class RulesTest {
     }
 
     private static Answers spend(double spend) {
-        return new Answers(spend, 0, true, 0.0, "x", "eval", null, Tier.FRONTIER_CLOSED, null);
+        return Given.answers().spend(spend).evalSet("eval").currentTier(Tier.FRONTIER_CLOSED).build();
     }
 
     private static Workload ttft(Integer ms) {
@@ -54,15 +54,15 @@ class RulesTest {
 
     @Test
     void constraintRulesFireExactlyWhenTheirFlagIsSet() {
-        assertThat(fires(RuleId.S1_RESIDENCY, new Constraints(true, false, false, false, false, false, false, false, false))).isTrue();
-        assertThat(fires(RuleId.S5_AIR_GAP, new Constraints(false, true, false, false, false, false, false, false, false))).isTrue();
-        assertThat(fires(RuleId.S6_REPRODUCIBILITY, new Constraints(false, false, true, false, false, false, false, false, false))).isTrue();
-        assertThat(fires(RuleId.S3_CUSTOM_WEIGHTS, new Constraints(false, false, false, true, false, false, false, false, false))).isTrue();
-        assertThat(fires(RuleId.H3_BROAD_CAPABILITIES, new Constraints(false, false, false, false, true, false, false, false, false))).isTrue();
-        assertThat(fires(RuleId.H4_ITERATING, new Constraints(false, false, false, false, false, true, false, false, false))).isTrue();
-        assertThat(fires(RuleId.X1_INFRA_COMPANY, new Constraints(false, false, false, false, false, false, true, false, false))).isTrue();
-        assertThat(fires(RuleId.X2_SOVEREIGN, new Constraints(false, false, false, false, false, false, false, true, false))).isTrue();
-        assertThat(fires(RuleId.X3_MOAT_FINE_TUNE, new Constraints(false, false, false, false, false, false, false, false, true))).isTrue();
+        assertThat(fires(RuleId.S1_RESIDENCY, Given.constraints().dataResidency().build())).isTrue();
+        assertThat(fires(RuleId.S5_AIR_GAP, Given.constraints().airGapped().build())).isTrue();
+        assertThat(fires(RuleId.S6_REPRODUCIBILITY, Given.constraints().reproducibility().build())).isTrue();
+        assertThat(fires(RuleId.S3_CUSTOM_WEIGHTS, Given.constraints().customWeights().build())).isTrue();
+        assertThat(fires(RuleId.H3_BROAD_CAPABILITIES, Given.constraints().broadCapabilities().build())).isTrue();
+        assertThat(fires(RuleId.H4_ITERATING, Given.constraints().iteratingFast().build())).isTrue();
+        assertThat(fires(RuleId.X1_INFRA_COMPANY, Given.constraints().aiInfraCompany().build())).isTrue();
+        assertThat(fires(RuleId.X2_SOVEREIGN, Given.constraints().sovereign().build())).isTrue();
+        assertThat(fires(RuleId.X3_MOAT_FINE_TUNE, Given.constraints().moatFineTune().build())).isTrue();
         for (RuleId id : List.of(RuleId.S1_RESIDENCY, RuleId.S3_CUSTOM_WEIGHTS, RuleId.S5_AIR_GAP, RuleId.S6_REPRODUCIBILITY,
                 RuleId.H3_BROAD_CAPABILITIES, RuleId.H4_ITERATING, RuleId.X1_INFRA_COMPANY, RuleId.X2_SOVEREIGN,
                 RuleId.X3_MOAT_FINE_TUNE)) {
@@ -105,8 +105,8 @@ class RulesTest {
 
     @Test
     void h1NoMlOpsIsZeroEngineers() {
-        assertThat(fires(RuleId.H1_NO_MLOPS, new Answers(80_000.0, 0, true, 0.0, "x", "e", null, null, null))).isTrue();
-        assertThat(fires(RuleId.H1_NO_MLOPS, new Answers(80_000.0, 1, true, 0.0, "x", "e", null, null, null))).isFalse();
+        assertThat(fires(RuleId.H1_NO_MLOPS, Given.answers().build())).isTrue();
+        assertThat(fires(RuleId.H1_NO_MLOPS, Given.answers().mlOps(1).build())).isFalse();
     }
 
     @Test
@@ -136,15 +136,15 @@ class RulesTest {
 
     @Test
     void b1NoEvalNeedsAnEvalSetAndACandidateScore() {
-        assertThat(fires(RuleId.B1_NO_EVAL, new Answers(80_000.0, 0, true, 0.0, "x", " ", null, null, null))).isTrue();
+        assertThat(fires(RuleId.B1_NO_EVAL, Given.answers().evalSet(" ").build())).isTrue();
         assertThat(fires(RuleId.B1_NO_EVAL, List.of(new Score("gpt-4.1", Score.Role.INCUMBENT, 91)))).isTrue();
         assertThat(fires(RuleId.B1_NO_EVAL, WorkedExample.scores())).isFalse();
     }
 
     @Test
     void b2SingleGpuIsAOneReplicaPlanOrAPolicyWithoutSpare() {
-        assertThat(fires(RuleId.B2_SINGLE_GPU, new Answers(80_000.0, 0, true, 0.0, "x", "e", null, null, 1))).isTrue();
-        assertThat(fires(RuleId.B2_SINGLE_GPU, new Answers(80_000.0, 0, true, 0.0, "x", "e", null, null, 2))).isFalse();
+        assertThat(fires(RuleId.B2_SINGLE_GPU, Given.answers().plannedReplicas(1).build())).isTrue();
+        assertThat(fires(RuleId.B2_SINGLE_GPU, Given.answers().plannedReplicas(2).build())).isFalse();
         Assumptions noSpare = A.with(Param.SPARE_REPLICAS, 0, ValueSource.override()).with(Param.MIN_REPLICAS, 1, ValueSource.override());
         assertThat(fires(RuleId.B2_SINGLE_GPU, new Workload(1000, 1000, 83, 0, 2, null), ANS, Constraints.none(),
                 WorkedExample.scores(), noSpare)).isTrue();
@@ -160,29 +160,29 @@ class RulesTest {
 
     @Test
     void w1NotMeasuredIsUnderAQuarter() {
-        assertThat(fires(RuleId.W1_NOT_MEASURED, new Answers(80_000.0, 0, true, 2.9, "x", "e", null, null, null))).isTrue();
-        assertThat(fires(RuleId.W1_NOT_MEASURED, new Answers(80_000.0, 0, true, 3.0, "x", "e", null, null, null))).isFalse();
-        assertThat(fires(RuleId.W1_NOT_MEASURED, new Answers(80_000.0, 0, true, null, "x", "e", null, null, null))).isTrue();
+        assertThat(fires(RuleId.W1_NOT_MEASURED, Given.answers().monthsOnHostedOpen(2.9).build())).isTrue();
+        assertThat(fires(RuleId.W1_NOT_MEASURED, Given.answers().monthsOnHostedOpen(3.0).build())).isFalse();
+        assertThat(fires(RuleId.W1_NOT_MEASURED, Given.answers().monthsOnHostedOpen(null).build())).isTrue();
     }
 
     @Test
     void w2NoUpgradeOwnerIsABlankOwner() {
-        assertThat(fires(RuleId.W2_NO_UPGRADE_OWNER, new Answers(80_000.0, 0, true, 0.0, " ", "e", null, null, null))).isTrue();
-        assertThat(fires(RuleId.W2_NO_UPGRADE_OWNER, new Answers(80_000.0, 0, true, 0.0, "Ana", "e", null, null, null))).isFalse();
+        assertThat(fires(RuleId.W2_NO_UPGRADE_OWNER, Given.answers().upgradeOwner(" ").build())).isTrue();
+        assertThat(fires(RuleId.W2_NO_UPGRADE_OWNER, Given.answers().upgradeOwner("Ana").build())).isFalse();
     }
 
     @Test
     void w3HiringRequiredIsFewerEngineersThanRequired() {
-        assertThat(fires(RuleId.W3_HIRING_REQUIRED, new Answers(80_000.0, 1, true, 0.0, "x", "e", null, null, null))).isTrue();
-        assertThat(fires(RuleId.W3_HIRING_REQUIRED, new Answers(80_000.0, 2, true, 0.0, "x", "e", null, null, null))).isFalse();
+        assertThat(fires(RuleId.W3_HIRING_REQUIRED, Given.answers().mlOps(1).build())).isTrue();
+        assertThat(fires(RuleId.W3_HIRING_REQUIRED, Given.answers().mlOps(2).build())).isFalse();
     }
 
     @Test
     void w4GpuOnlyEstimateIsWithinTwiceTheGpuLine() {
         double gpus = 6 * 2.74 * 730;
-        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, new Answers(80_000.0, 0, true, 0.0, "x", "e", 2 * gpus, null, null))).isTrue();
-        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, new Answers(80_000.0, 0, true, 0.0, "x", "e", 2 * gpus + 1, null, null))).isFalse();
-        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, new Answers(80_000.0, 0, true, 0.0, "x", "e", null, null, null))).isFalse();
+        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, Given.answers().selfHostEstimate(2 * gpus).build())).isTrue();
+        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, Given.answers().selfHostEstimate(2 * gpus + 1).build())).isFalse();
+        assertThat(fires(RuleId.W4_GPU_ONLY_ESTIMATE, Given.answers().build())).isFalse();
     }
 
     @Test

@@ -21,7 +21,8 @@ final class WorkedExample {
     }
 
     static Answers answers() {
-        return new Answers(80_000.0, 0, true, 0.0, "platform team", "doc-classes-2k", 4_000.0, Tier.FRONTIER_CLOSED, null);
+        return Given.answers().upgradeOwner("platform team").evalSet("doc-classes-2k").selfHostEstimate(4_000.0)
+                .currentTier(Tier.FRONTIER_CLOSED).build();
     }
 
     static List<Score> scores() {

@@ -3,6 +3,7 @@ package org.hostingreview.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hostingreview.proposal.ProposalFixtures;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class FrozenDecisionTest {
         String decisionBefore = priya.get("/proposals/" + id + "/decision").asString();
         assertThat(decisionBefore).contains("$32.5k");
 
-        addPrice(dana, model, "2.00", java.time.LocalDate.now().toString());
+        addPrice(dana, model, "2.00", TestClock.appToday().toString());
 
         assertThat(priya.get("/proposals/" + id).asString()).contains("$65.0k");
         String decisionAfter = priya.get("/proposals/" + id + "/decision").asString();
@@ -34,6 +35,6 @@ class FrozenDecisionTest {
     private static void addPrice(WebSession admin, String model, String price, String from) {
         admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "", "effectiveFrom", from,
-                "source", "test", "checkedOn", java.time.LocalDate.now().toString())).then().statusCode(303);
+                "source", "test", "checkedOn", TestClock.appToday().toString())).then().statusCode(303);
     }
 }

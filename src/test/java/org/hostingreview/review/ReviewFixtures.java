@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hostingreview.proposal.ProposalFixtures;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +32,7 @@ public final class ReviewFixtures {
     public static Response review(WebSession reviewer, long id, String verdict, String tier, String token, Object... more) {
         Map<String, Object> form = WebSession.pairs("verdict", verdict, "chosenTier", tier == null ? "" : tier,
                 "rationale", "Looked at the numbers.", "justification", "", "conditions", "",
-                "nextReviewOn", LocalDate.now().plusDays(90).toString(), "version", ProposalFixtures.version(id),
+                "nextReviewOn", TestClock.appToday().plusDays(90).toString(), "version", ProposalFixtures.version(id),
                 "token", token == null ? UUID.randomUUID().toString() : token);
         for (int i = 0; i < more.length; i += 2) {
             form.put((String) more[i], more[i + 1]);

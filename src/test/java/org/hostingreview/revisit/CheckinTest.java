@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.support.AuditLog;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class CheckinTest {
 
         Proposal p = RevisitFixtures.load(id);
         assertThat(p.status).isEqualTo(ProposalStatus.REVIEW_DUE);
-        assertThat(p.dueSince).isEqualTo(LocalDate.now());
+        assertThat(p.dueSince).isEqualTo(TestClock.appToday());
         assertThat(p.dueReasons).anyMatch(r -> r.label().startsWith("S2_HYPERSCALE: now fires"))
                 .anyMatch(r -> r.label().startsWith("VOLUME_DOUBLED: 200,000,00"));
         assertThat(AuditLog.since(auditBefore, "CHECKIN_RECORDED")).hasSize(1);
@@ -56,7 +57,7 @@ class CheckinTest {
     @Test
     void theApiReportsTheReopeningWithItsReasons() {
         long id = RevisitFixtures.approved("$80,000");
-        LocalDate end = LocalDate.now().minusDays(1);
+        LocalDate end = TestClock.appToday().minusDays(1);
         String body = String.format("""
                 {"periodStart": "%s", "periodEnd": "%s", "requests": %d, "inputTokensPerRequest": 1000,
                  "outputTokensPerRequest": 83, "spendUsd": 59770, "observedQuality": 90.5, "notes": "from the gateway"}""",
@@ -97,7 +98,7 @@ class CheckinTest {
         long id = RevisitFixtures.approved("12000");
         long auditBefore = AuditLog.maxId();
         Map<String, Object> form = RevisitFixtures.monthAt(30_000_000, 9000);
-        form.put("periodEnd", LocalDate.now().minusDays(40).toString());
+        form.put("periodEnd", TestClock.appToday().minusDays(40).toString());
         form.put("requests", "lots");
         form.put("observedQuality", "140");
 
@@ -171,7 +172,7 @@ class CheckinTest {
         long id = RevisitFixtures.approved("12000");
         long auditBefore = AuditLog.maxId();
         String feature = featureOf(id);
-        LocalDate day = LocalDate.now().minusDays(10);
+        LocalDate day = TestClock.appToday().minusDays(10);
         String csv = "date,feature,spend,requests,input_tokens,output_tokens\n"
                 + day + "," + feature + ",300,1000000,1000000000,83000000\n"
                 + day.plusDays(1) + "," + feature + ",310,1000000,1000000000,83000000\n"
@@ -195,7 +196,7 @@ class CheckinTest {
     }
 
     static String apiBody(long requestsPerMonth) {
-        LocalDate end = LocalDate.now().minusDays(1);
+        LocalDate end = TestClock.appToday().minusDays(1);
         return String.format("{\"periodStart\": \"%s\", \"periodEnd\": \"%s\", \"requests\": %d, \"inputTokensPerRequest\": 1000,"
                 + " \"outputTokensPerRequest\": 83, \"spendUsd\": 9000}", end.minusDays(29), end,
                 Math.round(requestsPerMonth * 30 / RevisitFixtures.DAYS_PER_MONTH));

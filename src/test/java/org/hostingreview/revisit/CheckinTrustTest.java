@@ -14,6 +14,7 @@ import org.hostingreview.proposal.ReopenReason;
 import org.hostingreview.proposal.Trigger;
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.AuditLog;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class CheckinTrustTest {
     void aNumberOutOfRangeIsAnErrorOnItsLineAndNothingIsStored() {
         long id = RevisitFixtures.approved("12000");
         String feature = CheckinTest.featureOf(id);
-        LocalDate day = LocalDate.now().minusDays(5);
+        LocalDate day = TestClock.appToday().minusDays(5);
         String csv = "date,feature,spend,requests,input_tokens,output_tokens\n"
                 + day + "," + feature + ",300,1000000,1000000000,83000000\n"
                 + day.plusDays(1) + "," + feature + ",300,1e999,1000000000,83000000\n"
@@ -114,11 +115,11 @@ class CheckinTrustTest {
     void onePriceChangeGivesOneReasonPerCatalogRowWithOldAndNew() {
         String model = "row-price-" + System.nanoTime();
         WebSession dana = WebSession.as("dana");
-        addPrice(dana, model, "1.00", LocalDate.now().minusDays(1));
+        addPrice(dana, model, "1.00", TestClock.appToday().minusDays(1));
         long id = ProposalFixtures.submittedWithCandidate(WebSession.as("priya"), "Priced on " + model, model, "3000");
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
 
-        addPrice(dana, model, "1.50", LocalDate.now());
+        addPrice(dana, model, "1.50", TestClock.appToday());
 
         List<ReopenReason> prices = RevisitFixtures.load(id).dueReasons.stream().filter(r -> r.trigger() == Trigger.PRICE_CHANGED)
                 .toList();
@@ -138,7 +139,7 @@ class CheckinTrustTest {
     private static void addPrice(WebSession admin, String model, String price, LocalDate from) {
         admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
-                "effectiveFrom", from.toString(), "source", "test", "checkedOn", LocalDate.now().toString()))
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString()))
                 .then().statusCode(303);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.review.Review;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class PlanGateCheckinTest {
         assertThat(destination.gate()).isEqualTo(PlanStep.Gate.VOLUME);
         long gate = destination.fromRequestsPerMonth();
 
-        LocalDate end = LocalDate.now().minusDays(1);
+        LocalDate end = TestClock.appToday().minusDays(1);
         String body = String.format("""
                 {"periodStart": "%s", "periodEnd": "%s", "requests": %d, "inputTokensPerRequest": 1000,
                  "outputTokensPerRequest": 83, "spendUsd": 1000, "observedQuality": 90, "notes": "growth"}""",

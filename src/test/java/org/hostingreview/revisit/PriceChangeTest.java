@@ -8,6 +8,7 @@ import org.hostingreview.proposal.ProposalFixtures;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.AuditLog;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +23,16 @@ class PriceChangeTest {
         String modelA = "price-a-" + System.nanoTime();
         String modelB = "price-b-" + System.nanoTime();
         WebSession dana = WebSession.as("dana");
-        addPrice(dana, modelA, "1.00", LocalDate.now().minusDays(1));
-        addPrice(dana, modelB, "1.00", LocalDate.now().minusDays(1));
+        addPrice(dana, modelA, "1.00", TestClock.appToday().minusDays(1));
+        addPrice(dana, modelB, "1.00", TestClock.appToday().minusDays(1));
         long a = approvedOn(modelA);
         long b = approvedOn(modelB);
         long auditBefore = AuditLog.maxId();
 
-        addPrice(dana, modelB, "1.15", LocalDate.now());
+        addPrice(dana, modelB, "1.15", TestClock.appToday());
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).as("15% is within the tolerance").isEmpty();
 
-        addPrice(dana, modelA, "1.30", LocalDate.now());
+        addPrice(dana, modelA, "1.30", TestClock.appToday());
 
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).singleElement()
                 .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(a)));
@@ -50,7 +51,7 @@ class PriceChangeTest {
     private static void addPrice(WebSession admin, String model, String price, LocalDate from) {
         admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
-                "effectiveFrom", from.toString(), "source", "test", "checkedOn", LocalDate.now().toString()))
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString()))
                 .then().statusCode(303);
     }
 }

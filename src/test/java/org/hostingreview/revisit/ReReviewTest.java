@@ -10,6 +10,7 @@ import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.AuditLog;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class ReReviewTest {
         int round = RevisitFixtures.load(id).reviewRound;
         ReviewFixtures.review(WebSession.as("priya"), id, "APPROVE", null, null).then().statusCode(403);
 
-        LocalDate next = LocalDate.now().plusDays(60);
+        LocalDate next = TestClock.appToday().plusDays(60);
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", null, null, "nextReviewOn", next.toString()).then()
                 .statusCode(303);
         // Decided on the observed workload (seven times the filed volume), the stake now needs a second reviewer.

@@ -10,6 +10,7 @@ import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewFixtures;
+import org.hostingreview.support.TestClock;
 import org.hostingreview.support.WebSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,7 +62,7 @@ final class RevisitFixtures {
 
     /** A check-in form for the 30 days up to yesterday at the given monthly volume and spend. */
     static Map<String, Object> monthAt(long requestsPerMonth, double spendPerMonth) {
-        LocalDate end = LocalDate.now().minusDays(1);
+        LocalDate end = TestClock.appToday().minusDays(1);
         LocalDate start = end.minusDays(29);
         return WebSession.pairs("periodStart", start.toString(), "periodEnd", end.toString(),
                 "requests", String.valueOf(Math.round(requestsPerMonth * 30 / DAYS_PER_MONTH)), "inputTokensPerRequest", "1000",

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Singleton;
 
 /**
@@ -30,6 +31,11 @@ public class TestClock extends Clock {
 
     public LocalDate today() {
         return LocalDate.ofInstant(instant(), ZoneOffset.UTC);
+    }
+
+    /** The app's today (UTC, after any jump), for fixtures and tests that hold no injected clock. */
+    public static LocalDate appToday() {
+        return CDI.current().select(TestClock.class).get().today();
     }
 
     @Override

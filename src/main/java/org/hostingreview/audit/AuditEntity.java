@@ -1,0 +1,21 @@
+package org.hostingreview.audit;
+
+/** What an audit event is about; {@link #key()} is what the trail stores in {@code entity_type} (and hashes). */
+public enum AuditEntity {
+    PROPOSAL("proposal"),
+    FEATURE("feature"),
+    CATALOG("catalog"),
+    TEAM("team"),
+    USER("user"),
+    AUDIT("audit");
+
+    private final String key;
+
+    AuditEntity(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}
