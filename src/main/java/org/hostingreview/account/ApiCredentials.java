@@ -25,6 +25,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.system.HostingReviewConfig;
 
 /**
@@ -189,7 +190,7 @@ public class ApiCredentials {
         int inserted = em.createNativeQuery("insert into api_credential_use (credential, day) values (?1, ?2) "
                 + "on conflict do nothing").setParameter(1, credential).setParameter(2, today).executeUpdate();
         if (inserted == 1) {
-            audit.event(AuditAction.API_USED, user.username()).on("user", user.id()).team(user.teamId())
+            audit.event(AuditAction.API_USED, user.username()).on(AuditEntity.USER, user.id()).team(user.teamId())
                     .detail("credential", kind).detail("token", tokenName)
                     .detail("scope", scope == null ? null : scope.name()).detail("day", today.toString()).record();
         }

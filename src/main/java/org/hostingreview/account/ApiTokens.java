@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.system.HostingReviewConfig;
 import org.hostingreview.web.FormErrors;
@@ -110,7 +111,7 @@ public class ApiTokens {
         row.createdAt = now;
         row.expiresAt = now.plus(Duration.ofDays(days));
         row.persist();
-        audit.event(AuditAction.API_TOKEN_CREATED, me.username()).on("api-token", row.id).team(me.teamId())
+        audit.event(AuditAction.API_TOKEN_CREATED, me.username()).on(AuditEntity.API_TOKEN, row.id).team(me.teamId())
                 .detail("name", cleanName).detail("scope", chosen.name())
                 .detail("expires", LocalDate.ofInstant(row.expiresAt, ZoneOffset.UTC).toString()).record();
         return new Created(row.id, cleanName, chosen, token, row.expiresAt);
@@ -132,7 +133,7 @@ public class ApiTokens {
         }
         token.revokedAt = clock.instant();
         credentials.forgetToken(token.tokenHash);
-        audit.event(AuditAction.API_TOKEN_REVOKED, me.username()).on("api-token", token.id).team(me.teamId())
+        audit.event(AuditAction.API_TOKEN_REVOKED, me.username()).on(AuditEntity.API_TOKEN, token.id).team(me.teamId())
                 .detail("name", token.name).detail("scope", token.scope.name()).record();
         return Optional.of(token.name);
     }

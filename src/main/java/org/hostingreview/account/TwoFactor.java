@@ -30,6 +30,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.web.InvalidInputException;
 
@@ -139,7 +140,7 @@ public class TwoFactor {
         user.totpLastStep = step.get();
         user.updatedAt = clock.instant();
         List<String> recovery = newRecoveryCodes(user.id);
-        audit.event(AuditAction.TWO_FACTOR_ENABLED, me.username()).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.TWO_FACTOR_ENABLED, me.username()).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("recoveryCodes", String.valueOf(recovery.size())).record();
         return recovery;
     }
@@ -162,7 +163,7 @@ public class TwoFactor {
         user.totpEnabledAt = null;
         user.updatedAt = clock.instant();
         RecoveryCode.update("usedAt = ?1 where userId = ?2 and usedAt is null", clock.instant(), user.id);
-        audit.event(AuditAction.TWO_FACTOR_DISABLED, me.username()).on("user", user.id).team(user.team.id).record();
+        audit.event(AuditAction.TWO_FACTOR_DISABLED, me.username()).on(AuditEntity.USER, user.id).team(user.team.id).record();
     }
 
     /**
@@ -189,7 +190,7 @@ public class TwoFactor {
             SignInThrottle.Failure failure = throttle.failed(user.id, client);
             if (failure.audited()) {
                 audit.event(failure.lock().isPresent() ? AuditAction.LOGIN_THROTTLED : AuditAction.TWO_FACTOR_FAILED,
-                        AuditService.ANONYMOUS).on("user", user.id).detail("username", user.username)
+                        AuditService.ANONYMOUS).on(AuditEntity.USER, user.id).detail("username", user.username)
                         .detail("reason", "wrong two-factor code").detail("failures", String.valueOf(failure.failures()))
                         .detail("client", client).record();
             }
@@ -199,10 +200,10 @@ public class TwoFactor {
         sessions.secondFactorGiven(sessionId);
         long left = RecoveryCode.count("userId = ?1 and usedAt is null", user.id);
         if (recovery) {
-            audit.event(AuditAction.RECOVERY_CODE_USED, user.username).on("user", user.id).team(user.team.id)
+            audit.event(AuditAction.RECOVERY_CODE_USED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                     .detail("left", String.valueOf(left)).record();
         }
-        audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
+        audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on(AuditEntity.USER, user.id).team(user.team.id)
                 .detail("client", client).detail("secondFactor", recovery ? "recovery code" : "totp").record();
         return new Check(true, Optional.empty(), recovery, (int) left);
     }

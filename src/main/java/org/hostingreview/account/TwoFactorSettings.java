@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
+import org.hostingreview.audit.AuditEntity;
 import org.hostingreview.audit.AuditService;
 
 /** The admin's setting that requires two-factor sign-in of everyone with the ADMIN or REVIEWER role. */
@@ -46,7 +47,7 @@ public class TwoFactorSettings {
                 + "on conflict (name) do update set value = excluded.value, updated_at = excluded.updated_at, "
                 + "updated_by = excluded.updated_by").setParameter(1, REQUIRED).setParameter(2, String.valueOf(required))
                 .setParameter(3, Timestamp.from(clock.instant())).setParameter(4, actor).executeUpdate();
-        audit.event(AuditAction.SECURITY_SETTING_CHANGED, actor).on("setting", REQUIRED)
+        audit.event(AuditAction.SECURITY_SETTING_CHANGED, actor).on(AuditEntity.SETTING, REQUIRED)
                 .detail("setting", "two-factor sign-in required for admins and reviewers")
                 .detail("value", required ? "required" : "optional").record();
         return true;

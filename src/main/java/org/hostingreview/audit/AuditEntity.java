@@ -7,6 +7,8 @@ public enum AuditEntity {
     CATALOG("catalog"),
     TEAM("team"),
     USER("user"),
+    API_TOKEN("api-token"),
+    SETTING("setting"),
     AUDIT("audit");
 
     private final String key;

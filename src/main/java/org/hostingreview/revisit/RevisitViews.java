@@ -102,7 +102,7 @@ public class RevisitViews {
         List<DueRow> reopened = new ArrayList<>();
         List<ForecastRow> forecasts = new ArrayList<>();
         // which decisions have enough check-ins for a forecast: one grouped query, not one count per decision
-        boolean seesAll = seesAll(me);
+        boolean seesAll = me.seesAllTeams();
         var enough = em.createQuery("select c.proposal.id from Checkin c where c.proposal.status in :statuses"
                 + (seesAll ? "" : " and c.proposal.team.id = :team") + " group by c.proposal.id having count(c) >= :min", Long.class)
                 .setParameter("statuses", List.of(ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
