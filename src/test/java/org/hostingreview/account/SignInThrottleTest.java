@@ -30,7 +30,8 @@ class SignInThrottleTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "hosting-review.base-url", "https://review.example.com");
+                    "hosting-review.base-url", "https://review.example.com",
+                    "hosting-review.sign-in.client-max-failures", "5");
         }
 
         @Override
