@@ -70,12 +70,25 @@ public class SignInThrottle {
     /** Counts a failure against the account (when known) and the client address. */
     @Transactional(TxType.MANDATORY)
     Failure failed(Long userId, String client) {
+        return failed(keys(userId, client));
+    }
+
+    /**
+     * Counts a failure against the account only: a wrong second-factor code comes after the right password, so the
+     * account is what is under attack, and one person's typos must not lock out everyone behind the same address.
+     */
+    @Transactional(TxType.MANDATORY)
+    Failure failedForAccount(long userId) {
+        return failed(List.of(accountKey(userId)));
+    }
+
+    private Failure failed(List<String> keys) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(config.signIn().window());
         int governing = 0;
         int governingMax = 0;
         Duration lock = null;
-        for (String key : keys(userId, client)) {
+        for (String key : keys) {
             int failures = ((Number) em.createNativeQuery("insert into sign_in_throttle (throttle_key, failures, last_failure) "
                     + "values (?1, 1, ?2) on conflict (throttle_key) do update set failures = case "
                     + "when sign_in_throttle.last_failure < ?3 then 1 else sign_in_throttle.failures + 1 end, "

@@ -38,7 +38,7 @@ import org.hostingreview.web.InvalidInputException;
  * Two-factor sign-in with TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift either way) through
  * {@code dev.samstevens.totp}: secrets, codes and the otpauth URI come from the library, the QR code from ZXing (which the library uses), drawn as
  * inline SVG. A code is accepted once (its time step is kept); ten one-time recovery codes are made at
- * enrolment and stored as SHA-256 hashes. Wrong codes count against the account's sign-in throttle.
+ * enrolment and stored as SHA-256 hashes. Wrong codes count against the account's sign-in throttle (not the address's).
  */
 @ApplicationScoped
 public class TwoFactor {
@@ -187,7 +187,7 @@ public class TwoFactor {
             recovery = useRecoveryCode(user.id, typed);
         }
         if (step.isEmpty() && !recovery) {
-            SignInThrottle.Failure failure = throttle.failed(user.id, client);
+            SignInThrottle.Failure failure = throttle.failedForAccount(user.id);
             if (failure.audited()) {
                 audit.event(failure.lock().isPresent() ? AuditAction.LOGIN_THROTTLED : AuditAction.TWO_FACTOR_FAILED,
                         AuditService.ANONYMOUS).on(AuditEntity.USER, user.id).detail("username", user.username)

@@ -120,17 +120,4 @@ class ApiTokensTest {
         assertThat(basic.getHeader("Sunset")).contains("2027");
         assertThat(basic.getHeader("Link")).contains("/account/tokens").contains("rel=\"deprecation\"");
     }
-
-    @Test
-    void aPasswordChangeEndsTheCachedBasicCredentialAtOnce() {
-        String username = AdminUsersTest.uniqueName();
-        AdminUsersTest.createUser(WebSession.as("admin"), username, "first-password-1", "PROPOSER");
-        given().auth().preemptive().basic(username, "first-password-1").get("/api/v1/audit/head").then().statusCode(403);
-        WebSession carla = WebSession.as(username, "first-password-1");
-        carla.post("/account/password", "currentPassword", "first-password-1", "newPassword", "second-password-2",
-                "confirmPassword", "second-password-2").then().statusCode(303);
-
-        given().auth().preemptive().basic(username, "first-password-1").get("/api/v1/audit/head").then().statusCode(401);
-        given().auth().preemptive().basic(username, "second-password-2").get("/api/v1/audit/head").then().statusCode(403);
-    }
 }

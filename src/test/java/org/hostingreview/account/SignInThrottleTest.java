@@ -129,4 +129,22 @@ class SignInThrottleTest {
         assertThat(auditedSince(before, "LOGIN_THROTTLED")).isEqualTo(1);
         assertThat(auditedSince(before, "LOGIN_SUCCEEDED")).isZero();
     }
+
+    /** In this app (not the shared one): the refused old password counts against a client address of its own. */
+    @Test
+    void aPasswordChangeEndsTheCachedBasicCredentialAtOnce() {
+        String username = AdminUsersTest.uniqueName();
+        AdminUsersTest.createUser(WebSession.as("admin"), username, "first-password-1", "PROPOSER");
+        given().header("X-Forwarded-For", "10.0.6.1").auth().preemptive().basic(username, "first-password-1")
+                .get("/api/v1/audit/head").then().statusCode(403);
+        WebSession me = WebSession.as(username, "first-password-1");
+        me.post("/account/password", "currentPassword", "first-password-1", "newPassword", "second-password-2",
+                "confirmPassword", "second-password-2").then().statusCode(303);
+
+        // the cached check of the old password is gone at once, not after its 60 s
+        given().header("X-Forwarded-For", "10.0.6.1").auth().preemptive().basic(username, "first-password-1")
+                .get("/api/v1/audit/head").then().statusCode(401);
+        given().header("X-Forwarded-For", "10.0.6.1").auth().preemptive().basic(username, "second-password-2")
+                .get("/api/v1/audit/head").then().statusCode(403);
+    }
 }
