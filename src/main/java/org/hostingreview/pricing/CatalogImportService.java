@@ -44,6 +44,9 @@ public class CatalogImportService {
     EntityManager em;
 
     @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
+    @Inject
     CostingService costing;
 
     @Inject
@@ -188,6 +191,8 @@ public class CatalogImportService {
         }
         upload.appliedAt = Instant.now(clock);
         upload.rowsAdded = refs.size();
+        // decisions the change may re-open are locked before the trail (one lock order)
+        locks.decided();
         audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", "import:" + upload.id)
                 .detail("kind", upload.kind.name()).detail("fileName", upload.fileName).detail("sha256", upload.sha256)
                 .detail("effectiveFrom", upload.effectiveFrom.toString()).detail("rowsAdded", refs.size())

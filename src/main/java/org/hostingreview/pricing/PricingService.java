@@ -44,6 +44,9 @@ public class PricingService {
     EntityManager em;
 
     @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
+    @Inject
     FormValidator forms;
 
     @Inject
@@ -389,6 +392,8 @@ public class PricingService {
         var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", ref)
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
+        // decisions the change may re-open are locked before the trail (one lock order)
+        locks.decided();
         event.record();
         catalogChanged.fire(new CatalogChanged(actor));
         return ref;

@@ -70,6 +70,9 @@ public class RevisitService {
     EntityManager em;
 
     @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
+    @Inject
     CostingService costing;
 
     @Inject
@@ -283,6 +286,9 @@ public class RevisitService {
             proposal.dueSince = since;
             proposal.dueReasons = new ArrayList<>(reasons);
         } else if (from == ProposalStatus.REVIEW_DUE) {
+            if (all.size() == proposal.dueReasons.size()) {
+                return false; // already re-opened for these reasons: nothing to change, nothing to audit
+            }
             proposal.dueReasons = new ArrayList<>(all);
         } else {
             return false;
@@ -301,6 +307,8 @@ public class RevisitService {
     @Transactional
     public Sweep sweep() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK).getSingleResult();
+        // every decision it may move, before the trail: one lock order with check-ins and reviews
+        locks.decided();
         LocalDate today = LocalDate.now(clock);
         List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :approved "
                 + "and p.nextReviewOn <= :today", Proposal.class).setParameter("approved", ProposalStatus.APPROVED)
