@@ -27,6 +27,8 @@ public class ErrorPages {
         static native TemplateInstance error(int status, String title, String message, String reference);
 
         static native TemplateInstance unavailable(String title, String message, long retryAfter);
+
+        static native TemplateInstance expired(List<CsrfFilter.KeptField> kept, String reload);
     }
 
     @GET

@@ -105,7 +105,10 @@ class DatabaseOutageTest {
             assertThat(login.header("Retry-After")).isEqualTo("60");
             assertThat(login.asString()).contains("down for maintenance").contains("nothing was saved");
 
-            Response save = priya.post("/proposals", WebSession.pairs("title", "During maintenance"));
+            java.util.Map<String, Object> draft = new java.util.LinkedHashMap<>(
+                    org.hostingreview.proposal.ProposalFixtures.step1("During maintenance", "Maintenance feature"));
+            draft.put("acknowledgeDuplicate", "on");
+            Response save = priya.post("/proposals", draft);
             assertThat(save.statusCode()).isEqualTo(503);
             assertThat(save.asString()).contains("down for maintenance");
         } finally {
