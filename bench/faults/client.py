@@ -20,6 +20,8 @@ def main():
     p.add_argument("--same-key", action="store_true", help="every thread sends the same write (a same-record race)")
     a = p.parse_args()
     proposals = [int(x) for x in a.proposals.split(",") if x]
+    if not proposals:
+        raise SystemExit("client: no decision to check in on (is the app seeded with demo data?)")
     auth = "Basic " + base64.b64encode(b"victor:review-demo-1").decode()
     lock = threading.Lock()
     counter = [0]

@@ -9,7 +9,7 @@ APP_PORT2=${APP_PORT2:-18416}
 FAULTS_DIR=${FAULTS_DIR:-$(mktemp -d /tmp/hr-faults.XXXXXX)}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
-JAR="$REPO/target/quarkus-app/quarkus-run.jar"
+JAR=${JAR:-"$REPO/target/quarkus-app/quarkus-run.jar"}
 PGDATA="$FAULTS_DIR/pgdata"
 DB=hr_faults
 export FAULTS_DIR PG_PORT
@@ -38,7 +38,10 @@ CONF
   pg_create_db
 }
 
+DB_GEN=0
 pg_create_db() {
+  # a fresh database needs a fresh witness file (the witness of the old chain would not match the new one)
+  DB_GEN=$((DB_GEN + 1))
   psql_su -c "drop database if exists $DB" -c "create database $DB owner hr_owner"
   psql_su -d "$DB" -c "alter schema public owner to hr_owner" -c "revoke create on schema public from public"
 }
@@ -67,7 +70,7 @@ app_start() {
     DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" DB_MIGRATION_USER=hr_owner DB_MIGRATION_PASSWORD=hr_owner \
     DB_USER=hr_app DB_PASSWORD=hr_app SESSION_ENCRYPTION_KEY=faults-session-key-0123456789abcdef0123456789 \
     CSRF_SIGNATURE_KEY=faults-csrf-key-0123456789abcdef0123456789abcdef \
-    AUDIT_CHECKPOINT_KEY=faults-audit-key-0123456789abcdef0123456789abcdef AUDIT_WITNESS_FILE="$FAULTS_DIR/witness.jsonl" \
+    AUDIT_CHECKPOINT_KEY=faults-audit-key-0123456789abcdef0123456789abcdef AUDIT_WITNESS_FILE="$FAULTS_DIR/witness-$DB_GEN.jsonl" \
     ADMIN_INITIAL_PASSWORD=faults-admin-password PORT=$port MAIL_MOCK=true \
       exec java -Xmx384m -Dhosting-review.demo=true -jar "$JAR"
   ) >>"$FAULTS_DIR/$name.log" 2>&1 &

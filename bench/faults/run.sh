@@ -28,13 +28,13 @@ export PGPASSWORD=postgres
 day=0
 failed=0
 
-proposals() { psql_db -c "select string_agg(p.id::text, ',') from proposal p join user_account u on u.username = 'victor' \
+proposals() { psql_db -c "select string_agg(p.id::text, ',') from proposal p join app_user u on u.username = 'victor' \
   where p.team_id = u.team_id and p.status in ('APPROVED', 'REVIEW_DUE')"; }
 
-load() { # load RUN SECONDS [client args…]
+load() { # load RUN SECONDS [client args…]: starts the client in the background, its pid in $client
   local run=$1 seconds=$2; shift 2
   python3 "$HERE/client.py" --proposals "$(proposals)" --seconds "$seconds" --run "$run" --first-day "$day" --out "$REQUESTS" "$@" &
-  echo $!
+  client=$!
 }
 
 check() { # check SCENARIO RUN
@@ -49,14 +49,14 @@ for scenario in $SCENARIOS; do
     run="$scenario-r$round-$RANDOM"
     case $scenario in
       app-kill9)
-        client=$(load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --threads 4)
+        load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --threads 4
         sleep "$(awk -v s="$SECONDS_PER_ROUND" 'BEGIN { srand(); printf "%.1f", s * (0.2 + rand() * 0.4) }')"
         app_kill9 app
         app_start "$APP_PORT" app
         app_wait_ready "$APP_PORT" app
         wait "$client" ;;
       pg-restart|pg-kill9)
-        client=$(load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --threads 4)
+        load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --threads 4
         sleep "$(awk -v s="$SECONDS_PER_ROUND" 'BEGIN { srand(); printf "%.1f", s * (0.2 + rand() * 0.4) }')"
         if [ "$scenario" = pg-restart ]; then pg_restart; else pg_kill9; fi
         wait "$client" ;;
@@ -65,11 +65,11 @@ for scenario in $SCENARIOS; do
         pg_create_db
         app_start "$APP_PORT" app; app_start "$APP_PORT2" app2
         app_wait_ready "$APP_PORT" app; app_wait_ready "$APP_PORT2" app2
-        client=$(load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --base "http://127.0.0.1:$APP_PORT2" --threads 4)
+        load "$run" "$SECONDS_PER_ROUND" --base "http://127.0.0.1:$APP_PORT" --base "http://127.0.0.1:$APP_PORT2" --threads 4
         wait "$client"
         app_stop app2 ;;
       races)
-        client=$(load "$run" 30 --base "http://127.0.0.1:$APP_PORT" --threads 20 --same-key)
+        load "$run" 30 --base "http://127.0.0.1:$APP_PORT" --threads 20 --same-key
         wait "$client" ;;
     esac
     check "$scenario" "$run"
