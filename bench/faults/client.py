@@ -61,13 +61,16 @@ def main():
             key = f"{a.run}-{n}"
             proposal = proposals[n % len(proposals)]
             day = (start_day + datetime.timedelta(days=a.first_day + n)).isoformat()
-            for tries in range(1, 40):
+            tries = 0
+            while True:
+                tries += 1
                 base = bases[i % len(bases)]
                 i += 1
                 status, checkin, error = attempt(base, key, proposal, day)
                 out.write(json.dumps({"key": key, "proposal": proposal, "day": day, "attempt": tries, "status": status,
                                       "checkin": checkin, "error": error, "t": round(time.time(), 3), "base": base}) + "\n")
-                if status in (0, 503) and time.time() < deadline + 60:
+                # the app or its database is down: retry the same write (same key) for up to two minutes past the round
+                if status in (0, 503) and time.time() < deadline + 120:
                     time.sleep(0.5)
                     continue
                 break
