@@ -44,7 +44,7 @@ def main():
                                      headers={"Content-Type": "application/json", "Accept": "application/json",
                                               "Authorization": auth, "Idempotency-Key": key})
         try:
-            with urllib.request.urlopen(req, timeout=30) as r:
+            with urllib.request.urlopen(req, timeout=120) as r:
                 data = json.loads(r.read() or b"{}")
                 return r.status, (data.get("checkin") or {}).get("id"), None
         except urllib.error.HTTPError as e:

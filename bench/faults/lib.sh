@@ -91,6 +91,7 @@ app_kill9() { kill -9 "$(cat "$FAULTS_DIR/$1.pid")" 2>/dev/null || true; wait "$
 app_stop() { kill "$(cat "$FAULTS_DIR/$1.pid")" 2>/dev/null || true; wait "$(cat "$FAULTS_DIR/$1.pid")" 2>/dev/null || true; }
 
 cleanup() {
+  [ -f "$FAULTS_DIR/client.pid" ] && kill "$(cat "$FAULTS_DIR/client.pid")" 2>/dev/null || true
   for name in app app2; do [ -f "$FAULTS_DIR/$name.pid" ] && app_kill9 "$name"; done
   [ -d "$PGDATA" ] && pg_stop
 }

@@ -35,6 +35,7 @@ load() { # load RUN SECONDS [client args…]: starts the client in the backgroun
   local run=$1 seconds=$2; shift 2
   python3 "$HERE/client.py" --proposals "$(proposals)" --seconds "$seconds" --run "$run" --first-day "$day" --out "$REQUESTS" "$@" &
   client=$!
+  echo "$client" >"$FAULTS_DIR/client.pid"
 }
 
 check() { # check SCENARIO RUN
