@@ -29,10 +29,42 @@ class DatabaseOutageTest {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             for (String statement : statements) {
-                s.execute(statement);
+                if (statement.equals(CUT_CONNECTIONS)) {
+                    cut(s);
+                } else {
+                    s.execute(statement);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cuts every connection of the app and waits until they are gone (pg_terminate_backend only signals them). */
+    private static void cut(Statement s) throws SQLException {
+        java.util.List<Integer> pids = new java.util.ArrayList<>();
+        try (var rs = s.executeQuery("select pid from pg_stat_activity where usename = '" + EmbeddedPostgresResource.RUNTIME + "'")) {
+            while (rs.next()) {
+                pids.add(rs.getInt(1));
+            }
+        }
+        for (int pid : pids) {
+            s.execute("select pg_terminate_backend(" + pid + ")");
+        }
+        for (int i = 0; i < 200 && !pids.isEmpty(); i++) {
+            try (var rs = s.executeQuery("select count(*) from pg_stat_activity where pid in (" + String.join(",",
+                    pids.stream().map(String::valueOf).toList()) + ")")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
