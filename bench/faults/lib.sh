@@ -12,6 +12,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 JAR=${JAR:-"$REPO/target/quarkus-app/quarkus-run.jar"}
 PGDATA="$FAULTS_DIR/pgdata"
 DB=hr_faults
+READY_TIMEOUT=${READY_TIMEOUT:-300}
 export FAULTS_DIR PG_PORT
 
 log() { printf '%s faults: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -79,12 +80,12 @@ app_start() {
 
 app_wait_ready() {
   local port=$1 name=$2
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 $((READY_TIMEOUT * 2))); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
     kill -0 "$(cat "$FAULTS_DIR/$name.pid")" 2>/dev/null || { log "$name died; see $FAULTS_DIR/$name.log"; tail -n 30 "$FAULTS_DIR/$name.log" >&2; return 1; }
     sleep 0.5
   done
-  log "$name not ready after 120 s"; return 1
+  log "$name not ready after $READY_TIMEOUT s"; return 1
 }
 
 app_kill9() { kill -9 "$(cat "$FAULTS_DIR/$1.pid")" 2>/dev/null || true; wait "$(cat "$FAULTS_DIR/$1.pid")" 2>/dev/null || true; }
