@@ -40,7 +40,8 @@ load() { # load RUN SECONDS [client args…]: starts the client in the backgroun
 
 check() { # check SCENARIO RUN
   if python3 "$HERE/check.py" --requests "$REQUESTS" --run "$2" --psql "$PSQL" --base "http://127.0.0.1:$APP_PORT" --scenario "$1" >>"$RESULTS"; then :; else failed=1; fi
-  day=$((day + 400))
+  # the next round's periods start after every day this one used (one day per write)
+  day=$((day + $(grep -c "\"key\": \"$2-" "$REQUESTS" || true) + 1))
 }
 
 app_start "$APP_PORT" app
