@@ -51,11 +51,16 @@ pg_start() { as_pg_user "$PG_BIN/pg_ctl -D $PGDATA -l $FAULTS_DIR/postgres.log -
 pg_stop() { as_pg_user "$PG_BIN/pg_ctl -D $PGDATA -m fast -w -t 60 stop >/dev/null" || true; }
 pg_restart() { as_pg_user "$PG_BIN/pg_ctl -D $PGDATA -m fast -w -t 60 restart -l $FAULTS_DIR/postgres.log >/dev/null"; }
 pg_kill9() {
-  local pid; pid=$(head -n 1 "$PGDATA/postmaster.pid")
+  local pid stat; pid=$(head -n 1 "$PGDATA/postmaster.pid")
   kill -9 "$pid"
-  # the backends notice their postmaster is gone and exit; then it can start again (crash recovery)
-  for _ in $(seq 1 50); do pgrep -f "postgres.*$PGDATA" >/dev/null || break; sleep 0.2; done
-  sleep 1
+  for _ in $(seq 1 100); do
+    stat=$(ps -o stat= -p "$pid" 2>/dev/null || true)
+    { [ -z "$stat" ] || [ "${stat:0:1}" = Z ]; } && break
+    sleep 0.1
+  done
+  sleep 2 # the backends notice that their postmaster is gone and exit
+  # a killed postmaster nobody reaps stays a zombie, which makes its lock file look alive: it is stale
+  [ -n "$(ps -o stat= -p "$pid" 2>/dev/null || true)" ] && rm -f "$PGDATA/postmaster.pid"
   pg_start
 }
 
