@@ -37,7 +37,7 @@ def main():
         verify = {"ok": False, "problem": str(e)}
     result = {"scenario": a.scenario, "run": a.run, "writes": len(keys), "requests": len(lines), "acknowledged": len(acked),
               "lost": len(lost), "duplicated": len(duplicated), "partial": len(partial), "committedUnacknowledged": len(committed_unacked),
-              "chainOk": bool(verify.get("ok")), "chainChecked": verify.get("checked"),
+              "chainOk": bool(verify.get("ok")), "chainChecked": verify.get("checked"), "chainProblem": verify.get("problem"),
               "http500": statuses.get(500, 0), "http503": statuses.get(503, 0), "refused": statuses.get(0, 0),
               "otherErrors": sum(c for s, c in statuses.items() if s not in (0, 200, 201, 503, 500))}
     print(json.dumps(result))
