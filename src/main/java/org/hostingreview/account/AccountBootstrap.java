@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.hostingreview.web.Role;
+
 /** The account forms as posted by the browser; every field arrives as text and is checked here. */
 public final class AccountForms {
 

@@ -19,6 +19,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.SignedInUser;
+
 /**
  * Signs users in against {@code app_user}. Our own providers rather than quarkus-security-jpa because a
  * sign-in must be throttled and audited, and every later request carrying the session cookie must find its
@@ -30,9 +33,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class AccountIdentityProviders {
 
-    static final String USER_ATTRIBUTE = "hosting-review.user";
-    static final String SESSION_ATTRIBUTE = "hosting-review.session";
-    static final String MUST_CHANGE_ATTRIBUTE = "hosting-review.must-change-password";
     /** A short-lived cookie that tells the login page why the user is there (throttled, session ended). */
     static final String NOTICE_COOKIE = "hr_notice";
     static final String SESSION_COOKIE = "hr_session";
@@ -45,10 +45,11 @@ final class AccountIdentityProviders {
         Principal principal = new QuarkusPrincipal(name);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
-                .addAttribute(USER_ATTRIBUTE, user)
-                .addAttribute(MUST_CHANGE_ATTRIBUTE, mustChangePassword);
+                .addAttribute(CurrentUser.USER_ATTRIBUTE, user)
+                .addAttribute(CurrentUser.MUST_CHANGE_ATTRIBUTE, mustChangePassword);
         if (session != null) {
-            builder.addAttribute(SESSION_ATTRIBUTE, session);
+            builder.addAttribute(CurrentUser.SESSION_ID_ATTRIBUTE, session.id())
+                    .addAttribute(CurrentUser.AFTER_RESET_ATTRIBUTE, session.afterAdminReset());
         }
         user.roles().forEach(role -> builder.addRole(role.name()));
         return builder.build();

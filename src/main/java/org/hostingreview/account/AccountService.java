@@ -23,6 +23,8 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /** Sign-in, users, teams and passwords. Every change is audited in the same transaction. */
 @ApplicationScoped
@@ -87,11 +89,15 @@ public class AccountService {
             if (candidate.id() != null && passwordOk && candidate.active()) {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
                 throttle.succeeded(user.id);
-                String session = openSession ? sessions.open(user.id, user.mustChangePassword) : null;
+                boolean afterReset = user.mustChangePassword || user.resetSignInPending;
+                String session = openSession ? sessions.open(user.id, afterReset) : null;
+                if (openSession && user.resetSignInPending) {
+                    user.resetSignInPending = false; // the mark went to this session
+                }
                 audit.event(AuditAction.LOGIN_SUCCEEDED, user.username).on("user", user.id).team(user.team.id)
                         .detail("client", clientAddress)
-                        .detail("firstAfterReset", user.mustChangePassword ? "yes" : null).record();
-                return new SignIn(Optional.of(SignedInUser.of(user)), session, user.mustChangePassword, Optional.empty());
+                        .detail("firstAfterReset", afterReset ? "yes" : null).record();
+                return new SignIn(Optional.of(user.signedIn()), session, user.mustChangePassword, Optional.empty());
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
             if (failure.audited()) {
@@ -134,7 +140,7 @@ public class AccountService {
         if (live.isEmpty()) {
             return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
         }
-        return new SessionCheck(Optional.of(SignedInUser.of(user.get())), live.get(), user.get().mustChangePassword, null);
+        return new SessionCheck(Optional.of(user.get().signedIn()), live.get(), user.get().mustChangePassword, null);
     }
 
     /** What a session cookie stands for now. */
@@ -145,7 +151,7 @@ public class AccountService {
     /** The user behind HTTP Basic credentials re-checked elsewhere; kept for callers that only need the account. */
     @Transactional
     public Optional<SignedInUser> activeUser(String username) {
-        return UserAccount.findFull(username).filter(u -> u.active).map(SignedInUser::of);
+        return UserAccount.findFull(username).filter(u -> u.active).map(UserAccount::signedIn);
     }
 
     @Transactional
@@ -265,7 +271,7 @@ public class AccountService {
     }
 
     @Transactional
-    public void changeOwnPassword(SignedInUser me, String currentSession, AccountForms.PasswordChange form) {
+    public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
         FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
@@ -280,10 +286,13 @@ public class AccountService {
         }
         errors.throwIfAny();
         user.passwordHash = PasswordPolicy.hash(form.newPassword());
+        if (user.mustChangePassword) {
+            user.resetSignInPending = true; // whoever chose this password may be the admin who reset the old one
+        }
         user.mustChangePassword = false;
         user.updatedAt = clock.instant();
-        // every other session of the account ends; this one goes on
-        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, currentSession);
+        // every session of the account ends, this one too: the user signs in again with the new password
+        int ended = sessions.endAll(user.id, Sessions.End.PASSWORD_CHANGED, null);
         audit.event(AuditAction.PASSWORD_CHANGED, user.username).on("user", user.id).team(user.team.id)
                 .detail("sessionsEnded", String.valueOf(ended)).record();
     }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
+import org.hostingreview.web.SignedInUser;
 
 /**
  * The secret in a user's calendar-feed URL. Only its SHA-256 is stored, so the URL is shown once when made; making a new
@@ -73,7 +74,7 @@ public class CalendarTokens {
             return Optional.empty();
         }
         return UserAccount.<UserAccount>find("from UserAccount u join fetch u.team left join fetch u.roles where u.calendarToken = ?1 "
-                + "and u.active = true", hash(token)).singleResultOptional().map(SignedInUser::of);
+                + "and u.active = true", hash(token)).singleResultOptional().map(UserAccount::signedIn);
     }
 
     static String hash(String token) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -66,6 +67,8 @@ public class LoginResource {
                 case "deactivated" -> "Your account was deactivated, so your session ended. Ask an admin if this is a mistake.";
                 case "password_reset" -> "An admin reset your password, so your session ended. Log in with the new password.";
                 case "password_changed" -> "Your password was changed in another session, so this session ended.";
+                case "password_changed_here" -> "Your password was changed. Every session of your account has ended, this "
+                        + "one too: log in with the new password.";
                 case "expired" -> "Your session reached its maximum length. Please log in again.";
                 case "logged_out" -> "That session was logged out. Please log in again.";
                 default -> "Your session ended. Please log in again.";

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import org.hostingreview.web.CurrentUser;
+
 /**
  * A password an admin set works for one sign-in only: until the user chooses their own, every page but the password
  * page (and logout) sends them there, and the API refuses.

@@ -7,16 +7,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 
 /** The signed-in user's own account: password and calendar feed. */
 @Path("/account")
@@ -30,6 +35,9 @@ public class MyAccountResource {
 
         static native TemplateInstance account(SignedInUser me, boolean hasCalendar, String calendarUrl);
     }
+
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     CurrentUser currentUser;
@@ -77,8 +85,13 @@ public class MyAccountResource {
     @Path("password")
     public Response changePassword(@BeanParam AccountForms.PasswordChange form) {
         try {
-            accounts.changeOwnPassword(currentUser.get(), currentUser.sessionId(), form);
-            return Flash.redirect("/account/password", "Your password was changed.");
+            accounts.changeOwnPassword(currentUser.get(), form);
+            FormAuthenticationMechanism.logout(identity);
+            // the notice the login page shows once, as for a session ended elsewhere
+            return Response.seeOther(java.net.URI.create("/login"))
+                    .cookie(new NewCookie.Builder(AccountIdentityProviders.NOTICE_COOKIE).value("ended-password_changed_here")
+                            .path("/login").maxAge(120).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build())
+                    .build();
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.password(currentUser.get(), e.errors())).build();

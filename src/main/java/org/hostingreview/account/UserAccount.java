@@ -23,6 +23,9 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
+
 /** A person who can sign in. Deactivated users keep their history but cannot sign in. */
 @Entity
 @Table(name = "app_user")
@@ -71,6 +74,13 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
 
+    /**
+     * Set when the user replaces a password an admin reset: the next sign-in is still the first after that reset (the
+     * admin knew the password until then), and the session it opens is marked so (then this is cleared).
+     */
+    @Column(name = "reset_sign_in_pending", nullable = false)
+    public boolean resetSignInPending;
+
     @Version
     public long version;
 
@@ -108,5 +118,10 @@ public class UserAccount extends PanacheEntityBase {
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** What a session knows about this user. */
+    public SignedInUser signedIn() {
+        return new SignedInUser(id, username, displayName, team.id, team.name, Set.copyOf(roles));
     }
 }

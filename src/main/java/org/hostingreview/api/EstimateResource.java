@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hostingreview.account.CurrentUser;
+import org.hostingreview.web.CurrentUser;
 
 import io.quarkus.security.Authenticated;
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.costmodel.Assumptions;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
@@ -16,7 +15,7 @@ import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.recommendation.Answers;
@@ -27,6 +26,7 @@ import org.hostingreview.recommendation.Recommender;
 import org.hostingreview.recommendation.Score;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.SignedInUser;
 
 /** Maps the estimate API onto the cost model: the catalog in force, then the request's overrides by name. */
 @ApplicationScoped

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hostingreview.account.Role;
+import org.hostingreview.web.Role;
 
 /** {@code GET /api/v1/audit/verify}: the hash chain's verification as JSON, for monitoring. */
 @Path("/api/v1/audit/verify")

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hostingreview.account.Role;
+import org.hostingreview.web.Role;
 
 /**
  * {@code GET /api/v1/audit/head}: the newest signed checkpoint of the chain, for an external monitor to keep; a later

@@ -15,11 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hostingreview.account.AccountService;
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
-import org.hostingreview.account.Team;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
+import org.hostingreview.web.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,7 +39,7 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<Team> teams, List<AuditAction> actions);
+        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<AuditTeams.TeamName> teams, List<AuditAction> actions);
 
         static native TemplateInstance verify(AuditChain.Verification result, List<AuditCheckpoint> checkpoints);
     }
@@ -53,7 +51,7 @@ public class AuditResource {
     AuditChain chain;
 
     @Inject
-    AccountService accounts;
+    AuditTeams teams;
 
     @Inject
     CurrentUser currentUser;
@@ -61,7 +59,7 @@ public class AuditResource {
     @GET
     @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
     public TemplateInstance log(@BeanParam FilterParams params) {
-        return Templates.log(log.page(params.filter()), params.filter(), accounts.teams(), Arrays.asList(AuditAction.values()));
+        return Templates.log(log.page(params.filter()), params.filter(), teams.teams(), Arrays.asList(AuditAction.values()));
     }
 
     @GET

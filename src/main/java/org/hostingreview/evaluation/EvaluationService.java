@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
@@ -24,6 +23,7 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.NotFoundException;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.SignedInUser;
 
 /** Eval runs of a proposal: recorded while the proposal is editable, audited, the latest per model counts. */
 @ApplicationScoped

@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -13,17 +13,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.recommendation.Recommendation;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /**
  * The hybrid pattern at a glance: every active feature (its latest proposal that has not ended), grouped by
@@ -39,9 +38,6 @@ public class PortfolioService {
 
     @Inject
     CostingService costing;
-
-    @Inject
-    PricingService pricing;
 
     /** One feature in the portfolio. */
     public record Entry(long proposalId, String feature, String team, String title, ProposalStatus status, Tier today,
@@ -80,7 +76,7 @@ public class PortfolioService {
             latestPerFeature.putIfAbsent(proposal.feature.id, proposal);
         }
         List<Proposal> proposals = new ArrayList<>(latestPerFeature.values());
-        Map<Long, List<EvalResult>> runs = pricing.runsOf(proposals);
+        Map<Long, List<EvalResult>> runs = costing.runsOf(proposals);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
         Map<Tier, List<Entry>> byTier = new EnumMap<>(Tier.class);
         for (Proposal proposal : proposals) {

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Role;
 
 /**
  * {@code POST /api/v1/catalog/benchmarks} and {@code /prices}: a GuideLLM or vLLM report, or LiteLLM's price list, as
@@ -55,7 +55,7 @@ public class CatalogImportApiResource {
     CatalogImportService imports;
 
     @Inject
-    CostingService costing;
+    CatalogCosting costing;
 
     @Inject
     CurrentUser currentUser;

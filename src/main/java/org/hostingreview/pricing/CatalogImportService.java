@@ -44,10 +44,7 @@ public class CatalogImportService {
     EntityManager em;
 
     @Inject
-    org.hostingreview.proposal.ProposalLocks locks;
-
-    @Inject
-    CostingService costing;
+    CatalogCosting costing;
 
     @Inject
     PricingService pricing;
@@ -192,7 +189,7 @@ public class CatalogImportService {
         upload.appliedAt = Instant.now(clock);
         upload.rowsAdded = refs.size();
         // decisions the change may re-open are locked before the trail (one lock order)
-        locks.decided();
+        CatalogLocks.decided(em);
         audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on("catalog", "import:" + upload.id)
                 .detail("kind", upload.kind.name()).detail("fileName", upload.fileName).detail("sha256", upload.sha256)
                 .detail("effectiveFrom", upload.effectiveFrom.toString()).detail("rowsAdded", refs.size())

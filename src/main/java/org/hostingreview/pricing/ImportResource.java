@@ -17,12 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.Role;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -52,7 +52,7 @@ public class ImportResource {
     CatalogImportService imports;
 
     @Inject
-    CostingService costing;
+    CatalogCosting costing;
 
     @Inject
     CurrentUser currentUser;

@@ -16,13 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -62,15 +62,13 @@ public class PricingResource {
         static native TemplateInstance catalog(List<CatalogRow> modelPrices, List<CatalogRow> gpuPrices,
                 List<CatalogRow> throughputs, List<CatalogRow> policies, LocalDate today, boolean admin, Forms forms,
                 List<Param> params, List<Tier> tiers, List<Provider> providers);
-
-        static native TemplateInstance change(PricingService.Change change);
     }
 
     @Inject
     PricingService pricing;
 
     @Inject
-    CostingService costing;
+    CatalogCosting costing;
 
     @Inject
     CurrentUser currentUser;
@@ -144,14 +142,6 @@ public class PricingResource {
             return refused(new Forms(blank.modelPrice(), blank.modelPriceErrors(), blank.gpuPrice(), blank.gpuPriceErrors(),
                     blank.throughput(), blank.throughputErrors(), blank.policy(), blank.policyErrors(), form, e.errors()));
         }
-    }
-
-    /** Which open proposals a catalog value changes. */
-    @GET
-    @Path("changes")
-    public TemplateInstance change(@QueryParam("ref") String ref) {
-        return Templates.change(pricing.impact(ref == null ? "" : ref, currentUser.get().teamId(),
-                currentUser.isReviewer() || currentUser.isAdmin()));
     }
 
     private Response added(String ref) {

@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,11 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.costmodel.Param;
-import org.hostingreview.costmodel.Text;
 import org.hostingreview.costmodel.Tier;
-import org.hostingreview.evaluation.EvalResult;
-import org.hostingreview.proposal.Proposal;
-import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
@@ -43,17 +36,12 @@ public class PricingService {
     @Inject
     EntityManager em;
 
-    @Inject
-    org.hostingreview.proposal.ProposalLocks locks;
 
     @Inject
     FormValidator forms;
 
     @Inject
     AuditService audit;
-
-    @Inject
-    CostingService costing;
 
     @Inject
     Clock clock;
@@ -270,72 +258,9 @@ public class PricingService {
                 "source", row.source));
     }
 
-    /** One open proposal a new catalog value changes: its recommendation and costs before and after. */
-    public record Impact(long proposalId, String title, String team, ProposalStatus status, String recommendedBefore,
-            String recommendedAfter, String costsBefore, String costsAfter) {
-    }
-
-    /** A catalog row and the open proposals whose costing uses it (from its effective day, against the day before it). */
-    public record Change(String ref, String describes, LocalDate effectiveFrom, List<Impact> impacts) {
-    }
-
-    /**
-     * The open proposals a catalog value changes, as far as the viewer may see them: their own team's, and when
-     * they see every team (reviewers, admins) the other teams' proposals past the draft stage.
-     */
+    /** The day a catalog row (a {@link CatalogRef}) takes effect; 404 when there is no such row. */
     @Transactional(TxType.SUPPORTS)
-    public Change impact(String ref, long viewerTeamId, boolean seesAllTeams) {
-        LocalDate from = effectiveFrom(ref);
-        LocalDate asOf = from.isAfter(LocalDate.now(clock)) ? from : LocalDate.now(clock);
-        CatalogSnapshot after = costing.snapshot(asOf);
-        CatalogSnapshot before = costing.snapshot(asOf, ref);
-        List<Proposal> open = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status in :open "
-                + "and (p.team.id = :team or (:all = true and p.status <> :draft)) order by p.id", Proposal.class)
-                .setParameter("open", List.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED,
-                        ProposalStatus.CHANGES_REQUESTED, ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
-                .setParameter("team", viewerTeamId).setParameter("all", seesAllTeams)
-                .setParameter("draft", ProposalStatus.DRAFT)
-                .getResultList();
-        Map<Long, List<EvalResult>> runs = runsOf(open);
-        List<Impact> impacts = new ArrayList<>();
-        for (Proposal proposal : open) {
-            Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), after);
-            if (!uses(now, ref)) {
-                continue;
-            }
-            Costing then = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), before);
-            impacts.add(new Impact(proposal.id, proposal.title, proposal.team.name, proposal.status,
-                    then.recommendation().recommended().label(), now.recommendation().recommended().label(), costs(then),
-                    costs(now)));
-        }
-        return new Change(ref, describe(ref), from, impacts);
-    }
-
-    /** The counting eval runs of many proposals in one query. */
-    public Map<Long, List<EvalResult>> runsOf(List<Proposal> proposals) {
-        if (proposals.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("from EvalResult e where e.proposal.id in :ids order by e.runDate desc, e.id desc", EvalResult.class)
-                .setParameter("ids", proposals.stream().map(p -> p.id).toList()).getResultStream()
-                .collect(Collectors.groupingBy(e -> e.proposal.id, Collectors.toList()));
-    }
-
-    static boolean uses(Costing costing, String ref) {
-        for (Param param : Param.values()) {
-            if (ref.equals(costing.assumptions().source(param).catalogRef())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String costs(Costing c) {
-        return String.join(" · ", Arrays.stream(Tier.values())
-                .map(t -> t.label().split(" ")[0] + " " + Text.usd(c.recommendation().tier(t).monthlyCost())).toList());
-    }
-
-    private LocalDate effectiveFrom(String ref) {
+    public LocalDate effectiveFrom(String ref) {
         String[] parts = ref.split(":");
         if (parts.length != 2 || !parts[1].matches("\\d{1,18}")) {
             throw new NotFoundException("There is no such catalog value.");
@@ -360,7 +285,9 @@ public class PricingService {
         throw new NotFoundException("There is no such catalog value.");
     }
 
-    private String describe(String ref) {
+    /** A catalog row (a {@link CatalogRef}) in words. */
+    @Transactional(TxType.SUPPORTS)
+    public String describe(String ref) {
         String[] parts = ref.split(":");
         long id = Long.parseLong(parts[1]);
         return switch (parts[0]) {
@@ -393,7 +320,7 @@ public class PricingService {
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
         // decisions the change may re-open are locked before the trail (one lock order)
-        locks.decided();
+        CatalogLocks.decided(em);
         event.record();
         catalogChanged.fire(new CatalogChanged(actor));
         return ref;

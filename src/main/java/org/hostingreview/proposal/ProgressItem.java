@@ -7,7 +7,7 @@ import java.util.List;
 public record ProgressItem(int number, String title, boolean done, boolean current, String href) {
 
     /** The eight steps of a proposal (or of a new one, when {@code proposal} is null), marking {@code current}. */
-    static List<ProgressItem> of(Proposal proposal, Step current) {
+    public static List<ProgressItem> of(Proposal proposal, Step current) {
         List<ProgressItem> items = new ArrayList<>();
         for (Step step : Step.values()) {
             boolean done = proposal != null && (step == Step.SUBMIT ? proposal.status != ProposalStatus.DRAFT

@@ -3,11 +3,8 @@ package org.hostingreview.proposal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,28 +12,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
-import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.WhatIf;
-import org.hostingreview.review.ReviewForm;
-import org.hostingreview.review.ReviewService;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -53,11 +42,6 @@ public class ProposalResource {
     static class Templates {
         static native TemplateInstance list(ProposalPage page, ProposalQuery query, List<Team> teams,
                 List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
-
-        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
-                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-                String reviewConflict);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -102,12 +86,6 @@ public class ProposalResource {
     @Inject
     Clock clock;
 
-    @Inject
-    CostingService costing;
-
-    @Inject
-    ReviewService reviews;
-
     // --- list and summary --------------------------------------------------------------------------
 
     @GET
@@ -118,76 +96,6 @@ public class ProposalResource {
         boolean seesAll = me.roles().contains(Role.REVIEWER) || me.roles().contains(Role.ADMIN);
         return Templates.list(proposals.list(me, query), query, seesAll ? accounts.teams() : List.of(),
                 List.of(ProposalStatus.values()), seesAll, me.roles().contains(Role.PROPOSER));
-    }
-
-    /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
-    @GET
-    @Path("{id}")
-    public Response show(@PathParam("id") long id, @Context UriInfo uri) {
-        SignedInUser me = me();
-        Proposal proposal = proposals.visible(id, me);
-        WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
-        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
-                uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
-    }
-
-    /** A reviewer's verdict, posted from the proposal page. */
-    @POST
-    @Path("{id}/reviews")
-    public Response review(@PathParam("id") long id, @BeanParam ReviewForm form) {
-        SignedInUser me = me();
-        try {
-            ReviewService.Outcome outcome = reviews.review(id, me, form);
-            String message = outcome.repeated() ? "That review was already recorded."
-                    : outcome.status().reviewable() && outcome.needed() > outcome.approvals()
-                            ? String.format("Approval recorded: %d of %d approvals.", outcome.approvals(), outcome.needed())
-                            : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
-            return Flash.redirect("/proposals/" + id + "#review", message);
-        } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
-        } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
-            Proposal current = proposals.visible(id, me);
-            ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
-                    form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
-            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
-                    "This proposal changed since you opened it: another review or edit came first. Your text is kept "
-                            + "below; check the page again and resubmit if it still holds."));
-        }
-    }
-
-    @POST
-    @Path("{id}/assumptions")
-    public Response saveAssumptions(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        SignedInUser me = me();
-        WhatIf whatIf = WhatIf.parse(form, costing.today());
-        try {
-            proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
-            return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
-        } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
-        } catch (ProposalService.StaleProposalException e) {
-            return Flash.redirect("/proposals/" + id, conflictMessage(id));
-        }
-    }
-
-    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
-            FormErrors reviewErrors, String reviewConflict) {
-        List<EvalResult> runs = evaluations.runs(proposal.id);
-        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
-        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
-        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
-        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
-        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
-        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
-                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
-                String.valueOf(proposal.version), UUID.randomUUID().toString());
-        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
-                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown),
-                whatIf, query, panel, form, reviewErrors, reviewConflict);
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------
@@ -317,7 +225,7 @@ public class ProposalResource {
         } catch (ProposalService.IncompleteProposalException e) {
             return render(Status.BAD_REQUEST, step8Page(proposals.visible(id, me), null));
         } catch (ProposalService.StaleProposalException e) {
-            return render(Status.CONFLICT, step8Page(proposals.visible(id, me), conflictMessage(id)));
+            return render(Status.CONFLICT, step8Page(proposals.visible(id, me), proposals.conflictMessage(id)));
         }
     }
 
@@ -342,7 +250,7 @@ public class ProposalResource {
             Proposal current = proposals.visible(id, me);
             return render(Status.CONFLICT, Templates.withdraw(current,
                     new ProposalForms.Withdraw(form.reason(), String.valueOf(current.version)),
-                    FormErrors.none().add("reason", conflictMessage(id))));
+                    FormErrors.none().add("reason", proposals.conflictMessage(id))));
         }
     }
 
@@ -363,13 +271,8 @@ public class ProposalResource {
         } catch (InvalidInputException e) {
             return render(Status.BAD_REQUEST, page.render(proposals.editable(id, me), e.errors(), null));
         } catch (ProposalService.StaleProposalException e) {
-            return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), conflictMessage(id)));
+            return render(Status.CONFLICT, page.render(proposals.editable(id, me), FormErrors.none(), proposals.conflictMessage(id)));
         }
-    }
-
-    private String conflictMessage(long id) {
-        return proposals.lastEditor(id) + " saved this proposal since you opened it. Your input is kept below: "
-                + "check it against theirs (open the summary in another tab) and save again to replace it.";
     }
 
     private TemplateInstance step1Page(Proposal proposal, ProposalForms.FeatureAndWorkload form, FormErrors errors,

@@ -22,8 +22,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.Team;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
@@ -39,6 +37,8 @@ import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -413,6 +413,12 @@ public class ProposalService {
     public String lastEditor(long id) {
         return AuditEvent.<AuditEvent>find("entityType = ?1 and entityId = ?2 order by id desc", ENTITY, String.valueOf(id))
                 .firstResultOptional().map(event -> event.actor).orElse("someone");
+    }
+
+    /** What a page says when someone else saved this proposal since the user opened it. */
+    public String conflictMessage(long id) {
+        return lastEditor(id) + " saved this proposal since you opened it. Your input is kept below: "
+                + "check it against theirs (open the summary in another tab) and save again to replace it.";
     }
 
     // --- helpers -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hostingreview.costmodel.Text;
-import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.pricing.RecommendationView;
 
 /**
  * A decision as a Markdown architecture decision record in the MADR shape (context, drivers, options with
@@ -84,7 +84,9 @@ final class DecisionRecord {
         md.append("## Decision outcome\n\n");
         md.append("Chosen option: \"").append(decision.chosenTier.label()).append("\".\n\n");
         for (Review approval : approvals) {
-            md.append("* ").append(inline(approval.reviewer.displayName)).append(": ").append(inline(approval.rationale)).append("\n");
+            md.append("* ").append(inline(approval.reviewer.displayName)).append(": ")
+                    .append(approval.afterAdminReset ? "(first sign-in after an admin reset of this reviewer's password) " : "")
+                    .append(inline(approval.rationale)).append("\n");
             if (approval.justification != null) {
                 md.append("  * Why not the recommended ").append(approval.recommendedTier.label()).append(": ")
                         .append(inline(approval.justification)).append("\n");

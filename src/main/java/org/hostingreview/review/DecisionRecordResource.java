@@ -7,8 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import org.hostingreview.account.CurrentUser;
 import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.web.CurrentUser;
 
 import io.quarkus.security.Authenticated;
 

@@ -9,10 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.CurrentUser;
+import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
-import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.NotFoundException;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.costmodel.Workload;
-import org.hostingreview.proposal.RecommendationView;
+import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.RuleId;
 

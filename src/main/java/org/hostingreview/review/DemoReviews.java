@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -82,6 +82,10 @@ public class Review extends PanacheEntityBase {
     @Column(name = "completes_decision", nullable = false)
     public boolean completesDecision;
 
+    /** Made in the first sign-in after an admin reset the reviewer's password: the reviewer may not be who the account says. */
+    @Column(name = "after_admin_reset", nullable = false)
+    public boolean afterAdminReset;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

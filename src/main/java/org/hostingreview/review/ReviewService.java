@@ -24,8 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
@@ -33,18 +31,17 @@ import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
-import org.hostingreview.costmodel.Workload;
 import org.hostingreview.pricing.CatalogRef;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
+import org.hostingreview.pricing.RecommendationView;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
-import org.hostingreview.proposal.RecommendationView;
 import org.hostingreview.proposal.WorkflowEvent;
 import org.hostingreview.recommendation.Answers;
 import org.hostingreview.recommendation.PlanStep;
@@ -55,6 +52,8 @@ import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -77,9 +76,6 @@ public class ReviewService {
     CostingService costing;
 
     @Inject
-    PricingService pricing;
-
-    @Inject
     AuditService audit;
 
     @Inject
@@ -99,6 +95,9 @@ public class ReviewService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<org.hostingreview.web.CurrentUser> currentUser;
 
     @Inject
     jakarta.enterprise.event.Event<WorkflowEvent> workflow;
@@ -211,6 +210,11 @@ public class ReviewService {
     public record Outcome(Review review, boolean repeated, ProposalStatus status, int approvals, int needed) {
     }
 
+    /** A review posted from a page in the first sign-in after an admin reset the reviewer's password (never at start-up). */
+    private boolean firstSignInAfterReset() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() && currentUser.get().isFirstSignInAfterReset();
+    }
+
     @Transactional
     @org.hostingreview.web.RetriedOnRace
     public Outcome review(long proposalId, SignedInUser me, ReviewForm form) {
@@ -274,6 +278,7 @@ public class ReviewService {
         review.submissionToken = form.token();
         review.snapshot = snapshot(proposal, runs, catalog, costed, observed, chosen);
         review.createdAt = clock.instant();
+        review.afterAdminReset = firstSignInAfterReset();
 
         ProposalStatus from = proposal.status;
         int approvalsNow = approvals.size() + (verdict == Verdict.APPROVE ? 1 : 0);
@@ -309,6 +314,7 @@ public class ReviewService {
                 .detail("reviewId", review.id).detail("round", review.round).detail("verdict", verdict.name())
                 .detail("chosenTier", chosen == null ? null : chosen.name()).detail("recommendedTier", recommended.name())
                 .detail("approvals", verdict == Verdict.APPROVE ? approvalsNow + " of " + needed : null)
+                .detail("firstSignInAfterAdminReset", review.afterAdminReset ? "yes" : null)
                 .detail("rationale", review.rationale).record();
         if (proposal.status != from) {
             audit.event(AuditAction.PROPOSAL_STATUS_CHANGED, me.username()).on("proposal", proposal.id).team(proposal.team.id)
@@ -482,7 +488,7 @@ public class ReviewService {
             query.setParameter("team", teamFilter);
         }
         List<Proposal> waiting = query.getResultList();
-        Map<Long, List<EvalResult>> runs = pricing.runsOf(waiting);
+        Map<Long, List<EvalResult>> runs = costing.runsOf(waiting);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
         Map<Long, Integer> approvals = new HashMap<>();
         Map<Long, Boolean> reviewedByMe = new HashMap<>();

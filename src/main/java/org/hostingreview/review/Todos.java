@@ -12,11 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /**
  * The dashboard's to-dos, from the workflow's state: for reviewers, the proposals they may review and the first

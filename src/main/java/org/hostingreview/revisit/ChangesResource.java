@@ -7,11 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.CurrentUser;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.NotFoundException;
 
 import io.quarkus.qute.CheckedTemplate;

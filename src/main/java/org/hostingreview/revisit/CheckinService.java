@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.account.UserAccount;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
@@ -36,6 +35,7 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.FormValidator;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
+import org.hostingreview.web.SignedInUser;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -50,7 +50,7 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class CheckinService {
 
-    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
+    public static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
     @Inject
     ProposalService proposals;

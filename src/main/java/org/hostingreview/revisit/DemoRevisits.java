@@ -12,13 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewForm;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -35,7 +35,7 @@ public class Forecasts {
     RevisitService revisits;
 
     @Inject
-    org.hostingreview.pricing.CostingService costing;
+    org.hostingreview.proposal.CostingService costing;
 
     /** The forecast of a proposal with a decision in force, or null. */
     @Transactional(TxType.SUPPORTS)

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.SignedInUser;
 
 /** Review dates as an iCalendar (RFC 5545) feed: one all-day event per decision in force or due. */
 @ApplicationScoped

@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
 import org.hostingreview.audit.AuditAction;
 import org.hostingreview.audit.AuditService;
 import org.hostingreview.audit.Changes;
@@ -32,8 +31,7 @@ import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogChanged;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
-import org.hostingreview.pricing.PricingService;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.ReopenReason;
@@ -46,6 +44,7 @@ import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
 
 /**
  * Decisions come back. The scheduled sweep moves approved decisions whose review date has come to
@@ -74,9 +73,6 @@ public class RevisitService {
 
     @Inject
     CostingService costing;
-
-    @Inject
-    PricingService pricing;
 
     @Inject
     ReviewService reviews;
@@ -350,7 +346,7 @@ public class RevisitService {
     public int afterCatalogChange(String actor) {
         List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
                 + "where p.status = :approved", Proposal.class).setParameter("approved", ProposalStatus.APPROVED).getResultList();
-        Map<Long, List<EvalResult>> runs = pricing.runsOf(approved);
+        Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         CatalogSnapshot catalog = costing.snapshot(costing.today());
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
         int reopened = 0;

@@ -14,15 +14,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hostingreview.account.Role;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Text;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.CostingService;
+import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.proposal.ReopenReason;
@@ -31,6 +29,8 @@ import org.hostingreview.recommendation.FiredRule;
 import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /** What the revisit pages show: the dashboard's due decisions, and "what changed since approval". */
 @ApplicationScoped

@@ -11,10 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hostingreview.account.Role;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.WorkflowEvent;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
 
 /**
  * Mails the people a workflow step asks to act, through the outbox, in the transaction of the step: a submitted

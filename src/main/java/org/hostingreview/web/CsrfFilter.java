@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hostingreview.account.CurrentUser;
+import org.hostingreview.web.CurrentUser;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;

@@ -13,8 +13,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.hostingreview.account.CurrentUser;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.CurrentUser;
 
 /**
  * CSRF tokens bound to the server-side session: the token is an HMAC of the session's id, so a token from another

@@ -174,11 +174,17 @@ public class ErrorMappers {
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";
+            case 413 -> BodyLimit.TITLE;
             case 415 -> "Unsupported form encoding";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
-        return ErrorPages.page(status, title, status >= 500 ? "The server could not complete this request." : title + ".", null,
-                uri, headers);
+        String message = switch (status) {
+            case 413 -> "Nothing was saved: one field of this form is over 1 MB, more than any field here takes (the longest "
+                    + "take 4,000 characters). Your browser still has what you typed: use its Back button, shorten that "
+                    + "text and send it again.";
+            default -> status >= 500 ? "The server could not complete this request." : title + ".";
+        };
+        return ErrorPages.page(status, title, message, null, uri, headers);
     }
 
     @ServerExceptionMapper

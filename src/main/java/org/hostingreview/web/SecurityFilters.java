@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.hostingreview.system.HostingReviewConfig;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,16 +55,21 @@ public class SecurityFilters {
                     cookie.setSecure(true);
                 }
             }
-            headers.set("Content-Security-Policy", CSP);
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "same-origin");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+            securityHeaders(headers);
             if (!rc.normalizedPath().startsWith("/static/")) {
                 headers.set("Cache-Control", "no-store");
             }
         });
         rc.next();
+    }
+
+    /** The headers every response carries, the HTTP layer's own refusals included ({@link InvalidRequestHeaders}). */
+    static void securityHeaders(MultiMap headers) {
+        headers.set("Content-Security-Policy", CSP);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "same-origin");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     }
 
     static void sameOrigin(RoutingContext rc) {

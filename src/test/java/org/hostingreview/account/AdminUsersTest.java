@@ -148,7 +148,7 @@ class AdminUsersTest {
         assertThat(user.get("/").then().statusCode(303).extract().header("Location")).contains("/account/password");
         user.post("/account/password", "currentPassword", "second-password-2", "newPassword", "own-password-3",
                 "confirmPassword", "own-password-3").then().statusCode(303);
-        user.get("/").then().statusCode(200);
+        WebSession.as(username, "own-password-3").get("/").then().statusCode(200);
         assertThat(AuditLog.of("PASSWORD_RESET")).anySatisfy(e -> assertThat(e.entityId).isEqualTo(String.valueOf(id)));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.hostingreview.review.ReviewFixtures;
 import org.hostingreview.support.WebSession;
+import org.hostingreview.web.Role;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -23,7 +23,7 @@ class MyAccountTest {
         me.post("/account/password", "currentPassword", "first-password-1", "newPassword", "my-new-password-2",
                 "confirmPassword", "my-new-password-2").then().statusCode(303);
 
-        me.get("/account/password").then().body(containsString("Your password was changed."));
+        me.get("/login").then().body(containsString("Your password was changed."));
         assertThat(AuditLog.since(before, "PASSWORD_CHANGED")).extracting(e -> e.actor).containsExactly(username);
         WebSession.as(username, "my-new-password-2");
     }

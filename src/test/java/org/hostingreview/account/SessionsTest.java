@@ -33,18 +33,21 @@ class SessionsTest {
     }
 
     @Test
-    void changingYourPasswordEndsYourOtherSessionsButNotThisOne() {
+    void changingYourPasswordEndsEverySessionOfTheAccountThisOneToo() {
         String username = AdminUsersTest.uniqueName();
         AdminUsersTest.createUser(WebSession.as("admin"), username, "first-password-1", "PROPOSER");
         WebSession laptop = WebSession.as(username, "first-password-1");
         WebSession phone = WebSession.as(username, "first-password-1");
 
         laptop.post("/account/password", "currentPassword", "first-password-1", "newPassword", "second-password-2",
-                "confirmPassword", "second-password-2").then().statusCode(303);
+                "confirmPassword", "second-password-2").then().statusCode(303).header("Location", containsString("/login"));
 
-        laptop.get("/").then().statusCode(200);
+        // issue 11: a password change ends all of the account's sessions, the one it was made in too
+        assertThat(laptop.get("/").statusCode()).isEqualTo(302);
+        laptop.get("/login").then().statusCode(200).body(containsString("Every session of your account has ended, this one too"));
         assertThat(phone.get("/").statusCode()).isEqualTo(302);
         phone.get("/login").then().statusCode(200).body(containsString("Your password was changed in another session"));
+        WebSession.as(username, "second-password-2").get("/").then().statusCode(200);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.hostingreview.audit;
+package org.hostingreview.proposal;
 
 import java.util.List;
 
@@ -9,9 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.CurrentUser;
+import org.hostingreview.audit.AuditLog;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.web.CurrentUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package org.hostingreview.account;
+package org.hostingreview.web;
 
 /** What a user may do. A user may hold several roles. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.hostingreview.revisit;
+package org.hostingreview.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -29,10 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hostingreview.account.CurrentUser;
 import org.hostingreview.api.EstimateResponse;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.ReopenReason;
+import org.hostingreview.revisit.Actuals;
+import org.hostingreview.revisit.Checkin;
+import org.hostingreview.revisit.CheckinService;
+import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.InvalidInputException;
 
 import io.quarkus.security.Authenticated;

@@ -1,4 +1,4 @@
-package org.hostingreview.proposal;
+package org.hostingreview.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +17,7 @@ import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.Text;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.pricing.CostChart;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.recommendation.FiredRule;
 import org.hostingreview.recommendation.PlanStep;
@@ -24,7 +25,6 @@ import org.hostingreview.recommendation.Recommendation;
 import org.hostingreview.recommendation.RuleKind;
 import org.hostingreview.recommendation.TierResult;
 import org.hostingreview.web.Numbers;
-import org.hostingreview.web.chart.CostChart;
 
 /**
  * What a proposal page shows of a costing, as plain values (so a review can freeze it as JSON and render it

@@ -1,4 +1,4 @@
-package org.hostingreview.web;
+package org.hostingreview.revisit;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -6,10 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.CurrentUser;
-import org.hostingreview.account.SignedInUser;
 import org.hostingreview.review.Todos;
 import org.hostingreview.revisit.RevisitViews;
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package org.hostingreview.web.chart;
+package org.hostingreview.pricing;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,13 @@
-package org.hostingreview.pricing;
+package org.hostingreview.proposal;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,22 +16,23 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Assumptions;
-import org.hostingreview.costmodel.BreakEvens;
 import org.hostingreview.costmodel.Param;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvalRole;
-import org.hostingreview.proposal.Proposal;
+import org.hostingreview.pricing.CatalogCosting;
+import org.hostingreview.pricing.CatalogSnapshot;
+import org.hostingreview.pricing.Costing;
 import org.hostingreview.recommendation.Answers;
 import org.hostingreview.recommendation.Constraints;
 import org.hostingreview.recommendation.ProposalInputs;
-import org.hostingreview.recommendation.Recommender;
 import org.hostingreview.recommendation.Score;
 
 /**
- * Costs stored proposals with the catalog in force on a day: loads the catalog (four queries, whatever its
- * history), maps the proposal and its counting eval runs onto the plain-Java model, and runs it.
+ * Costs stored proposals with the catalog in force on a day: maps the proposal and its counting eval runs onto
+ * what the catalog prices ({@link CatalogSnapshot.Request}) and the plain-Java model's {@link ProposalInputs}, and
+ * has {@link CatalogCosting} cost them.
  */
 @ApplicationScoped
 public class CostingService {
@@ -39,34 +41,31 @@ public class CostingService {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    CatalogCosting catalog;
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return catalog.today();
     }
 
     /** The catalog in force on {@code asOf}. */
-    @Transactional(TxType.SUPPORTS)
     public CatalogSnapshot snapshot(LocalDate asOf) {
-        return snapshot(asOf, null);
+        return catalog.snapshot(asOf);
     }
 
-    /** The catalog in force on {@code asOf}, as if the row {@code excluded} (a {@link CatalogRef}) did not exist. */
-    @Transactional(TxType.SUPPORTS)
+    /** The catalog in force on {@code asOf}, as if the row {@code excluded} did not exist. */
     public CatalogSnapshot snapshot(LocalDate asOf, String excluded) {
-        return new CatalogSnapshot(asOf,
-                without(em.createQuery("from ModelPrice where effectiveFrom <= :d", ModelPrice.class).setParameter("d", asOf)
-                        .getResultList(), CatalogRef::of, excluded),
-                without(em.createQuery("from GpuPrice where effectiveFrom <= :d", GpuPrice.class).setParameter("d", asOf)
-                        .getResultList(), CatalogRef::of, excluded),
-                without(em.createQuery("from ServingThroughput where effectiveFrom <= :d", ServingThroughput.class)
-                        .setParameter("d", asOf).getResultList(), CatalogRef::of, excluded),
-                without(em.createQuery("from PolicyValue where effectiveFrom <= :d", PolicyValue.class).setParameter("d", asOf)
-                        .getResultList(), CatalogRef::of, excluded));
+        return catalog.snapshot(asOf, excluded);
     }
 
-    private static <T> List<T> without(List<T> rows, java.util.function.Function<T, String> ref, String excluded) {
-        return excluded == null ? rows : rows.stream().filter(row -> !excluded.equals(ref.apply(row))).toList();
+    /** The counting eval runs of many proposals in one query. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, List<EvalResult>> runsOf(List<Proposal> proposals) {
+        if (proposals.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from EvalResult e where e.proposal.id in :ids order by e.runDate desc, e.id desc", EvalResult.class)
+                .setParameter("ids", proposals.stream().map(p -> p.id).toList()).getResultStream()
+                .collect(Collectors.groupingBy(e -> e.proposal.id, Collectors.toList()));
     }
 
     /** The day a proposal is costed as of when nobody asks otherwise: its saved date, else today. */
@@ -85,10 +84,12 @@ public class CostingService {
      */
     public Costing cost(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog, double volumeMultiple,
             Map<Param, Double> overrides) {
-        List<String> notes = new ArrayList<>();
-        CatalogSnapshot.Resolution resolution = catalog.resolve(request(proposal, runs));
-        notes.addAll(resolution.notes());
-        Assumptions a = resolution.assumptions();
+        return CatalogCosting.cost(catalog, request(proposal, runs), a -> stated(proposal, a), inputs(proposal, runs, volumeMultiple),
+                volumeMultiple, overrides, proposal.currentMonthlySpendUsd != null);
+    }
+
+    /** What the proposal states about its costs (Q4, procurement, support, batch and cache shares, saved what-ifs). */
+    private static Assumptions stated(Proposal proposal, Assumptions a) {
         if (proposal.upgradeCadenceMonths != null) {
             a = a.with(Param.UPGRADE_CADENCE, proposal.upgradeCadenceMonths, ValueSource.proposal("Q4 upgrade cadence"));
         }
@@ -110,41 +111,13 @@ public class CostingService {
             a = a.with(Param.CACHE_WRITE_SHARE, proposal.cacheWriteShare.doubleValue(),
                     ValueSource.proposal("share of uncached input written to the prompt cache"));
         }
-        a = a.withOverrides(saved(proposal)).withOverrides(overrides);
-        notes.add(sizedOn(a));
-        ProposalInputs inputs = inputs(proposal, runs, volumeMultiple);
-        if (volumeMultiple != 1 && proposal.currentMonthlySpendUsd != null) {
-            notes.add(String.format("What-if volume: the stated spend is scaled by %s× as well.",
-                    BreakEvens.multiple(volumeMultiple)));
-        }
-        return new Costing(inputs, resolution, a, Recommender.recommend(inputs, a), volumeMultiple, overrides, notes);
+        return a.withOverrides(saved(proposal));
     }
 
     /** Costs a proposal with its inputs changed by {@code adjust} (a check-in's actuals, a decision's baseline). */
     public Costing cost(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog,
-            java.util.function.UnaryOperator<ProposalInputs> adjust) {
-        Costing plain = cost(proposal, runs, catalog);
-        ProposalInputs inputs = adjust.apply(plain.inputs());
-        return new Costing(inputs, plain.resolution(), plain.assumptions(), Recommender.recommend(inputs, plain.assumptions()), 1,
-                Map.of(), plain.notes());
-    }
-
-    /** Which serving rate self-hosting is sized on, measured or estimated, so that the page can say so. */
-    static String sizedOn(Assumptions a) {
-        if (a.get(Param.REPLICA_TOKENS_PER_SECOND) > 0) {
-            ValueSource blended = a.source(Param.REPLICA_TOKENS_PER_SECOND);
-            return String.format("Self-hosting is sized on one blended rate of %s tokens/s per replica for input and output alike (%s).",
-                    org.hostingreview.costmodel.Text.number(a.get(Param.REPLICA_TOKENS_PER_SECOND)),
-                    blended.kind() == ValueSource.Kind.CATALOG ? blended.describes() : "a stated assumption");
-        }
-        ValueSource decode = a.source(Param.DECODE_TOKENS_PER_SECOND);
-        String rates = String.format("prefill %,.0f and decode %,.0f tokens/s per replica", a.get(Param.PREFILL_TOKENS_PER_SECOND),
-                a.get(Param.DECODE_TOKENS_PER_SECOND));
-        return switch (decode.kind()) {
-            case CATALOG -> "Self-hosting is sized on " + rates + ": " + decode.describes() + ", checked " + decode.checkedOn() + ".";
-            case DEFAULT -> "Self-hosting is sized on the framework's default " + rates + " (estimated; no catalog row for this model).";
-            default -> "Self-hosting is sized on " + rates + " (a stated assumption).";
-        };
+            UnaryOperator<ProposalInputs> adjust) {
+        return CatalogCosting.recost(cost(proposal, runs, catalog), adjust);
     }
 
     /** The saved what-if assumptions of a proposal, known parameters only. */

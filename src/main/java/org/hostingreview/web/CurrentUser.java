@@ -1,4 +1,4 @@
-package org.hostingreview.account;
+package org.hostingreview.web;
 
 import java.util.Set;
 
@@ -13,16 +13,22 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Named("currentUser")
 public class CurrentUser {
 
+    /** The identity attributes the sign-in sets: the {@link SignedInUser}, the session's id, its flags. */
+    public static final String USER_ATTRIBUTE = "hosting-review.user";
+    public static final String SESSION_ID_ATTRIBUTE = "hosting-review.session";
+    public static final String AFTER_RESET_ATTRIBUTE = "hosting-review.session-after-admin-reset";
+    public static final String MUST_CHANGE_ATTRIBUTE = "hosting-review.must-change-password";
+
     @Inject
     SecurityIdentity identity;
 
     public boolean isSignedIn() {
-        return !identity.isAnonymous() && identity.getAttribute(AccountIdentityProviders.USER_ATTRIBUTE) != null;
+        return !identity.isAnonymous() && identity.getAttribute(USER_ATTRIBUTE) != null;
     }
 
     /** The signed-in user; only call on authenticated endpoints. */
     public SignedInUser get() {
-        SignedInUser user = identity.getAttribute(AccountIdentityProviders.USER_ATTRIBUTE);
+        SignedInUser user = identity.getAttribute(USER_ATTRIBUTE);
         if (user == null) {
             throw new io.quarkus.security.UnauthorizedException();
         }
@@ -31,19 +37,17 @@ public class CurrentUser {
 
     /** The id of this request's server-side session; null for HTTP Basic. */
     public String sessionId() {
-        Sessions.Live live = identity.getAttribute(AccountIdentityProviders.SESSION_ATTRIBUTE);
-        return live == null ? null : live.id();
+        return identity.getAttribute(SESSION_ID_ATTRIBUTE);
     }
 
     /** Whether this is the first sign-in after an admin reset the password. */
     public boolean isFirstSignInAfterReset() {
-        Sessions.Live live = identity.getAttribute(AccountIdentityProviders.SESSION_ATTRIBUTE);
-        return live != null && live.afterAdminReset();
+        return Boolean.TRUE.equals(identity.getAttribute(AFTER_RESET_ATTRIBUTE));
     }
 
     /** Whether the user signed in with a password an admin set, and must choose their own before anything else. */
     public boolean mustChangePassword() {
-        return Boolean.TRUE.equals(identity.getAttribute(AccountIdentityProviders.MUST_CHANGE_ATTRIBUTE));
+        return Boolean.TRUE.equals(identity.getAttribute(MUST_CHANGE_ATTRIBUTE));
     }
 
     public String getUsername() {

@@ -1,0 +1,110 @@
+package org.hostingreview.pricing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hostingreview.costmodel.Assumptions;
+import org.hostingreview.costmodel.BreakEvens;
+import org.hostingreview.costmodel.Param;
+import org.hostingreview.costmodel.Text;
+import org.hostingreview.costmodel.ValueSource;
+import org.hostingreview.recommendation.ProposalInputs;
+import org.hostingreview.recommendation.Recommender;
+
+/**
+ * Costs a workload with the catalog in force on a day: loads the catalog (four queries, whatever its history),
+ * resolves what it is priced on, and runs the plain-Java model. It knows nothing of proposals: the proposal
+ * layer maps a proposal onto a {@link CatalogSnapshot.Request} and {@link ProposalInputs}.
+ */
+@ApplicationScoped
+public class CatalogCosting {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The catalog in force on {@code asOf}. */
+    @Transactional(TxType.SUPPORTS)
+    public CatalogSnapshot snapshot(LocalDate asOf) {
+        return snapshot(asOf, null);
+    }
+
+    /** The catalog in force on {@code asOf}, as if the row {@code excluded} (a {@link CatalogRef}) did not exist. */
+    @Transactional(TxType.SUPPORTS)
+    public CatalogSnapshot snapshot(LocalDate asOf, String excluded) {
+        return new CatalogSnapshot(asOf,
+                without(em.createQuery("from ModelPrice where effectiveFrom <= :d", ModelPrice.class).setParameter("d", asOf)
+                        .getResultList(), CatalogRef::of, excluded),
+                without(em.createQuery("from GpuPrice where effectiveFrom <= :d", GpuPrice.class).setParameter("d", asOf)
+                        .getResultList(), CatalogRef::of, excluded),
+                without(em.createQuery("from ServingThroughput where effectiveFrom <= :d", ServingThroughput.class)
+                        .setParameter("d", asOf).getResultList(), CatalogRef::of, excluded),
+                without(em.createQuery("from PolicyValue where effectiveFrom <= :d", PolicyValue.class).setParameter("d", asOf)
+                        .getResultList(), CatalogRef::of, excluded));
+    }
+
+    private static <T> List<T> without(List<T> rows, Function<T, String> ref, String excluded) {
+        return excluded == null ? rows : rows.stream().filter(row -> !excluded.equals(ref.apply(row))).toList();
+    }
+
+    /**
+     * Costs {@code inputs} on what {@code catalog} resolves for {@code request}, with what the proposal states
+     * ({@code stated}) on top of the catalog and {@code overrides} on top of that. {@code spendScaled} says the
+     * inputs carry a stated spend scaled by {@code volumeMultiple}, so that the costing can say so.
+     */
+    public static Costing cost(CatalogSnapshot catalog, CatalogSnapshot.Request request, UnaryOperator<Assumptions> stated,
+            ProposalInputs inputs, double volumeMultiple, Map<Param, Double> overrides, boolean spendScaled) {
+        List<String> notes = new ArrayList<>();
+        CatalogSnapshot.Resolution resolution = catalog.resolve(request);
+        notes.addAll(resolution.notes());
+        Assumptions a = stated.apply(resolution.assumptions()).withOverrides(overrides);
+        notes.add(sizedOn(a));
+        if (volumeMultiple != 1 && spendScaled) {
+            notes.add(String.format("What-if volume: the stated spend is scaled by %s× as well.",
+                    BreakEvens.multiple(volumeMultiple)));
+        }
+        return new Costing(inputs, resolution, a, Recommender.recommend(inputs, a), volumeMultiple, overrides, notes);
+    }
+
+    /** The same costing with its inputs changed by {@code adjust} (a check-in's actuals, a decision's baseline). */
+    public static Costing recost(Costing plain, UnaryOperator<ProposalInputs> adjust) {
+        ProposalInputs inputs = adjust.apply(plain.inputs());
+        return new Costing(inputs, plain.resolution(), plain.assumptions(), Recommender.recommend(inputs, plain.assumptions()), 1,
+                Map.of(), plain.notes());
+    }
+
+    /** Which serving rate self-hosting is sized on, measured or estimated, so that the page can say so. */
+    static String sizedOn(Assumptions a) {
+        if (a.get(Param.REPLICA_TOKENS_PER_SECOND) > 0) {
+            ValueSource blended = a.source(Param.REPLICA_TOKENS_PER_SECOND);
+            return String.format("Self-hosting is sized on one blended rate of %s tokens/s per replica for input and output alike (%s).",
+                    Text.number(a.get(Param.REPLICA_TOKENS_PER_SECOND)),
+                    blended.kind() == ValueSource.Kind.CATALOG ? blended.describes() : "a stated assumption");
+        }
+        ValueSource decode = a.source(Param.DECODE_TOKENS_PER_SECOND);
+        String rates = String.format("prefill %,.0f and decode %,.0f tokens/s per replica", a.get(Param.PREFILL_TOKENS_PER_SECOND),
+                a.get(Param.DECODE_TOKENS_PER_SECOND));
+        return switch (decode.kind()) {
+            case CATALOG -> "Self-hosting is sized on " + rates + ": " + decode.describes() + ", checked " + decode.checkedOn() + ".";
+            case DEFAULT -> "Self-hosting is sized on the framework's default " + rates + " (estimated; no catalog row for this model).";
+            default -> "Self-hosting is sized on " + rates + " (a stated assumption).";
+        };
+    }
+}

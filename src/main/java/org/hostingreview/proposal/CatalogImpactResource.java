@@ -1,0 +1,38 @@
+package org.hostingreview.proposal;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+import org.hostingreview.web.CurrentUser;
+
+/** Which open proposals a catalog value changes (the page a new catalog value redirects to). */
+@Path("/pricing/changes")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class CatalogImpactResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance change(CatalogImpact.Change change);
+    }
+
+    @Inject
+    CatalogImpact impact;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance change(@QueryParam("ref") String ref) {
+        return Templates.change(impact.impact(ref == null ? "" : ref, currentUser.get().teamId(),
+                currentUser.isReviewer() || currentUser.isAdmin()));
+    }
+}

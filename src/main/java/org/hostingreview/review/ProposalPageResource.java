@@ -1,0 +1,152 @@
+package org.hostingreview.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+import org.hostingreview.evaluation.EvalResult;
+import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.Costing;
+import org.hostingreview.pricing.RecommendationView;
+import org.hostingreview.pricing.WhatIf;
+import org.hostingreview.proposal.CostingService;
+import org.hostingreview.proposal.ProgressItem;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalService;
+import org.hostingreview.proposal.Step;
+import org.hostingreview.web.CurrentUser;
+import org.hostingreview.web.Flash;
+import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.InvalidInputException;
+import org.hostingreview.web.SignedInUser;
+
+/**
+ * The proposal page: the proposal with its costing and what-ifs, and, once it is filed, its review panel and the
+ * reviewer's verdict posted from it. It lives with the review because the review decides what it shows.
+ */
+@Path("/proposals")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProposalPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
+                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
+                WhatIf whatIf, String whatIfQuery, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
+                String reviewConflict);
+    }
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CostingService costing;
+
+    @Inject
+    ReviewService reviews;
+
+    /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
+    @GET
+    @Path("{id}")
+    public Response show(@PathParam("id") long id, @Context UriInfo uri) {
+        SignedInUser me = me();
+        Proposal proposal = proposals.visible(id, me);
+        WhatIf whatIf = WhatIf.parse(uri.getQueryParameters(), costing.today());
+        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
+                uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
+    }
+
+    /** A reviewer's verdict, posted from the proposal page. */
+    @POST
+    @Path("{id}/reviews")
+    public Response review(@PathParam("id") long id, @BeanParam ReviewForm form) {
+        SignedInUser me = me();
+        try {
+            ReviewService.Outcome outcome = reviews.review(id, me, form);
+            String message = outcome.repeated() ? "That review was already recorded."
+                    : outcome.status().reviewable() && outcome.needed() > outcome.approvals()
+                            ? String.format("Approval recorded: %d of %d approvals.", outcome.approvals(), outcome.needed())
+                            : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
+            return Flash.redirect("/proposals/" + id + "#review", message);
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
+        } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
+            Proposal current = proposals.visible(id, me);
+            ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
+                    form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
+            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
+                    "This proposal changed since you opened it: another review or edit came first. Your text is kept "
+                            + "below; check the page again and resubmit if it still holds."));
+        }
+    }
+
+    @POST
+    @Path("{id}/assumptions")
+    public Response saveAssumptions(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        SignedInUser me = me();
+        WhatIf whatIf = WhatIf.parse(form, costing.today());
+        try {
+            proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
+            return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
+        } catch (InvalidInputException e) {
+            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
+        } catch (ProposalService.StaleProposalException e) {
+            return Flash.redirect("/proposals/" + id, proposals.conflictMessage(id));
+        }
+    }
+
+    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+            FormErrors reviewErrors, String reviewConflict) {
+        List<EvalResult> runs = evaluations.runs(proposal.id);
+        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
+        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
+                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
+        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
+        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
+        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
+        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
+        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
+        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
+                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
+                String.valueOf(proposal.version), UUID.randomUUID().toString());
+        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
+                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown),
+                whatIf, query, panel, form, reviewErrors, reviewConflict);
+    }
+
+    private static Response render(Status status, TemplateInstance page) {
+        return Response.status(status).entity(page).build();
+    }
+
+    private SignedInUser me() {
+        return currentUser.get();
+    }
+}
