@@ -28,7 +28,7 @@ public class AccountBootstrap {
     /** The password of every demo account, shown on the login page in demo mode. */
     public static final String DEMO_PASSWORD = "review-demo-1";
     static final String ADMIN_TEAM = "Platform";
-    private static final long LOCK_KEY = 0x4852_0001L;
+    public static final long LOCK_KEY = 0x4852_0001L;
     private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
 
     /** A demo account as listed on the login page. */
@@ -59,7 +59,7 @@ public class AccountBootstrap {
     }
 
     @Transactional
-    void seed() {
+    public void seed() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         if (UserAccount.count() == 0) {
             createAdmin();

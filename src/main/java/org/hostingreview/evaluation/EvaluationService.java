@@ -44,13 +44,18 @@ public class EvaluationService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
     @Transactional(TxType.SUPPORTS)
     public List<EvalResult> runs(long proposalId) {
         return EvalResult.ofProposal(proposalId);
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public EvalResult add(long proposalId, SignedInUser me, ProposalForms.EvalRun form) {
+        locks.one(proposalId);
         Proposal proposal = proposals.editable(proposalId, me);
         FormErrors errors = forms.validate(form);
         EvalRole role = Choices.parse(errors, "role", form.role(), EvalRole.class);
@@ -86,7 +91,9 @@ public class EvaluationService {
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public void remove(long proposalId, long evalId, SignedInUser me) {
+        locks.one(proposalId);
         Proposal proposal = proposals.editable(proposalId, me);
         EvalResult run = EvalResult.findById(evalId);
         if (run == null || !run.proposal.id.equals(proposal.id)) {

@@ -190,6 +190,8 @@ public class CatalogImportService {
         }
         upload.appliedAt = Instant.now(clock);
         upload.rowsAdded = refs.size();
+        // decisions the change may re-open are locked before the trail (one lock order)
+        CatalogLocks.decided(em);
         audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, "import:" + upload.id)
                 .detail("kind", upload.kind.name()).detail("fileName", upload.fileName).detail("sha256", upload.sha256)
                 .detail("effectiveFrom", upload.effectiveFrom.toString()).detail("rowsAdded", refs.size())

@@ -36,6 +36,7 @@ public class PricingService {
     @Inject
     EntityManager em;
 
+
     @Inject
     FormValidator forms;
 
@@ -319,6 +320,8 @@ public class PricingService {
         var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, ref)
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
+        // decisions the change may re-open are locked before the trail (one lock order)
+        CatalogLocks.decided(em);
         event.record();
         catalogChanged.fire(new CatalogChanged(actor));
         return ref;

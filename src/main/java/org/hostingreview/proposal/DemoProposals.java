@@ -35,7 +35,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoProposals {
 
-    private static final long LOCK_KEY = 0x4852_0002L;
+    public static final long LOCK_KEY = 0x4852_0002L;
 
     @Inject
     HostingReviewConfig config;
@@ -56,7 +56,7 @@ public class DemoProposals {
     }
 
     @Transactional
-    void seed() {
+    public void seed() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         if (Proposal.count() > 0) {
             return;

@@ -70,6 +70,9 @@ public class ProposalService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ProposalLocks locks;
+
     // --- reading -----------------------------------------------------------------------------------
 
     /** A proposal the user may see, with feature, team and owner loaded; not found otherwise. */
@@ -222,7 +225,9 @@ public class ProposalService {
 
     /** Saves one step of an editable proposal, if its input is valid and the user saw the current version. */
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Proposal save(long id, SignedInUser me, ProposalForms.StepForm form) {
+        locks.one(id);
         Proposal proposal = editable(id, me);
         FormErrors errors = validate((Record) form);
         Map<String, Object> before = proposal.stepValues(form.step());
@@ -250,7 +255,9 @@ public class ProposalService {
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Proposal submit(long id, SignedInUser me, String version) {
+        locks.one(id);
         Proposal proposal = editable(id, me);
         checkVersion(proposal, version);
         List<Step> missing = missingSteps(proposal);
@@ -269,7 +276,9 @@ public class ProposalService {
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Proposal withdraw(long id, SignedInUser me, ProposalForms.Withdraw form) {
+        locks.one(id);
         Proposal proposal = visible(id, me);
         if (!isTeamProposer(me, proposal)) {
             throw new ForbiddenException("Only proposers of " + proposal.team.name + " may withdraw this proposal.");
@@ -295,7 +304,9 @@ public class ProposalService {
      * assumption: it stays as the workload step says.
      */
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Proposal saveAssumptions(long id, SignedInUser me, WhatIf whatIf, String version) {
+        locks.one(id);
         Proposal proposal = editable(id, me);
         whatIf.errors().throwIfAny();
         checkVersion(proposal, version);

@@ -25,6 +25,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoReviews {
 
+    public static final long LOCK_KEY = 0x4852_0003L;
+
     @Inject
     HostingReviewConfig config;
 
@@ -37,6 +39,9 @@ public class DemoReviews {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     void onStart(@Observes @Priority(30) StartupEvent event) {
         if (config.demo()) {
             seed();
@@ -44,7 +49,9 @@ public class DemoReviews {
     }
 
     @Transactional
-    void seed() {
+    public void seed() {
+        // one instance at a time: a second one starting at once waits here, then finds the data and does nothing
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         if (Review.count() > 0 || Proposal.count() == 0) {
             return;
         }

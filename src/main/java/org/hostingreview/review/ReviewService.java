@@ -93,6 +93,9 @@ public class ReviewService {
     EntityManager em;
 
     @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -193,7 +196,10 @@ public class ReviewService {
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Outcome review(long proposalId, SignedInUser me, ReviewForm form) {
+        // the proposal's row first: a second post of the same form waits for the first and then finds it
+        locks.one(proposalId);
         Review repeated = form.token() == null ? null
                 : Review.<Review>find("submissionToken", form.token()).firstResult();
         if (repeated != null && repeated.proposal.id == proposalId && repeated.reviewer.id == me.id()) {

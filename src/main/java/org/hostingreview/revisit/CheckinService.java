@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -75,6 +74,9 @@ public class CheckinService {
     @Inject
     EntityManager em;
 
+    @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
+
     /** A recorded check-in, the costing it led to, and whether it re-opened the decision. */
     public record Result(Checkin checkin, RevisitService.Evaluation evaluation, boolean reopened, boolean repeated) {
     }
@@ -93,6 +95,7 @@ public class CheckinService {
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Result record(long proposalId, SignedInUser me, Actuals actuals, Checkin.Source source) {
         return record(proposalId, me, actuals, source, false, null);
     }
@@ -103,10 +106,11 @@ public class CheckinService {
      * proposal returns that check-in again instead of recording another.
      */
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Result record(long proposalId, SignedInUser me, Actuals actuals, Checkin.Source source, boolean replace,
             String idempotencyKey) {
+        locks.one(proposalId);
         Proposal proposal = checkable(proposalId, me);
-        em.lock(proposal, LockModeType.PESSIMISTIC_WRITE);
         if (idempotencyKey != null) {
             Checkin earlier = Checkin.<Checkin>find("proposal.id = ?1 and idempotencyKey = ?2", proposalId, idempotencyKey)
                     .firstResult();
@@ -209,12 +213,15 @@ public class CheckinService {
      * the whole file, naming each bad line. A month already checked in is refused, unless {@code replace} says so.
      */
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Import importCsv(long proposalId, SignedInUser me, String csv) {
         return importCsv(proposalId, me, csv, false);
     }
 
     @Transactional
+    @org.hostingreview.web.RetriedOnRace
     public Import importCsv(long proposalId, SignedInUser me, String csv, boolean replace) {
+        locks.one(proposalId);
         Proposal proposal = checkable(proposalId, me);
         FormErrors errors = FormErrors.none();
         Map<YearMonth, BigDecimal[]> months = new TreeMap<>();

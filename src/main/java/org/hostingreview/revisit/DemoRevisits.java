@@ -32,6 +32,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoRevisits {
 
+    public static final long LOCK_KEY = 0x4852_0004L;
+
     @Inject
     HostingReviewConfig config;
 
@@ -47,6 +49,9 @@ public class DemoRevisits {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     void onStart(@Observes @Priority(35) StartupEvent event) {
         if (config.demo()) {
             seed();
@@ -54,7 +59,9 @@ public class DemoRevisits {
     }
 
     @Transactional
-    void seed() {
+    public void seed() {
+        // one instance at a time: a second one starting at once waits here, then finds the data and does nothing
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         if (Checkin.count() > 0 || Review.count() == 0) {
             return;
         }

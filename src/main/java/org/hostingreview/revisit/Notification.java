@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.hostingreview.proposal.WorkflowEvent;
 
-/** A mail to send about a decision (the outbox): written with the change, sent after it commits, once per event. */
+/** A mail to send about a decision (the outbox): written with the change, sent by {@link Notifier}'s poller, once per event. */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -58,7 +58,41 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** Fired when a notification is queued; {@link Notifier} mails it once the transaction has committed. */
+    /** Failed deliveries so far. */
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Not tried again before this (after a failure); null: as soon as the poller runs. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** The last delivery's error, for admins. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Given up after too many failures: listed for admins, never tried again on its own. */
+    @Column(name = "set_aside_at")
+    public Instant setAsideAt;
+
+    /**
+     * The mail's {@code Message-ID}, derived from the event key: a mail sent again after a crash between sending and
+     * recording it carries the same id, so mail clients and the people reading them can tell it is the same mail.
+     */
+    public String messageId() {
+        return messageId(eventKey);
+    }
+
+    public static String messageId(String eventKey) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(eventKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "<" + java.util.HexFormat.of().formatHex(hash, 0, 16) + ".notification@hosting-review>";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fired when a notification is queued; {@link Notifier} wakes its poller once the transaction has committed. */
     public record Queued(long id) {
     }
 

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -87,6 +88,9 @@ public class RevisitService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    org.hostingreview.proposal.ProposalLocks locks;
 
     @Inject
     CostingService costing;
@@ -299,6 +303,9 @@ public class RevisitService {
             proposal.dueSince = since;
             proposal.dueReasons = new ArrayList<>(reasons);
         } else if (from == ProposalStatus.REVIEW_DUE) {
+            if (all.size() == proposal.dueReasons.size()) {
+                return false; // already re-opened for these reasons: nothing to change, nothing to audit
+            }
             proposal.dueReasons = new ArrayList<>(all);
         } else {
             return false;
@@ -324,6 +331,8 @@ public class RevisitService {
     @Transactional(TxType.NOT_SUPPORTED)
     public Sweep sweep() {
         long started = System.nanoTime();
+        // each batch locks its decisions' rows (in id order) before it writes to the trail: one lock order with
+        // check-ins and reviews, without holding every decision for the whole sweep
         LocalDate today = LocalDate.now(clock);
         int due = 0;
         for (int n = BATCH; n == BATCH;) {
@@ -365,7 +374,7 @@ public class RevisitService {
         lockSweep();
         List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :approved "
                 + "and p.nextReviewOn <= :today order by p.id", Proposal.class).setParameter("approved", ProposalStatus.APPROVED)
-                .setParameter("today", today).setMaxResults(BATCH).getResultList();
+                .setParameter("today", today).setMaxResults(BATCH).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Proposal proposal : due) {
             // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
             reopen(proposal, List.of(SCHEDULED), AuditService.SYSTEM, Notification.Kind.DUE, "due:" + proposal.id + ":" + proposal.nextReviewOn,
@@ -380,7 +389,8 @@ public class RevisitService {
         List<Proposal> overdue = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.status = :due "
                 + "and p.dueSince <= :limit and not exists (select 1 from Notification n where n.eventKey = "
                 + "concat('overdue:', cast(p.id as String), ':', cast(p.reviewRound as String))) order by p.id", Proposal.class)
-                .setParameter("due", ProposalStatus.REVIEW_DUE).setParameter("limit", limit).setMaxResults(BATCH).getResultList();
+                .setParameter("due", ProposalStatus.REVIEW_DUE).setParameter("limit", limit).setMaxResults(BATCH)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Proposal proposal : overdue) {
             String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
             audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
@@ -454,7 +464,7 @@ public class RevisitService {
     int repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
         List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
                 + "where p.id in :ids and p.status = :approved order by p.id", Proposal.class).setParameter("ids", ids)
-                .setParameter("approved", ProposalStatus.APPROVED).getResultList();
+                .setParameter("approved", ProposalStatus.APPROVED).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
         int reopened = 0;

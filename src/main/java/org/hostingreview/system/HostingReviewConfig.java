@@ -41,6 +41,23 @@ public interface HostingReviewConfig {
         double volumeMultiple();
     }
 
+    Mail mail();
+
+    /** The notification outbox's poller. */
+    interface Mail {
+        /** How often the poller looks for due mails (a Quarkus scheduler interval such as {@code 15s}). */
+        @WithDefault("15s")
+        String pollEvery();
+
+        /** Failed deliveries after which a mail is set aside (listed for admins) instead of tried again. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wake the poller on a worker thread as soon as a transaction that queued a mail commits. */
+        @WithDefault("true")
+        boolean wakeAfterCommit();
+    }
+
     /** Directory of the embedded database and its generated keys. */
     @WithDefault("data")
     String dataDir();

@@ -123,6 +123,42 @@ public class ErrorMappers {
         return out.length() == 0 ? "body" : out.toString();
     }
 
+    /**
+     * A database failure, however wrapped: an outage or a read-only database is a 503 with {@code Retry-After}; a race
+     * that survived the one retry (see {@link RetriedOnRace}) is a 409. Null for anything else.
+     */
+    static Response database(Throwable e, UriInfo uri, HttpHeaders headers) {
+        DatabaseFailure kind = DatabaseFailure.of(e);
+        switch (kind) {
+            case UNAVAILABLE, READ_ONLY -> {
+                LOG.warnf("%s on %s: %s", kind, uri.getPath(), rootMessage(e));
+                return ErrorPages.unavailable(kind, ErrorPages.isApi(uri, headers));
+            }
+            case DUPLICATE -> {
+                return ErrorPages.page(409, "Already recorded",
+                        "This was already recorded: the same form was sent more than once at the same moment, or someone "
+                                + "else just did the same. Reload the page to see what was saved.", null, uri, headers);
+            }
+            case STALE, DEADLOCK, SERIALIZATION -> {
+                LOG.infof("%s on %s, after a retry: %s", kind, uri.getPath(), rootMessage(e));
+                return ErrorPages.page(409, "Changed by someone else",
+                        "This record changed at the same moment you sent this; nothing of yours was saved. Go back, reload "
+                                + "the page and try again.", null, uri, headers);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -153,13 +189,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        Response database = database(e, uri, headers);
+        if (database != null) {
+            return database;
+        }
         // races and unreadable bodies are the client's to retry or fix, never a 500
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException unique && "23505".equals(unique.getSQLState())) {
-                return ErrorPages.page(409, "Already recorded",
-                        "This was already recorded: the same form was sent more than once at the same moment, or someone "
-                                + "else just did the same. Reload the page to see what was saved.", null, uri, headers);
-            }
             if (t instanceof org.hibernate.exception.DataException) {
                 return ErrorPages.page(400, "A value is out of range",
                         "A number or text in this request is too large to store. Nothing was saved.", null, uri, headers);

@@ -25,6 +25,10 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String reference);
+
+        static native TemplateInstance unavailable(String title, String message, long retryAfter);
+
+        static native TemplateInstance expired(List<CsrfFilter.KeptField> kept, String reload);
     }
 
     @GET
@@ -63,6 +67,47 @@ public class ErrorPages {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(status, title, message, reference)).build();
+    }
+
+    /** Seconds a client should wait before trying again when the database is unreachable, or read-only for maintenance. */
+    static final long RETRY_AFTER_OUTAGE = 5;
+    static final long RETRY_AFTER_MAINTENANCE = 60;
+
+    static String unavailableTitle(DatabaseFailure kind) {
+        return kind == DatabaseFailure.READ_ONLY ? "Down for maintenance" : "Temporarily unavailable";
+    }
+
+    static String unavailableMessage(DatabaseFailure kind) {
+        return kind == DatabaseFailure.READ_ONLY
+                ? "Hosting Review is down for maintenance: its database is read-only, so nobody can sign in or change "
+                        + "anything right now; nothing was saved."
+                : "Hosting Review is temporarily unavailable; nothing was saved. Its database cannot be reached right now.";
+    }
+
+    static long retryAfter(DatabaseFailure kind) {
+        return kind == DatabaseFailure.READ_ONLY ? RETRY_AFTER_MAINTENANCE : RETRY_AFTER_OUTAGE;
+    }
+
+    /**
+     * 503 with {@code Retry-After}: a page without the layout (which would read the signed-in user from the database), or
+     * JSON under {@code /api}.
+     */
+    static Response unavailable(DatabaseFailure kind, boolean api) {
+        Response.ResponseBuilder answer = Response.status(503).header("Retry-After", String.valueOf(retryAfter(kind)));
+        if (api) {
+            return answer.type(MediaType.APPLICATION_JSON).entity(Map.of("status", 503, "error", unavailableTitle(kind),
+                    "message", unavailableMessage(kind))).build();
+        }
+        return answer.type(MediaType.TEXT_HTML_TYPE).entity(unavailableHtml(kind)).build();
+    }
+
+    static String unavailableHtml(DatabaseFailure kind) {
+        return Templates.unavailable(unavailableTitle(kind), unavailableMessage(kind), retryAfter(kind)).render();
+    }
+
+    static String unavailableJson(DatabaseFailure kind) {
+        return new io.vertx.core.json.JsonObject().put("status", 503).put("error", unavailableTitle(kind))
+                .put("message", unavailableMessage(kind)).encode();
     }
 
     private static boolean wantsJson(HttpHeaders headers) {

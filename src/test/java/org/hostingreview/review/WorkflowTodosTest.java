@@ -21,6 +21,9 @@ class WorkflowTodosTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    org.hostingreview.revisit.Notifier notifier;
+
     @Test
     void submittingAsksTheReviewersAFirstApprovalAsksAnotherAndTheVerdictComesBackToTheTeam() {
         WebSession priya = WebSession.as("priya");
@@ -61,6 +64,7 @@ class WorkflowTodosTest {
     }
 
     private List<Mail> mails(String user, String prefix) {
+        notifier.deliver(); // the outbox poller's work, run by the test
         return mailbox.getMailsSentTo(user + "@demo.hosting-review.test").stream()
                 .filter(m -> m.getSubject().startsWith("[Hosting Review] " + prefix)).toList();
     }

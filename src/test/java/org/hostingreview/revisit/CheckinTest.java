@@ -30,6 +30,9 @@ class CheckinTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    Notifier notifier;
+
     @Test
     void theWorkedExampleApprovedAt30MReopensWhenItReports200M() {
         long id = RevisitFixtures.approved("$80,000");
@@ -50,6 +53,7 @@ class CheckinTest {
         String page = priya.get("/proposals/" + id + "/checkins").then().statusCode(200).extract().asString();
         assertThat(page).contains("It re-opened the decision").contains("Re-opened the decision").contains("S2_HYPERSCALE");
         priya.get("/proposals/" + id).then().body(containsString("Back for review since")).body(containsString("VOLUME_DOUBLED"));
+        notifier.deliver(); // the outbox poller's work, run by the test
         assertThat(mailbox.getMailsSentTo("priya@demo.hosting-review.test")).filteredOn(m -> m.getSubject().startsWith(
                 "[Hosting Review] #" + id + " ")).singleElement().satisfies(m -> assertThat(m.getText()).contains("S2_HYPERSCALE"));
     }
