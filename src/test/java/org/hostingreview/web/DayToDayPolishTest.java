@@ -68,7 +68,7 @@ class DayToDayPolishTest {
                 .header("Location", containsString("support24x7=1")).header("Location", not(containsString("asOf")))
                 .header("Location", not(containsString("creditExistingMlOps"))).header("Location", endsWith("#recommendation"));
         String page = rachel.get("/proposals/" + id + "?requests=300,000").then().statusCode(200).extract().asString();
-        assertThat(page).contains("Against the proposal&#39;s own figures:").contains("the recommendation moves from Hosted open weights to")
+        assertThat(page).contains("Against the proposal's own figures:").contains("the recommendation moves from Hosted open weights to")
                 .contains("what-if: ").contains("the what-if&#39;s volume").doesNotContain("(today)</text>")
                 .contains("type=\"checkbox\" value=\"1\"");
     }
