@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.hostingreview.support.OwnerDatabase;
 import org.hostingreview.support.WebSession;
 import org.openqa.selenium.By;
 
@@ -26,6 +27,7 @@ class LoginJourneyTest extends BrowserTest {
         type("j_password", "not-my-password");
         find(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
         assertPageShows("Unknown username or wrong password");
+        OwnerDatabase.forgetFailedSignIns();
         assertThat(find(By.id("j_username")).getAttribute("value")).isEqualTo(username);
         assertNoSidewaysScroll();
 
@@ -53,7 +55,7 @@ class LoginJourneyTest extends BrowserTest {
         open("/");
         waitForPath("/login");
 
-        logIn("journey", "journey-password-2");
+        logIn(username, "journey-password-2");
         assertPageShows("Welcome, Jo Urney");
         find(By.cssSelector("form[action='/logout'] button")).click();
         waitForPath("/login");

@@ -24,6 +24,14 @@ public final class OwnerDatabase {
         return DriverManager.getConnection(url(), EmbeddedPostgresResource.RUNTIME, EmbeddedPostgresResource.RUNTIME);
     }
 
+    /**
+     * Forgets every failed sign-in: a test that fails one on purpose calls this, so the suite's shared client
+     * address (127.0.0.1) is not throttled for the tests after it.
+     */
+    public static void forgetFailedSignIns() {
+        runAsOwner("DELETE FROM sign_in_throttle");
+    }
+
     /** Runs statements as the owner in one transaction. */
     public static void runAsOwner(String... statements) {
         try (Connection c = asOwner()) {
