@@ -22,7 +22,8 @@ class FileProposalJourneyTest extends BrowserTest {
         // Step 1, with one mistake that the server sends back next to its field
         type("title", title);
         new Select(find(By.id("featureId"))).selectByValue("new");
-        type("featureName", "Browser journey classification " + System.nanoTime());
+        // a name no earlier run is close to (the duplicate check compares names by edit distance)
+        type("featureName", "Journey classification " + java.util.UUID.randomUUID());
         type("incumbentProvider", "OpenAI");
         type("incumbentModel", "gpt-4.1");
         type("candidateModels", "llama-3-70b");
