@@ -60,7 +60,8 @@ def main():
             n = next_write()
             key = f"{a.run}-{n}"
             proposal = proposals[n % len(proposals)]
-            day = (start_day + datetime.timedelta(days=a.first_day + n)).isoformat()
+            # one period per proposal and day: a day is used by as many writes as there are proposals
+            day = (start_day + datetime.timedelta(days=a.first_day + n // len(proposals))).isoformat()
             tries = 0
             while True:
                 tries += 1

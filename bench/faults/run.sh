@@ -40,8 +40,19 @@ load() { # load RUN SECONDS [client args…]: starts the client in the backgroun
 
 check() { # check SCENARIO RUN
   if python3 "$HERE/check.py" --requests "$REQUESTS" --run "$2" --psql "$PSQL" --base "http://127.0.0.1:$APP_PORT" --scenario "$1" >>"$RESULTS"; then :; else failed=1; fi
-  # the next round's periods start after every day this one used (one day per write)
-  day=$((day + $(grep -c "\"key\": \"$2-" "$REQUESTS" || true) + 1))
+  # the next round's periods start after the last day this one used (retries reuse their write's day)
+  day=$(python3 - "$REQUESTS" "$2" "$day" <<'PY'
+import datetime, json, sys
+start, run, best = datetime.date(2015, 1, 2), sys.argv[2] + "-", int(sys.argv[3])
+with open(sys.argv[1]) as requests:
+    for line in requests:
+        if run in line:
+            r = json.loads(line)
+            if r["key"].startswith(run):
+                best = max(best, (datetime.date.fromisoformat(r["day"]) - start).days + 1)
+print(best)
+PY
+)
 }
 
 app_start "$APP_PORT" app
