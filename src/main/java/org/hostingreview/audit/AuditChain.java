@@ -74,15 +74,24 @@ public class AuditChain {
         return lastVerifiedAt;
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /**
+     * Verifies in one snapshot of the database (repeatable read), so a checkpoint committed while it reads (a row, its
+     * event in the chain) is seen whole or not at all, never half. The witness is read first: its lines are appended
+     * after their checkpoint commits, so each line read is in the snapshot taken next.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Verification verify() {
-        Verification result = verifyChain();
+        List<AuditWitness.Line> witnessed = witness.lines();
+        Verification result = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+            return verifyChain(witnessed);
+        });
         lastVerification = result;
         lastVerifiedAt = java.time.Instant.now();
         return result;
     }
 
-    private Verification verifyChain() {
+    private Verification verifyChain(List<AuditWitness.Line> witnessed) {
         long expectedSeq = 1;
         String previous = GENESIS;
         long checked = 0;
@@ -128,7 +137,7 @@ public class AuditChain {
             }
             newest = Math.max(newest, c.seq);
         }
-        for (AuditWitness.Line line : witness.lines()) {
+        for (AuditWitness.Line line : witnessed) {
             Verification bad = check(line.seq(), line.hash(), line.hmac(), checked, "witnessed checkpoint");
             if (bad != null) {
                 return bad;
