@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -46,18 +47,12 @@ public class BodyLimit {
                 + " (a file to import included).";
         var response = rc.response().setStatusCode(413).putHeader("Connection", "close");
         if (rc.normalizedPath().startsWith("/api/")) {
-            response.putHeader("Content-Type", "application/json").end("{\"status\":413,\"error\":\"" + TITLE
-                    + "\",\"message\":\"" + message + "\"}");
+            response.putHeader("Content-Type", "application/json").end(new JsonObject().put("status", 413)
+                    .put("error", TITLE).put("message", message).encode());
             return;
         }
-        response.putHeader("Content-Type", "text/html; charset=utf-8").end("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · Hosting Review</title><link rel="stylesheet" href="/static/app.css"></head>
-                <body><main id="main" class="narrow"><p class="status">Error 413</p><h1>%s</h1><p>%s</p>
-                <p>Your browser still has what you typed: use its Back button, shorten the longest text or pick a smaller
-                file, and send it again.</p><p><a href="/">Back to the dashboard</a></p></main></body></html>
-                """.formatted(TITLE, TITLE, message));
+        response.putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(ErrorPages.Templates.tooLarge(TITLE, message).render());
     }
 
     static String megabytes(long bytes) {

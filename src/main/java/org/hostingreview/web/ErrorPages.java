@@ -29,6 +29,9 @@ public class ErrorPages {
         static native TemplateInstance unavailable(String title, String message, long retryAfter);
 
         static native TemplateInstance expired(List<CsrfFilter.KeptField> kept, String reload);
+
+        /** Layout-free, like {@link #unavailable}: rendered before any request scope exists ({@link BodyLimit}). */
+        static native TemplateInstance tooLarge(String title, String message);
     }
 
     @GET
