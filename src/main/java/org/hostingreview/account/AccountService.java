@@ -71,7 +71,7 @@ public class AccountService {
         }
     }
 
-    private record Candidate(Long id, String hash, boolean active, String username, boolean mustChange) {
+    private record Candidate(Long id, String hash, boolean active, String username, boolean mustChange, boolean ssoOnly) {
     }
 
     /**
@@ -97,14 +97,16 @@ public class AccountService {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
             Optional<UserAccount> found = name.isEmpty() || name.length() > 40 ? Optional.empty() : UserAccount.findFull(name);
-            return found.map(u -> new Candidate(u.id, u.passwordHash, u.active, u.username, u.mustChangePassword))
-                    .orElse(new Candidate(null, DUMMY_HASH, false, null, false));
+            // a single-sign-on user has no password here: the dummy hash is checked (same time), and the result ignored
+            return found.map(u -> new Candidate(u.id, u.passwordHash == null ? DUMMY_HASH : u.passwordHash, u.active,
+                    u.username, u.mustChangePassword, u.passwordHash == null))
+                    .orElse(new Candidate(null, DUMMY_HASH, false, null, false, false));
         });
         Optional<Duration> locked = QuarkusTransaction.requiringNew().call(() -> throttle.locked(candidate.id(), clientAddress));
         if (locked.isPresent()) {
             return SignIn.throttled(locked.get());
         }
-        boolean passwordOk = PasswordPolicy.matches(password == null ? "" : password, candidate.hash());
+        boolean passwordOk = PasswordPolicy.matches(password == null ? "" : password, candidate.hash()) && !candidate.ssoOnly();
         return QuarkusTransaction.requiringNew().call(() -> {
             if (candidate.id() != null && passwordOk && candidate.active()) {
                 UserAccount user = UserAccount.findFull(candidate.id()).orElseThrow();
@@ -126,7 +128,8 @@ public class AccountService {
             }
             SignInThrottle.Failure failure = throttle.failed(candidate.id(), clientAddress);
             if (failure.audited()) {
-                String reason = candidate.id() == null ? "unknown user" : !passwordOk ? "wrong password" : "account deactivated";
+                String reason = candidate.id() == null ? "unknown user" : candidate.ssoOnly() ? "single sign-on only (no password)"
+                        : !passwordOk ? "wrong password" : "account deactivated";
                 boolean locks = failure.lock().isPresent();
                 audit.event(locks ? AuditAction.LOGIN_THROTTLED : AuditAction.LOGIN_FAILED, AuditService.ANONYMOUS)
                         .on(AuditEntity.USER, candidate.id())
@@ -166,7 +169,8 @@ public class AccountService {
             return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
         }
         UserAccount u = user.get();
-        boolean mustEnrol = u.totpSecret == null && (u.has(Role.ADMIN) || u.has(Role.REVIEWER))
+        // two-factor sign-in is for the built-in accounts: a single-sign-on user's provider guards their sign-in
+        boolean mustEnrol = u.totpSecret == null && !u.singleSignOn() && (u.has(Role.ADMIN) || u.has(Role.REVIEWER))
                 && twoFactorSettings.requiredForAdminsAndReviewers();
         return new SessionCheck(Optional.of(u.signedIn()), live.get(), u.mustChangePassword, null, mustEnrol);
     }
@@ -185,12 +189,17 @@ public class AccountService {
         return UserAccount.findFull(username).filter(u -> u.active).map(UserAccount::signedIn);
     }
 
+    /** Ends the session; returns how to end the identity provider's session too when it was a single sign-on. */
     @Transactional
-    public void signedOut(SignedInUser user, String sessionId) {
+    public Optional<Sessions.ProviderLogout> signedOut(SignedInUser user, String sessionId) {
+        Optional<Sessions.ProviderLogout> provider = Optional.empty();
         if (sessionId != null) {
+            provider = sessions.providerLogout(sessionId);
             sessions.end(sessionId, Sessions.End.LOGGED_OUT);
         }
-        audit.event(AuditAction.LOGOUT, user.username()).on(AuditEntity.USER, user.id()).team(user.teamId()).record();
+        audit.event(AuditAction.LOGOUT, user.username()).on(AuditEntity.USER, user.id()).team(user.teamId())
+                .detail("via", provider.isPresent() ? "single sign-on" : null).record();
+        return provider;
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -258,6 +267,12 @@ public class AccountService {
         if (changes.isEmpty()) {
             return;
         }
+        boolean keepsAdminChoice = user.singleSignOn() && !user.ssoRolesSetByAdmin
+                && (changes.asMap().containsKey("team") || changes.asMap().containsKey("roles"));
+        if (keepsAdminChoice) {
+            // the admin's team and roles win over the provider's groups from now on
+            user.ssoRolesSetByAdmin = true;
+        }
         user.displayName = form.displayName().trim();
         user.email = form.email().trim();
         user.team = team;
@@ -266,7 +281,9 @@ public class AccountService {
         user.updatedAt = clock.instant();
         apiCredentials.forgetUserNowAndAfterCommit(user.id);
         audit.event(AuditAction.USER_UPDATED, actor).on(AuditEntity.USER, user.id).team(team.id)
-                .detail("username", user.username).changes(changes).record();
+                .detail("username", user.username).changes(changes)
+                .detail("teamAndRoles", keepsAdminChoice ? "set by an admin, kept over the identity provider's groups" : null)
+                .record();
     }
 
     @Transactional
@@ -290,6 +307,9 @@ public class AccountService {
     @Transactional
     public void resetPassword(long id, AccountForms.PasswordReset form, String actor) {
         UserAccount user = user(id);
+        if (user.singleSignOn()) {
+            throw new InvalidInputException("newPassword", "This user signs in with single sign-on and has no password here.");
+        }
         PasswordPolicy.problem(form.newPassword(), user.username).ifPresent(p -> {
             throw new InvalidInputException("newPassword", p);
         });
@@ -305,6 +325,9 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(SignedInUser me, AccountForms.PasswordChange form) {
         UserAccount user = user(me.id());
+        if (user.singleSignOn()) {
+            throw new InvalidInputException("currentPassword", "You sign in with single sign-on: there is no password to change here.");
+        }
         FormErrors errors = forms.validate(form);
         if (!errors.has("currentPassword") && !PasswordPolicy.matches(form.currentPassword(), user.passwordHash)) {
             errors.add("currentPassword", "That is not your current password.");

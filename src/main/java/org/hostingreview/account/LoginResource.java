@@ -1,8 +1,13 @@
 package org.hostingreview.account;
 
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -35,7 +40,7 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, boolean loggedOut, long throttledMinutes, String ended,
-                String username, List<AccountBootstrap.DemoAccount> demoAccounts, String demoPassword);
+                String username, List<AccountBootstrap.DemoAccount> demoAccounts, String demoPassword, String ssoName);
 
         static native TemplateInstance logout();
     }
@@ -52,6 +57,9 @@ public class LoginResource {
     @Inject
     AccountService accounts;
 
+    @ConfigProperty(name = "quarkus.oidc.client-id")
+    Optional<String> clientId;
+
     @GET
     @Path("login")
     @PermitAll
@@ -65,6 +73,14 @@ public class LoginResource {
         String ended = null;
         if (notice != null && notice.matches("throttled-\\d{1,4}")) {
             throttled = Long.parseLong(notice.substring("throttled-".length()));
+        } else if (notice != null && notice.startsWith("sso-")) {
+            ended = switch (notice.substring("sso-".length())) {
+                case "no_team" -> "You signed in with " + config.oidc().providerName() + ", but none of your groups there "
+                        + "gives you a team here. Ask an admin to map your group, or to create your account.";
+                case "deactivated" -> "Your account was deactivated. Ask an admin if this is a mistake.";
+                default -> "Signing in with " + config.oidc().providerName() + " did not complete. Try again, or log in "
+                        + "with a username and password.";
+            };
         } else if (notice != null && notice.startsWith("ended-")) {
             ended = switch (notice.substring("ended-".length())) {
                 case "deactivated" -> "Your account was deactivated, so your session ended. Ask an admin if this is a mistake.";
@@ -79,7 +95,8 @@ public class LoginResource {
         }
         String username = typed == null || !query.containsKey("error") ? "" : URLDecoder.decode(typed, StandardCharsets.UTF_8);
         TemplateInstance page = Templates.login(query.containsKey("error"), query.containsKey("logout"), throttled, ended, username,
-                config.demo() ? AccountBootstrap.DEMO_ACCOUNTS : List.of(), AccountBootstrap.DEMO_PASSWORD);
+                config.demo() ? AccountBootstrap.DEMO_ACCOUNTS : List.of(), AccountBootstrap.DEMO_PASSWORD,
+                config.oidc().enabled() ? config.oidc().providerName() : null);
         Response.ResponseBuilder response = Response.ok(page);
         if (typed != null) {
             response.cookie(new NewCookie.Builder(AccountIdentityProviders.USERNAME_COOKIE).value("").path("/login").maxAge(0)
@@ -104,8 +121,27 @@ public class LoginResource {
     @Path("logout")
     @Authenticated
     public Response logout() {
-        accounts.signedOut(currentUser.get(), currentUser.sessionId());
+        Optional<Sessions.ProviderLogout> provider = accounts.signedOut(currentUser.get(), currentUser.sessionId());
         FormAuthenticationMechanism.logout(identity);
+        if (provider.isPresent()) {
+            // RP-initiated logout: the identity provider ends its session too, then sends the browser to the login page
+            return Response.seeOther(URI.create(providerLogout(provider.get()))).build();
+        }
         return Flash.redirect("/login?logout");
+    }
+
+    private String providerLogout(Sessions.ProviderLogout provider) {
+        String url = provider.endSessionUrl();
+        StringBuilder query = new StringBuilder(url.contains("?") ? "&" : "?");
+        query.append("post_logout_redirect_uri=").append(encode(config.baseUrl().replaceAll("/$", "") + "/login?logout"));
+        if (provider.idToken() != null) {
+            query.append("&id_token_hint=").append(encode(provider.idToken()));
+        }
+        clientId.ifPresent(id -> query.append("&client_id=").append(encode(id)));
+        return url + query;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

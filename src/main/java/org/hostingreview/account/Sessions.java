@@ -97,6 +97,28 @@ public class Sessions {
         return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4])));
     }
 
+    /** Where to end the identity provider's session when this one ends (RP-initiated logout). */
+    public record ProviderLogout(String endSessionUrl, String idToken) {
+    }
+
+    /** Opens a session for a single-sign-on user; keeps what logging out at the provider needs. */
+    @Transactional(TxType.MANDATORY)
+    String openSingleSignOn(long userId, String endSessionUrl, String idToken) {
+        String id = open(userId, false, false);
+        em.createNativeQuery("update user_session set sso_logout_url = ?2, sso_id_token = ?3 where id = ?1")
+                .setParameter(1, hash(id)).setParameter(2, endSessionUrl).setParameter(3, idToken).executeUpdate();
+        return id;
+    }
+
+    /** The provider logout of a single-sign-on session, if it has one. */
+    @Transactional(TxType.MANDATORY)
+    Optional<ProviderLogout> providerLogout(String id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select sso_logout_url, sso_id_token from user_session where id = ?1 "
+                + "and sso_logout_url is not null").setParameter(1, hash(id)).getResultList();
+        return rows.stream().findFirst().map(r -> new ProviderLogout((String) r[0], (String) r[1]));
+    }
+
     /** The second factor was given: the session is a full one now. */
     @Transactional(TxType.MANDATORY)
     void secondFactorGiven(String id) {

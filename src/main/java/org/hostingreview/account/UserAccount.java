@@ -44,8 +44,20 @@ public class UserAccount extends PanacheEntityBase {
     @Column(nullable = false)
     public String email;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null for a user who signs in with single sign-on only (no password here: the login form and HTTP Basic refuse). */
+    @Column(name = "password_hash")
     public String passwordHash;
+
+    /** The identity provider's issuer and subject of a single-sign-on user (both null for a built-in account). */
+    @Column(name = "sso_issuer")
+    public String ssoIssuer;
+
+    @Column(name = "sso_subject")
+    public String ssoSubject;
+
+    /** An admin set this single-sign-on user's team or roles: kept, the token's groups no longer change them. */
+    @Column(name = "sso_roles_set_by_admin", nullable = false)
+    public boolean ssoRolesSetByAdmin;
 
     @Column(nullable = false)
     public boolean active = true;
@@ -114,6 +126,17 @@ public class UserAccount extends PanacheEntityBase {
     public static List<UserAccount> listFull() {
         return find("select distinct u from UserAccount u join fetch u.team left join fetch u.roles "
                 + "order by u.active desc, u.username").list();
+    }
+
+    /** The single-sign-on user of an issuer's subject, with team and roles. */
+    public static Optional<UserAccount> findBySubject(String issuer, String subject) {
+        return find("from UserAccount u join fetch u.team left join fetch u.roles where u.ssoIssuer = ?1 and u.ssoSubject = ?2",
+                issuer, subject).singleResultOptional();
+    }
+
+    /** Whether this user signs in through the identity provider (and has no password here). */
+    public boolean singleSignOn() {
+        return ssoSubject != null;
     }
 
     public static boolean usernameTaken(String username) {

@@ -74,6 +74,32 @@ public interface HostingReviewConfig {
 
     Api api();
 
+    Oidc oidc();
+
+    /**
+     * Single sign-on with OpenID Connect, beside the built-in accounts; on when {@code OIDC_ISSUER} is set (the
+     * {@code quarkus.oidc.*} settings hold the provider and the client, see {@link OidcConfigSourceFactory}).
+     */
+    interface Oidc {
+        /** Set by {@link OidcConfigSourceFactory} from whether an issuer is configured; not meant to be configured. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The name on the login page's button: "Sign in with …". */
+        @WithDefault("single sign-on")
+        String providerName();
+
+        /** The token claim that lists the user's groups. */
+        @WithDefault("groups")
+        String groupsClaim();
+
+        /**
+         * Groups to teams and roles: entries separated by {@code ;}, each {@code group=target,target}, a target being
+         * {@code team:<team name>} or {@code role:<PROPOSER|REVIEWER|ADMIN>}; empty: no group maps to anything.
+         */
+        Optional<String> groups();
+    }
+
     /** The JSON API's credentials: personal tokens, and HTTP Basic while it is deprecated. */
     interface Api {
         /** Key of the HMAC-SHA-256 that API tokens are stored as; empty: derived from the CSRF key. */

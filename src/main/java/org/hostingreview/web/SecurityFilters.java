@@ -2,11 +2,14 @@ package org.hostingreview.web;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.hostingreview.system.HostingReviewConfig;
 
@@ -32,10 +35,30 @@ public class SecurityFilters {
     @Inject
     HostingReviewConfig config;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> issuer;
+
     void register(@Observes Filters filters) {
         URI base = URI.create(config.baseUrl());
-        filters.register(rc -> headers(rc, base), 1000);
+        String provider = config.oidc().enabled() ? issuer.map(SecurityFilters::origin).orElse(null) : null;
+        String csp = provider == null ? CSP : CSP + " " + provider;
+        filters.register(rc -> headers(rc, base, provider, csp), 1000);
         filters.register(SecurityFilters::sameOrigin, 900);
+    }
+
+    /** {@code scheme://host[:port]} of a URL, or null when it has none. */
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? null
+                    : uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static void headers(RoutingContext rc, URI base) {
+        headers(rc, base, null, CSP);
     }
 
     /**
@@ -43,11 +66,12 @@ public class SecurityFilters {
      * to {@code BASE_URL} (never absolute to whatever {@code Host} the request named), and cookies are {@code Secure} when
      * {@code BASE_URL} is https (TLS usually ends at a proxy in front of the app).
      */
-    static void headers(RoutingContext rc, URI base) {
+    static void headers(RoutingContext rc, URI base, String provider, String csp) {
         rc.addHeadersEndHandler(ignored -> {
             var headers = rc.response().headers();
             String location = headers.get("Location");
-            if (location != null) {
+            // the single-sign-on provider's own pages (sign-in, logout) are the one other site a redirect may lead to
+            if (location != null && (provider == null || !provider.equals(origin(location)))) {
                 headers.set("Location", rebase(location, base));
             }
             if ("https".equalsIgnoreCase(base.getScheme())) {
@@ -56,6 +80,8 @@ public class SecurityFilters {
                 }
             }
             securityHeaders(headers);
+            // a form (logout) may lead on to the provider's logout page
+            headers.set("Content-Security-Policy", csp);
             if (!rc.normalizedPath().startsWith("/static/")) {
                 headers.set("Cache-Control", "no-store");
             }

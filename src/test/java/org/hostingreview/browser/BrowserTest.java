@@ -122,6 +122,11 @@ public abstract class BrowserTest {
         assertThat(found).as("serious or critical axe-core violations on the pages this journey visited").isEmpty();
     }
 
+    /** Another site's pages the journey passes through (an identity provider's) are not checked with axe-core. */
+    protected static void ignorePagesUnder(String urlPrefix) {
+        checks.ignorePagesUnder(urlPrefix);
+    }
+
     /** Sizes the browser's viewport to {@code width} CSS pixels (the journeys run at 1280 and at 390). */
     protected void atWidth(int width) {
         checks.width(width);

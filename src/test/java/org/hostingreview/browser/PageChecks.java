@@ -69,10 +69,20 @@ public final class PageChecks implements WebDriverListener {
         check();
     }
 
+    /** Pages under these addresses are another site's (the identity provider's login page): not ours to check. */
+    private final java.util.Set<String> foreign = new java.util.concurrent.CopyOnWriteArraySet<>();
+
+    void ignorePagesUnder(String urlPrefix) {
+        foreign.add(urlPrefix);
+    }
+
     private void check() {
         String url;
         try {
             url = chrome.getCurrentUrl();
+            if (foreign.stream().anyMatch(url::startsWith)) {
+                return;
+            }
             Object ready = chrome.executeScript("return document.readyState");
             if (!"complete".equals(ready) || url.startsWith("data:") || url.startsWith("about:")) {
                 return;
