@@ -34,7 +34,7 @@ import org.hostingreview.web.NotFoundException;
  * provider sent the user back, the sign-in opens the app's own server-side session (the same cookie as the login
  * form's) and the OIDC extension's session cookie is dropped, so that everything after it is a session like any other.
  */
-@Path("/login")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SingleSignOnResource {
 
@@ -66,7 +66,7 @@ public class SingleSignOnResource {
     RoutingContext rc;
 
     @GET
-    @Path("sso")
+    @Path("login/sso")
     @Authenticated
     public Response signIn() {
         if (!config.oidc().enabled()) {
@@ -91,7 +91,7 @@ public class SingleSignOnResource {
 
     /** Where the provider's error answers (cancelled sign-in, refused consent) land: back to the login page, saying so. */
     @GET
-    @Path("sso-error")
+    @Path("login/sso-error")
     @PermitAll
     public Response failed() {
         AccountIdentityProviders.notice(rc, "sso-failed");

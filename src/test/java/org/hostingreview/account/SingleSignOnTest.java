@@ -188,4 +188,12 @@ class SingleSignOnTest {
             twoFactorSettings.setRequired(false, "admin");
         }
     }
+
+    @Test
+    void withoutAnIssuerTheLoginPageOffersNoSingleSignOnAndItsAddressLeadsToTheLoginForm() {
+        given().get("/login").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Sign in with")));
+        given().redirects().follow(false).get("/login/sso").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+    }
 }
