@@ -48,11 +48,17 @@ public final class AccountForms {
             @RestForm @NotBlank(message = "Choose a team.")
             String teamId,
             @RestForm List<String> roles,
-            @RestForm String version) {
+            @RestForm String version,
+            /** A single-sign-on user whose team and roles an admin set: "on" hands them back to the provider's groups. */
+            @RestForm String fromGroups) {
 
         static EditUser of(UserAccount user) {
             return new EditUser(user.displayName, user.email, String.valueOf(user.team.id),
-                    user.roles.stream().map(Enum::name).toList(), String.valueOf(user.version));
+                    user.roles.stream().map(Enum::name).toList(), String.valueOf(user.version), null);
+        }
+
+        boolean backToGroups() {
+            return "on".equals(fromGroups) || "true".equals(fromGroups);
         }
     }
 

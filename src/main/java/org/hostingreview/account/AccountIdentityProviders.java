@@ -61,7 +61,8 @@ final class AccountIdentityProviders {
         if (session != null) {
             builder.addAttribute(CurrentUser.SESSION_ID_ATTRIBUTE, session.id())
                     .addAttribute(CurrentUser.AFTER_RESET_ATTRIBUTE, session.afterAdminReset())
-                    .addAttribute(CurrentUser.SECOND_FACTOR_PENDING_ATTRIBUTE, session.secondFactorPending());
+                    .addAttribute(CurrentUser.SECOND_FACTOR_PENDING_ATTRIBUTE, session.secondFactorPending())
+                    .addAttribute(CurrentUser.SINGLE_SIGN_ON_ATTRIBUTE, session.singleSignOn());
         }
         user.roles().forEach(role -> builder.addRole(role.name()));
         return builder.build();

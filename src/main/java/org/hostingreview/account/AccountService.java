@@ -264,14 +264,18 @@ public class AccountService {
                 .field("email", user.email, form.email().trim())
                 .field("team", user.team.name, team.name)
                 .field("roles", roleNames(user.roles), roleNames(roles));
-        if (changes.isEmpty()) {
+        boolean backToGroups = user.singleSignOn() && user.ssoRolesSetByAdmin && form.backToGroups();
+        if (changes.isEmpty() && !backToGroups) {
             return;
         }
-        boolean keepsAdminChoice = user.singleSignOn() && !user.ssoRolesSetByAdmin
+        boolean keepsAdminChoice = user.singleSignOn() && !user.ssoRolesSetByAdmin && !form.backToGroups()
                 && (changes.asMap().containsKey("team") || changes.asMap().containsKey("roles"));
         if (keepsAdminChoice) {
             // the admin's team and roles win over the provider's groups from now on
             user.ssoRolesSetByAdmin = true;
+        } else if (backToGroups) {
+            // the next sign-in takes team and roles from the provider's groups again
+            user.ssoRolesSetByAdmin = false;
         }
         user.displayName = form.displayName().trim();
         user.email = form.email().trim();
@@ -282,7 +286,8 @@ public class AccountService {
         apiCredentials.forgetUserNowAndAfterCommit(user.id);
         audit.event(AuditAction.USER_UPDATED, actor).on(AuditEntity.USER, user.id).team(team.id)
                 .detail("username", user.username).changes(changes)
-                .detail("teamAndRoles", keepsAdminChoice ? "set by an admin, kept over the identity provider's groups" : null)
+                .detail("teamAndRoles", keepsAdminChoice ? "set by an admin, kept over the identity provider's groups"
+                        : backToGroups ? "from the identity provider's groups again, from the next sign-in" : null)
                 .record();
     }
 

@@ -93,7 +93,7 @@ public class AdminUserResource {
             UserAccount current = accounts.user(id);
             return Response.status(Response.Status.CONFLICT).entity(Templates.editUser(current,
                     new AccountForms.EditUser(form.displayName(), form.email(), form.teamId(), form.roles(),
-                            String.valueOf(current.version)),
+                            String.valueOf(current.version), form.fromGroups()),
                     accounts.teams(), List.of(Role.values()), FormErrors.none(),
                     "Someone else changed this user since you opened the page. Your input is kept below; "
                             + "saving again will overwrite their change.")).build();

@@ -34,7 +34,11 @@ public class Sessions {
     }
 
     /** A live session: its id (as in the cookie), its user, whether it is the first sign-in after an admin reset. */
-    public record Live(String id, long userId, boolean afterAdminReset, boolean secondFactorPending) {
+    public record Live(String id, long userId, boolean afterAdminReset, boolean secondFactorPending, boolean singleSignOn) {
+        public Live(String id, long userId, boolean afterAdminReset, boolean secondFactorPending) {
+            this(id, userId, afterAdminReset, secondFactorPending, false);
+        }
+
         public Live(String id, long userId, boolean afterAdminReset) {
             this(id, userId, afterAdminReset, false);
         }
@@ -79,7 +83,8 @@ public class Sessions {
     @Transactional(TxType.MANDATORY)
     Optional<Live> live(String id, long userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset, second_factor_pending from user_session "
+        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset, second_factor_pending, "
+                + "sso_logout_url is not null from user_session "
                 + "where id = ?1").setParameter(1, hash(id)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -94,7 +99,8 @@ public class Sessions {
             end(id, End.EXPIRED);
             return Optional.empty();
         }
-        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4])));
+        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]),
+                Boolean.TRUE.equals(row[5])));
     }
 
     /** Where to end the identity provider's session when this one ends (RP-initiated logout). */
@@ -144,7 +150,9 @@ public class Sessions {
 
     @Transactional(TxType.MANDATORY)
     void end(String id, End reason) {
-        em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3 where id = ?1 and ended_at is null")
+        // an ended session keeps no ID token (it was kept only as the hint for logging out at the provider)
+        em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3, sso_id_token = null "
+                + "where id = ?1 and ended_at is null")
                 .setParameter(1, hash(id)).setParameter(2, Timestamp.from(clock.instant())).setParameter(3, reason.name())
                 .executeUpdate();
     }
@@ -155,7 +163,7 @@ public class Sessions {
         // whatever ends a user's sessions (password change or reset, deactivation, revocation) ends the API credentials
         // verified for them too
         apiCredentials.forgetUserNowAndAfterCommit(userId);
-        return em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3 "
+        return em.createNativeQuery("update user_session set ended_at = ?2, end_reason = ?3, sso_id_token = null "
                 + "where user_id = ?1 and ended_at is null and id <> ?4")
                 .setParameter(1, userId).setParameter(2, Timestamp.from(clock.instant())).setParameter(3, reason.name())
                 .setParameter(4, keep == null ? "" : hash(keep)).executeUpdate();

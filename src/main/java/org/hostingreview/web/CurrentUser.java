@@ -20,6 +20,7 @@ public class CurrentUser {
     public static final String MUST_CHANGE_ATTRIBUTE = "hosting-review.must-change-password";
     public static final String MUST_ENROL_ATTRIBUTE = "hosting-review.must-enrol-second-factor";
     public static final String SECOND_FACTOR_PENDING_ATTRIBUTE = "hosting-review.second-factor-pending";
+    public static final String SINGLE_SIGN_ON_ATTRIBUTE = "hosting-review.single-sign-on";
 
     @Inject
     SecurityIdentity identity;
@@ -55,6 +56,11 @@ public class CurrentUser {
     /** Whether this session was opened with the password and still waits for the second factor. */
     public boolean secondFactorPending() {
         return Boolean.TRUE.equals(identity.getAttribute(SECOND_FACTOR_PENDING_ATTRIBUTE));
+    }
+
+    /** Whether this session was opened through the identity provider (the user has no password here). */
+    public boolean isSingleSignOn() {
+        return Boolean.TRUE.equals(identity.getAttribute(SINGLE_SIGN_ON_ATTRIBUTE));
     }
 
     /** Whether an admin requires two-factor sign-in of this user's role and the user has not set it up yet. */

@@ -129,6 +129,21 @@ class SingleSignOnTest {
 
         // even without any mapped group the user still signs in: an admin decided their team
         assertThat(sso.signIn(claims(subject, "kept-sso", "kept-sso@example.com"), null, null, null).user()).isPresent();
+
+        // the edit page says so, offers to hand back to the groups, and has no password to reset
+        String page = admin.get("/admin/users/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("set by an admin and are kept").contains("name=\"fromGroups\"")
+                .doesNotContain("Reset password");
+        UserAccount kept = user(id);
+        admin.post("/admin/users/" + id, WebSession.pairs("displayName", kept.displayName, "email", kept.email,
+                "teamId", platform, "roles", List.of("REVIEWER", "PROPOSER"), "version", kept.version, "fromGroups", "on"))
+                .then().statusCode(303);
+        assertThat(user(id).ssoRolesSetByAdmin).isFalse();
+        assertThat(AuditLog.of("USER_UPDATED").get(0).details)
+                .containsEntry("teamAndRoles", "from the identity provider's groups again, from the next sign-in");
+        sso.signIn(claims(subject, "kept-sso", "kept-sso@example.com", "search-support"), null, null, null);
+        assertThat(user(id).team.name).isEqualTo("Search & Support");
+        assertThat(user(id).roles).containsExactly(Role.PROPOSER);
     }
 
     @Test

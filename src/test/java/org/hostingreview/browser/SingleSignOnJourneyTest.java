@@ -89,6 +89,8 @@ class SingleSignOnJourneyTest extends BrowserTest {
         // the session is the app's own: pages, CSRF-protected forms and the session's end work as for a password sign-in
         find(By.linkText("My account")).click();
         waitForPath("/account");
+        assertPageShows("You sign in with single sign-on");
+        assertThat(driver.findElements(By.id("change-password"))).as("no password to change here").isEmpty();
         find(By.cssSelector("form[action='/logout'] button")).click();
         // through Keycloak's logout back to the login page
         waitForPath("/login");
