@@ -184,6 +184,38 @@ class AuditChainTest {
     }
 
     @Test
+    void aLongTimelineIsPagedOldestFirstWithEveryEventOnExactlyOnePage() {
+        WebSession priya = WebSession.as("priya");
+        long id = ProposalFixtures.draft(priya, "Long timeline", "Long timeline feature " + System.nanoTime());
+        for (int i = 0; i < 2 * org.hostingreview.audit.AuditLog.PAGE_SIZE + 5; i++) {
+            QuarkusTransaction.requiringNew().run(() -> audit.event(AuditAction.PROPOSAL_STEP_SAVED, "priya")
+                    .on(AuditEntity.PROPOSAL, id).detail("step", 2).record());
+        }
+        long events = Long.parseLong(sql("select count(*) from audit_event where entity_type = 'proposal' and entity_id = '" + id
+                + "'"));
+
+        List<Long> seen = new ArrayList<>();
+        String page = priya.get("/proposals/" + id + "/audit").then().statusCode(200).extract().asString();
+        java.util.regex.Pattern next = java.util.regex.Pattern.compile("href=\"(/proposals/" + id + "/audit\\?after=\\d+)\" rel=\"next\"");
+        for (int pages = 0; pages < 10; pages++) {
+            java.util.regex.Matcher seq = java.util.regex.Pattern.compile("<span class=\"seq\">#(\\d+)</span>").matcher(page);
+            List<Long> onPage = new ArrayList<>();
+            while (seq.find()) {
+                onPage.add(Long.parseLong(seq.group(1)));
+            }
+            assertThat(onPage).hasSizeLessThanOrEqualTo(org.hostingreview.audit.AuditLog.PAGE_SIZE).isSorted();
+            seen.addAll(onPage);
+            java.util.regex.Matcher link = next.matcher(page);
+            if (!link.find()) {
+                break;
+            }
+            page = priya.get(link.group(1)).then().statusCode(200).extract().asString();
+        }
+        assertThat(seen).doesNotHaveDuplicates().isSorted();
+        assertThat((long) seen.size()).isEqualTo(events);
+    }
+
+    @Test
     void theGlobalLogFiltersPagesAndExports() {
         write(60);
         WebSession rachel = WebSession.as("rachel");
