@@ -3,7 +3,6 @@ package org.hostingreview.review;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -78,19 +77,21 @@ public class ProposalPageResource {
     @Inject
     ReviewService reviews;
 
+    @Inject
+    ProposalPageService pages;
+
     /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
     @GET
     @Path("{id}")
     public Response show(@PathParam("id") long id, @Context UriInfo uri) {
         SignedInUser me = me();
-        Proposal proposal = proposals.visible(id, me);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         if (query.containsKey(WHAT_IF_FORM)) {
             // the what-if form sends every field: the address keeps only what differs from the proposal's own figures
-            return Flash.redirect("/proposals/" + id + changedOnly(proposal, query) + "#recommendation");
+            return Flash.redirect("/proposals/" + id + changedOnly(proposals.visible(id, me), query) + "#recommendation");
         }
         WhatIf whatIf = WhatIf.parse(query, costing.today());
-        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
+        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(id, me, whatIf,
                 uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
     }
 
@@ -107,12 +108,12 @@ public class ProposalPageResource {
                             : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
             return Flash.redirect("/proposals/" + id + "#review", message);
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
+            return render(Status.BAD_REQUEST, showPage(id, me, WhatIf.none(), null, form, e.errors(), null));
         } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
             Proposal current = proposals.visible(id, me);
             ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
                     form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
-            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
+            return render(Status.CONFLICT, showPage(id, me, WhatIf.none(), null, kept, FormErrors.none(),
                     "This proposal changed since you opened it: another review or edit came first. Your text is kept "
                             + "below; check the page again and resubmit if it still holds."));
         }
@@ -127,33 +128,17 @@ public class ProposalPageResource {
             proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
             return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
+            return render(Status.BAD_REQUEST, showPage(id, me, whatIf, null, null, FormErrors.none(), null));
         } catch (ProposalService.StaleProposalException e) {
             return Flash.redirect("/proposals/" + id, proposals.conflictMessage(id));
         }
     }
 
-    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+    private String showPage(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
             FormErrors reviewErrors, String reviewConflict) {
-        List<EvalResult> runs = evaluations.runs(proposal.id);
-        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
-        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
-        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
-        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
-        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
-        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
-                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
-                String.valueOf(proposal.version), UUID.randomUUID().toString());
-        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
-                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
-                whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
-                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
-                panel, form, reviewErrors, reviewConflict);
+        return pages.rendered(id, me, whatIf, query, reviewForm, reviewErrors, reviewConflict, p -> Templates.show(p.proposal(),
+                p.runs(), p.counting(), p.progress(), p.missing(), p.canEdit(), p.canWithdraw(), p.rec(), p.whatIf(), p.whatIfQuery(),
+                p.whatIfChange(), p.review(), p.reviewForm(), p.reviewErrors(), p.reviewConflict()));
     }
 
     /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */
@@ -205,8 +190,8 @@ public class ProposalPageResource {
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
-    private static Response render(Status status, TemplateInstance page) {
-        return Response.status(status).entity(page).build();
+    private static Response render(Status status, String page) {
+        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private SignedInUser me() {
