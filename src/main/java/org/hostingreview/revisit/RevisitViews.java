@@ -152,15 +152,17 @@ public class RevisitViews {
     @Transactional(TxType.SUPPORTS)
     public Dashboard dashboard(SignedInUser me) {
         Long team = me.seesAllTeams() ? null : me.teamId();
+        // each list's first rows in its index order, and its count (an index-only scan), in one statement
         StringBuilder sql = new StringBuilder();
         for (Due due : Due.values()) {
             if (sql.length() > 0) {
                 sql.append(" union all ");
             }
-            sql.append("select * from (select '").append(due.name()).append("' as list, p.id, p.title, t.name, p.status, ")
-                    .append(day(due)).append(" as day, cast(p.due_reasons as text), count(*) over () as total, row_number() over (order by ")
-                    .append(day(due)).append(", p.id) as rn from proposal p join team t on t.id = p.team_id where ")
-                    .append(where(due)).append(team != null ? " and p.team_id = :team" : "").append(") l where rn <= ").append(SHOWN);
+            String where = where(due) + (team != null ? " and p.team_id = :team" : "");
+            sql.append("(select '").append(due.name()).append("', p.id, p.title, t.name, p.status, ").append(day(due))
+                    .append(", cast(p.due_reasons as text), (select count(*) from proposal p where ").append(where)
+                    .append(") from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
+                    .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
         var query = em.createNativeQuery(sql.toString());
         bind(query, sql.toString(), team);
@@ -213,9 +215,9 @@ public class RevisitViews {
         }
         String from = " from proposal p join team t on t.id = p.team_id where " + where(due) + (team != null ? " and p.team_id = :team" : "");
         String sql = "select '" + due.name() + "', p.id, p.title, t.name, p.status, " + day(due)
-                + " as day, cast(p.due_reasons as text), (select count(*)" + from + ")" + from
-                + (cursor != null ? " and (" + day(due) + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by day, p.id limit "
-                + (LIST_PAGE + 1);
+                + " as day, cast(p.due_reasons as text), (select count(*)" + from + "), " + key(due) + from
+                + (cursor != null ? " and (" + key(due) + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by " + order(due)
+                + " limit " + (LIST_PAGE + 1);
         var query = em.createNativeQuery(sql);
         bind(query, sql, team);
         if (cursor != null) {
@@ -225,34 +227,46 @@ public class RevisitViews {
         List<Object[]> result = query.getResultList();
         List<DueRow> rows = new ArrayList<>();
         long total = 0;
+        String next = null;
         for (Object[] r : result) {
+            if (rows.size() == LIST_PAGE) {
+                Object[] last = result.get(LIST_PAGE - 1);
+                next = last[8] + "_" + ((Number) last[1]).longValue();
+                break;
+            }
             rows.add(dueRow(due, r));
             total = ((Number) r[7]).longValue();
-        }
-        String next = null;
-        if (rows.size() > LIST_PAGE) {
-            rows = new ArrayList<>(rows.subList(0, LIST_PAGE));
-            DueRow last = rows.get(rows.size() - 1);
-            next = last.date() + "_" + last.id();
-        }
-        if (result.isEmpty() && cursor == null) {
-            total = 0;
         }
         return new DuePage(due, rows, total, next);
     }
 
-    /** The day a list orders by: the day a decision became due (today when unknown), or its review date. */
+    /** The day a list shows: the day a decision became due (today when unknown), or its review date. */
     private static String day(Due due) {
         return due == Due.DUE_SOON ? "p.next_review_on" : "coalesce(p.due_since, cast(:today as date))";
     }
 
+    /**
+     * A list's sort key, as its index (V18_2) has it: the day a decision became due, a day unknown counting after every
+     * other (as due today); an approved decision's review date.
+     */
+    private static String key(Due due) {
+        return due == Due.DUE_SOON ? "p.next_review_on" : "coalesce(p.due_since, date '9999-12-31')";
+    }
+
+    private static String order(Due due) {
+        return key(due) + ", p.id";
+    }
+
+    /** Re-opened by a check-in or a price, rather than by its review date alone (the partial index of V18_2 says the same). */
+    static final String REOPENED_BY_MORE_THAN_ITS_DATE = "jsonb_path_exists(p.due_reasons, '$[*] ? (@.trigger != \"SCHEDULED\")')";
+
     private static String where(Due due) {
         return switch (due) {
-            case OVERDUE -> "p.status = 'REVIEW_DUE' and coalesce(p.due_since, cast(:today as date)) <= cast(:overdueFrom as date)";
-            case DUE_NOW -> "p.status = 'REVIEW_DUE' and coalesce(p.due_since, cast(:today as date)) > cast(:overdueFrom as date)";
-            // re-opened by a check-in or a price, rather than by its review date alone, in the last 30 days
-            case REOPENED -> "p.status = 'REVIEW_DUE' and coalesce(p.due_since, cast(:today as date)) >= cast(:recentFrom as date) "
-                    + "and exists (select 1 from jsonb_array_elements(p.due_reasons) r where r ->> 'trigger' <> 'SCHEDULED')";
+            case OVERDUE -> "p.status = 'REVIEW_DUE' and " + key(due) + " <= cast(:overdueFrom as date)";
+            case DUE_NOW -> "p.status = 'REVIEW_DUE' and " + key(due) + " > cast(:overdueFrom as date)";
+            // in the last 30 days
+            case REOPENED -> "p.status = 'REVIEW_DUE' and " + REOPENED_BY_MORE_THAN_ITS_DATE + " and " + key(due)
+                    + " >= cast(:recentFrom as date)";
             case DUE_SOON -> "p.status = 'APPROVED' and p.next_review_on <= cast(:soonUntil as date)";
         };
     }
