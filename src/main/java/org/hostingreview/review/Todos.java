@@ -2,7 +2,6 @@ package org.hostingreview.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,11 @@ public class Todos {
     /** One list of to-dos: at most {@link #SHOWN}, how many there are in all, and where the whole list is. */
     public record TodoList(List<Todo> rows, long total, String all) {
 
+        /** The count as shown: "1,000+" past {@link #COUNTED}. */
+        public String count() {
+            return total > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total);
+        }
+
         public boolean empty() {
             return rows.isEmpty();
         }
@@ -74,9 +78,15 @@ public class Todos {
         }
     }
 
-    /** The day a proposal started waiting for review, as the queue orders it. */
-    private static final String WAITING_SINCE = "coalesce(case when p.status = 'REVIEW_DUE' and p.due_since is not null then p.due_since "
-            + "else cast(timezone('UTC', p.submitted_at) as date) end, cast(:today as date))";
+    /**
+     * The day a proposal started waiting for review, as the queue orders it: the key of the index of V18_2, so that a
+     * list's first rows are read in its order instead of sorting everything waiting.
+     */
+    static final String WAITING_SINCE = "(case when p.status = 'REVIEW_DUE' and p.due_since is not null then p.due_since "
+            + "else cast(timezone('UTC', p.submitted_at) as date) end)";
+
+    /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the queue is. */
+    public static final int COUNTED = 1_000;
 
     /**
      * Every list of the user's roles in one query: each list's first {@link #SHOWN} and its count. A reviewer's lists
@@ -94,8 +104,8 @@ public class Todos {
                     + "and not exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round and r.reviewer_id = :me)";
             String approved = "exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round "
                     + "and r.verdict = 'APPROVE')";
-            branches.add(branch(Kind.SECOND, mayReview + " and " + approved, WAITING_SINCE + ", p.id"));
-            branches.add(branch(Kind.REVIEW, mayReview + " and not " + approved, WAITING_SINCE + ", p.id"));
+            branches.add(branch(Kind.SECOND, mayReview + " and " + approved, WAITING_SINCE + " nulls last, p.id"));
+            branches.add(branch(Kind.REVIEW, mayReview + " and not " + approved, WAITING_SINCE + " nulls last, p.id"));
         }
         if (me.roles().contains(Role.PROPOSER)) {
             branches.add(branch(Kind.DRAFTS, "p.owner_id = :me and p.status = 'DRAFT'", "p.updated_at desc, p.id desc"));
@@ -113,19 +123,18 @@ public class Todos {
             // the approvals and the last review's words only for the rows shown
             var query = em.createNativeQuery("select x.list, x.id, x.title, x.team, x.status, x.day, x.steps_saved, x.decided_tier, "
                     + "x.total, (select count(*) from review r join proposal q on q.id = r.proposal_id where r.proposal_id = x.id "
-                    + "and r.round = q.review_round and r.verdict = 'APPROVE'), lr.display_name, lr.rationale from ("
+                    + "and r.round = q.review_round and r.verdict = 'APPROVE'), lr.display_name, lr.rationale, x.updated from ("
                     + String.join(" union all ", branches) + ") x left join lateral (select u.display_name, r.rationale from review r "
                     + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
-                    + "limit 1) lr on true order by x.list, x.rn").setParameter("me", me.id());
-            if (me.roles().contains(Role.REVIEWER)) {
-                query.setParameter("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-            }
+                    + "limit 1) lr on true").setParameter("me", me.id());
             if (me.roles().contains(Role.PROPOSER)) {
                 query.setParameter("recent", clock.instant().minus(30, ChronoUnit.DAYS));
             }
             LocalDate today = LocalDate.now(clock);
             @SuppressWarnings("unchecked")
             List<Object[]> result = query.getResultList();
+            // each list in its own order: the longest waiting first, else the latest change first
+            result.sort(Todos::inListOrder);
             for (Object[] r : result) {
                 Kind kind = Kind.valueOf((String) r[0]);
                 rows.get(kind).add(todo(kind, r, today));
@@ -137,12 +146,15 @@ public class Todos {
                 list.apply(Kind.CAME_BACK));
     }
 
+    /** A list's first rows in its order, and its count up to {@link #COUNTED} (one more says there are more). */
     private static String branch(Kind kind, String where, String order) {
         boolean waiting = kind == Kind.SECOND || kind == Kind.REVIEW;
-        return "select * from (select '" + kind.name() + "' as list, p.id, p.title, t.name as team, p.status, "
-                + (waiting ? WAITING_SINCE : "cast(null as date)") + " as day, p.steps_saved, p.decided_tier, count(*) over () as total, "
-                + "row_number() over (order by " + order + ") as rn from proposal p join team t on t.id = p.team_id where " + where
-                + ") " + kind.name().toLowerCase(java.util.Locale.ROOT) + " where rn <= " + SHOWN;
+        String alias = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "(select '" + kind.name() + "' as list, p.id, p.title, t.name as team, p.status, "
+                + (waiting ? WAITING_SINCE : "cast(null as date)") + " as day, p.steps_saved, p.decided_tier, (select count(*) from "
+                + "(select 1 from proposal p where " + where + " limit " + (COUNTED + 1) + ") " + alias + "_counted) as total, "
+                + "p.updated_at as updated from proposal p join team t on t.id = p.team_id where " + where
+                + " order by " + order + " limit " + SHOWN + ")";
     }
 
     private static Todo todo(Kind kind, Object[] r, LocalDate today) {
@@ -155,7 +167,7 @@ public class Todos {
             case SECOND -> new Todo(id, title, String.format("%s · %d of %d approvals: a second reviewer must approve", team,
                     ((Number) r[9]).intValue(), 2), "/proposals/" + id + "#review");
             case REVIEW -> new Todo(id, title, team + " · " + (status == ProposalStatus.REVIEW_DUE ? "due for re-review" : "submitted")
-                    + ", waiting " + Text.count(Math.max(0, ChronoUnit.DAYS.between(day(r[5]), today)), "day"),
+                    + ", waiting " + Text.count(Math.max(0, (r[5] == null ? 0 : ChronoUnit.DAYS.between(day(r[5]), today))), "day"),
                     "/proposals/" + id + "#review");
             case DRAFTS -> new Todo(id, title, "draft · " + missing(((Number) r[6]).intValue()), "/proposals/" + id);
             case AWAITING -> new Todo(id, title, status == ProposalStatus.REVIEW_DUE ? "back for review" : "submitted, awaiting review",
@@ -165,6 +177,22 @@ public class Todos {
                             ? " for " + Tier.valueOf((String) r[7]).label() : "")) + ": " + rationale((String) r[10], (String) r[11]),
                     "/proposals/" + id);
         };
+    }
+
+    private static int inListOrder(Object[] a, Object[] b) {
+        int c = ((String) a[0]).compareTo((String) b[0]);
+        if (c == 0 && a[5] != null && b[5] != null) {
+            c = day(a[5]).compareTo(day(b[5]));
+        }
+        if (c == 0 && a[5] == null && a[12] != null && b[12] != null) {
+            c = instant(b[12]).compareTo(instant(a[12]));
+        }
+        return c != 0 ? c : Long.compare(((Number) a[1]).longValue(), ((Number) b[1]).longValue());
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime t ? t.toInstant()
+                : (java.time.Instant) value;
     }
 
     private static LocalDate day(Object value) {

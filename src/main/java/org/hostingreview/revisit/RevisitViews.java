@@ -105,6 +105,9 @@ public class RevisitViews {
     /** Decisions with enough check-ins for a forecast the dashboard projects at most (the most recently checked in). */
     static final int FORECAST_CANDIDATES = 5;
 
+    /** The newest check-ins in scope the forecast candidates are found among. */
+    static final int RECENT_CHECKINS = 500;
+
     /** The dashboard's lists of decisions, by the names their pages and sections use. */
     public enum Due {
         OVERDUE("overdue", "Overdue"), DUE_NOW("due-now", "Due now"), REOPENED("reopened", "Recently re-opened"),
@@ -311,16 +314,20 @@ public class RevisitViews {
      */
     private List<ForecastRow> forecasts(SignedInUser me) {
         boolean seesAll = me.seesAllTeams();
-        var candidates = em.createQuery("select p.id, p.title, t.name, p.version, count(c), max(c.id) from Checkin c join c.proposal p "
-                + "join p.team t where p.status in :statuses" + (seesAll ? "" : " and t.id = :team")
-                + " group by p.id, p.title, t.name, p.version having count(c) >= :min order by max(c.id) desc", Object[].class)
-                .setParameter("statuses", List.of(ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
-                .setParameter("min", (long) Forecast.MIN_POINTS).setMaxResults(FORECAST_CANDIDATES);
+        // walked from the newest check-ins (the primary key's order), not grouped over every check-in
+        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, n.checkins, r.last from (select c.proposal_id, "
+                + "max(c.id) as last from (select c.proposal_id, c.id from checkin c join proposal p on p.id = c.proposal_id "
+                + "where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team") + " order by c.id desc limit "
+                + RECENT_CHECKINS + ") c group by c.proposal_id) r join proposal p on p.id = r.proposal_id join team t on t.id = p.team_id "
+                + "cross join lateral (select count(*) as checkins from checkin c where c.proposal_id = p.id) n where n.checkins >= :min "
+                + "order by r.last desc limit " + FORECAST_CANDIDATES).setParameter("min", Forecast.MIN_POINTS);
         if (!seesAll) {
             candidates.setParameter("team", me.teamId());
         }
         List<ForecastRow> forecasts = new ArrayList<>();
-        for (Object[] c : candidates.getResultList()) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = candidates.getResultList();
+        for (Object[] c : found) {
             long id = ((Number) c[0]).longValue();
             Forecast f = forecaster.cached(id, ((Number) c[3]).longValue(), ((Number) c[4]).longValue(), ((Number) c[5]).longValue());
             if (f != null && f.projected()) {
