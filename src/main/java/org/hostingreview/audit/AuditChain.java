@@ -208,7 +208,7 @@ public class AuditChain {
                 checked++;
             }
             progress = new Progress(checked, Math.max(checked, head - from));
-            if (checked % PROGRESS_EVERY < BATCH) {
+            if (checked / PROGRESS_EVERY > (checked - rows.size()) / PROGRESS_EVERY) {
                 LOG.infof("Audit verification: %d of %d events walked", checked, head - from);
             }
         }
