@@ -99,7 +99,7 @@ public class PortfolioService {
             Costing costed = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
             Recommendation r = costed.recommendation();
             Tier today = costed.inputs().answers().incumbentTier();
-            double spend = proposal.currentMonthlySpendUsd != null ? proposal.currentMonthlySpendUsd.doubleValue()
+            double spend = proposal.spend.currentMonthlySpendUsd != null ? proposal.spend.currentMonthlySpendUsd.doubleValue()
                     : r.tier(today).monthlyCost();
             byTier.computeIfAbsent(r.recommended(), t -> new ArrayList<>()).add(new Entry(proposal.id, proposal.feature.name,
                     proposal.team.name, proposal.title, proposal.status, today, r.recommended(), proposal.decidedTier, spend,

@@ -159,8 +159,8 @@ public class ProposalPageResource {
                 continue;
             }
             boolean same = switch (key) {
-                case "requests" -> proposal.requestsPerMonth != null
-                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.requestsPerMonth)) == 0)
+                case "requests" -> proposal.workload.requestsPerMonth != null
+                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.workload.requestsPerMonth)) == 0)
                                 .orElse(false);
                 case "asOf" -> value.strip().equals(String.valueOf(costing.asOf(proposal)));
                 default -> Param.byKey(key)

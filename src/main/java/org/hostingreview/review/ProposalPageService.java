@@ -65,8 +65,8 @@ public class ProposalPageService {
         Proposal proposal = proposals.visible(id, me);
         List<EvalResult> runs = evaluations.runs(proposal.id);
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
+        double multiple = whatIf.requests() != null && proposal.workload.requestsPerMonth != null && proposal.workload.requestsPerMonth > 0
+                ? whatIf.requests() / (double) proposal.workload.requestsPerMonth : 1;
         CatalogSnapshot catalog = costing.snapshot(asOf);
         Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
         LocalDate today = costing.today();
@@ -87,7 +87,7 @@ public class ProposalPageService {
         return new Page(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
                 ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
+                        proposal.hostedOpen.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpen.hostedOpenMonthlyCostUsd.doubleValue()),
                 whatIf, query, change, panel, form, reviewErrors, reviewConflict);
     }
 }
