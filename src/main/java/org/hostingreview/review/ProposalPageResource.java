@@ -27,17 +27,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import org.hostingreview.costmodel.Param;
-import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.proposal.CostingService;
-import org.hostingreview.proposal.ProgressItem;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
-import org.hostingreview.proposal.Step;
-import org.hostingreview.proposal.WhatIfChange;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
@@ -56,10 +51,7 @@ public class ProposalPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
-                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-                String reviewConflict);
+        static native TemplateInstance show(ProposalPageView page);
     }
 
     @Inject
@@ -78,7 +70,7 @@ public class ProposalPageResource {
     ReviewService reviews;
 
     @Inject
-    ProposalPageService pages;
+    ProposalPages pages;
 
     /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
     @GET
@@ -136,9 +128,7 @@ public class ProposalPageResource {
 
     private String showPage(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
             FormErrors reviewErrors, String reviewConflict) {
-        return pages.rendered(id, me, whatIf, query, reviewForm, reviewErrors, reviewConflict, p -> Templates.show(p.proposal(),
-                p.runs(), p.counting(), p.progress(), p.missing(), p.canEdit(), p.canWithdraw(), p.rec(), p.whatIf(), p.whatIfQuery(),
-                p.whatIfChange(), p.review(), p.reviewForm(), p.reviewErrors(), p.reviewConflict()));
+        return pages.rendered(id, me, whatIf, query, reviewForm, reviewErrors, reviewConflict, Templates::show);
     }
 
     /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */

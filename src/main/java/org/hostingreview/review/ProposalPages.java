@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
@@ -18,20 +19,13 @@ import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.ProgressItem;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
-import org.hostingreview.proposal.Step;
 import org.hostingreview.proposal.WhatIfChange;
 import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.SignedInUser;
 
-/**
- * What the proposal page shows, read in one transaction (one connection): the proposal, its eval runs (once), its
- * costing on the catalog of its day (loaded once, see {@code CatalogCosting}), the what-if, and the review panel.
- */
+/** Builds the proposal page: its costing (or a what-if's), the review panel and the review form to show. */
 @ApplicationScoped
-public class ProposalPageService {
-
-    @Inject
-    ProposalService proposals;
+public class ProposalPages {
 
     @Inject
     EvaluationService evaluations;
@@ -42,31 +36,32 @@ public class ProposalPageService {
     @Inject
     ReviewService reviews;
 
-    /** Everything the page's template is given. */
-    public record Page(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting, List<ProgressItem> progress,
-            List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec, WhatIf whatIf, String whatIfQuery,
-            WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-            String reviewConflict) {
-    }
+    @Inject
+    ProposalService proposals;
 
     /**
-     * The page rendered within the same transaction as its reads: the template asks for the proposal's forecast (the
-     * revisit layer's, by name), which reads too, and would otherwise borrow a connection per statement.
+     * The page rendered within the same transaction as its reads (one connection): the template asks for the proposal's
+     * forecast (the revisit layer's, by name), which reads too, and would otherwise borrow a connection per statement.
      */
     @Transactional
     public String rendered(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm, FormErrors reviewErrors,
-            String reviewConflict, java.util.function.Function<Page, io.quarkus.qute.TemplateInstance> template) {
-        return template.apply(page(id, me, whatIf, query, reviewForm, reviewErrors, reviewConflict)).render();
+            String reviewConflict, java.util.function.Function<ProposalPageView, io.quarkus.qute.TemplateInstance> template) {
+        return template.apply(of(proposals.visible(id, me), me, whatIf, query, reviewForm, reviewErrors, reviewConflict)).render();
     }
 
-    @Transactional
-    public Page page(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm, FormErrors reviewErrors,
-            String reviewConflict) {
-        Proposal proposal = proposals.visible(id, me);
+    /**
+     * The page of {@code proposal} for {@code me}: with {@code whatIf} applied (its {@code query} kept for the links), and
+     * the review form as posted ({@code reviewForm}, its errors or conflict) or a fresh one. The eval runs are read once
+     * and each day's catalog once, for the costing, the panel and the what-if's comparison alike.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public ProposalPageView of(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+            FormErrors reviewErrors, String reviewConflict) {
         List<EvalResult> runs = evaluations.runs(proposal.id);
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.workload.requestsPerMonth != null && proposal.workload.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.workload.requestsPerMonth : 1;
+        Long filedRequests = proposal.workload.requestsPerMonth;
+        double multiple = whatIf.requests() != null && filedRequests != null && filedRequests > 0
+                ? whatIf.requests() / (double) filedRequests : 1;
         CatalogSnapshot catalog = costing.snapshot(asOf);
         Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
         LocalDate today = costing.today();
@@ -84,10 +79,11 @@ public class ProposalPageService {
             change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? catalog : costing.snapshot(filedAsOf)),
                     costed);
         }
-        return new Page(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
+        var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
+        return new ProposalPageView(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpen.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpen.hostedOpenMonthlyCostUsd.doubleValue()),
-                whatIf, query, change, panel, form, reviewErrors, reviewConflict);
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(),
+                RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue()), whatIf, query,
+                change, panel, form, reviewErrors, reviewConflict);
     }
 }
