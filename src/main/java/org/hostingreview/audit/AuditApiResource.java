@@ -17,9 +17,12 @@ import org.hostingreview.web.Role;
 @Tag(name = "Audit")
 public class AuditApiResource {
 
-    /** The verification result: {@code ok}, rows {@code checked}, and on failure {@code firstBadSeq} and {@code problem}. */
+    /**
+     * The verification result: {@code ok}, rows {@code checked}, and on failure {@code firstBadSeq} and {@code problem};
+     * {@code full} false when the walk started after {@code fromSeq}, the mark an earlier verification left.
+     */
     public record Result(boolean ok, long checked, Long firstBadSeq, String problem, Long lastCheckpointSeq,
-            long eventsAfterLastCheckpoint) {
+            long eventsAfterLastCheckpoint, boolean full, long fromSeq) {
     }
 
     @Inject
@@ -27,9 +30,12 @@ public class AuditApiResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Walk the audit hash chain and report the first gap, broken link or altered row")
-    public Result verify() {
-        AuditChain.Verification v = chain.verify();
-        return new Result(v.ok(), v.checked(), v.firstBadSeq(), v.problem(), v.checkpointSeq(), v.eventsAfterLastCheckpoint());
+    @Operation(summary = "Walk the audit hash chain and report the first gap, broken link or altered row",
+            description = "Walks from the last checkpoint an earlier verification found intact, and checks every checkpoint's "
+                    + "signature; full=true walks the whole chain from its first event.")
+    public Result verify(@jakarta.ws.rs.QueryParam("full") boolean full) {
+        AuditChain.Verification v = chain.verify(full);
+        return new Result(v.ok(), v.checked(), v.firstBadSeq(), v.problem(), v.checkpointSeq(), v.eventsAfterLastCheckpoint(),
+                v.full(), v.fromSeq());
     }
 }

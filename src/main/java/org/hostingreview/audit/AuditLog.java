@@ -196,10 +196,29 @@ public class AuditLog {
     public record Page(List<Row> rows, Long nextBefore) {
     }
 
+    /** A page of a proposal's timeline, oldest first, and the sequence the next (later) page starts after, or null. */
+    public record TimelinePage(List<Row> rows, Long nextAfter) {
+    }
+
+    /**
+     * One page of a proposal's timeline, oldest first, after the sequence {@code after} (null: from its first event):
+     * keyset-paginated on the index of (entity_type, entity_id, seq), so a page costs the same however long it is.
+     */
     @Transactional(TxType.SUPPORTS)
-    public List<Row> timeline(long proposalId) {
-        return em.createQuery("from AuditEvent e where e.entityType = :type and e.entityId = :id order by e.seq",
-                AuditEvent.class).setParameter("type", AuditEntity.PROPOSAL.key()).setParameter("id", String.valueOf(proposalId)).getResultList().stream().map(AuditLog::row).toList();
+    public TimelinePage timeline(long proposalId, Long after) {
+        TypedQuery<AuditEvent> query = em.createQuery("from AuditEvent e where e.entityType = :type and e.entityId = :id"
+                + (after != null ? " and e.seq > :after" : "") + " order by e.seq", AuditEvent.class)
+                .setParameter("type", AuditEntity.PROPOSAL.key()).setParameter("id", String.valueOf(proposalId));
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        List<Row> rows = new ArrayList<>(query.setMaxResults(PAGE_SIZE + 1).getResultList().stream().map(AuditLog::row).toList());
+        Long next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = rows.get(rows.size() - 1).seq();
+        }
+        return new TimelinePage(rows, next);
     }
 
     @Transactional(TxType.SUPPORTS)

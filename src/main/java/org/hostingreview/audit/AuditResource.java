@@ -84,8 +84,8 @@ public class AuditResource {
     @GET
     @Path("verify")
     @RolesAllowed(Role.ADMIN_NAME)
-    public TemplateInstance verify() {
-        return Templates.verify(chain.verify(),
+    public TemplateInstance verify(@jakarta.ws.rs.QueryParam("full") boolean full) {
+        return Templates.verify(chain.verify(full),
                 AuditCheckpoint.<AuditCheckpoint>find("order by id desc").page(0, 10).list());
     }
 

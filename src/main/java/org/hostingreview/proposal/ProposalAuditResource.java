@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.audit.AuditLog;
@@ -26,7 +27,7 @@ public class ProposalAuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance timeline(Proposal proposal, List<AuditLog.Row> events);
+        static native TemplateInstance timeline(Proposal proposal, List<AuditLog.Row> events, Long nextAfter, boolean later);
     }
 
     @Inject
@@ -39,7 +40,10 @@ public class ProposalAuditResource {
     CurrentUser currentUser;
 
     @GET
-    public TemplateInstance timeline(@PathParam("id") long id) {
-        return Templates.timeline(proposals.visible(id, currentUser.get()), log.timeline(id));
+    public TemplateInstance timeline(@PathParam("id") long id, @QueryParam("after") String after) {
+        Long from = after != null && after.matches("\\d{1,18}") ? Long.valueOf(after) : null;
+        Proposal proposal = proposals.visible(id, currentUser.get());
+        AuditLog.TimelinePage page = log.timeline(id, from);
+        return Templates.timeline(proposal, page.rows(), page.nextAfter(), from != null);
     }
 }

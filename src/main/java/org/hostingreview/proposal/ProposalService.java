@@ -115,7 +115,12 @@ public class ProposalService {
 
     /** The steps still to be answered before the proposal can be submitted. */
     public static List<Step> missingSteps(Proposal proposal) {
-        return Step.answerable().stream().filter(step -> !proposal.isSaved(step)).toList();
+        return missingSteps(proposal.stepsSaved);
+    }
+
+    /** The answerable steps not saved yet, from the bits of the saved ones. */
+    public static List<Step> missingSteps(int stepsSaved) {
+        return Step.answerable().stream().filter(step -> (stepsSaved & step.bit()) == 0).toList();
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -77,14 +77,13 @@ public class ProposalPageResource {
     @Path("{id}")
     public Response show(@PathParam("id") long id, @Context UriInfo uri) {
         SignedInUser me = me();
-        Proposal proposal = proposals.visible(id, me);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         if (query.containsKey(WHAT_IF_FORM)) {
             // the what-if form sends every field: the address keeps only what differs from the proposal's own figures
-            return Flash.redirect("/proposals/" + id + changedOnly(proposal, query) + "#recommendation");
+            return Flash.redirect("/proposals/" + id + changedOnly(proposals.visible(id, me), query) + "#recommendation");
         }
         WhatIf whatIf = WhatIf.parse(query, costing.today());
-        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(proposal, me, whatIf,
+        return render(whatIf.errors().isEmpty() ? Status.OK : Status.BAD_REQUEST, showPage(id, me, whatIf,
                 uri.getRequestUri().getRawQuery(), null, FormErrors.none(), null));
     }
 
@@ -101,12 +100,12 @@ public class ProposalPageResource {
                             : "Review recorded: the proposal is " + outcome.status().label().toLowerCase(Locale.ROOT) + ".";
             return Flash.redirect("/proposals/" + id + "#review", message);
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, WhatIf.none(), null, form, e.errors(), null));
+            return render(Status.BAD_REQUEST, showPage(id, me, WhatIf.none(), null, form, e.errors(), null));
         } catch (ReviewService.StaleReviewException | OptimisticLockException e) {
             Proposal current = proposals.visible(id, me);
             ReviewForm kept = new ReviewForm(form.verdict(), form.chosenTier(), form.rationale(), form.justification(),
                     form.conditions(), form.nextReviewOn(), String.valueOf(current.version), UUID.randomUUID().toString());
-            return render(Status.CONFLICT, showPage(current, me, WhatIf.none(), null, kept, FormErrors.none(),
+            return render(Status.CONFLICT, showPage(id, me, WhatIf.none(), null, kept, FormErrors.none(),
                     "This proposal changed since you opened it: another review or edit came first. Your text is kept "
                             + "below; check the page again and resubmit if it still holds."));
         }
@@ -121,15 +120,15 @@ public class ProposalPageResource {
             proposals.saveAssumptions(id, me, whatIf, form.getFirst("version"));
             return Flash.redirect("/proposals/" + id + "#recommendation", "Saved the what-if assumptions on the proposal.");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, showPage(proposals.visible(id, me), me, whatIf, null, null, FormErrors.none(), null));
+            return render(Status.BAD_REQUEST, showPage(id, me, whatIf, null, null, FormErrors.none(), null));
         } catch (ProposalService.StaleProposalException e) {
             return Flash.redirect("/proposals/" + id, proposals.conflictMessage(id));
         }
     }
 
-    private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+    private String showPage(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
             FormErrors reviewErrors, String reviewConflict) {
-        return Templates.show(pages.of(proposal, me, whatIf, query, reviewForm, reviewErrors, reviewConflict));
+        return pages.rendered(id, me, whatIf, query, reviewForm, reviewErrors, reviewConflict, Templates::show);
     }
 
     /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */
@@ -181,8 +180,8 @@ public class ProposalPageResource {
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
-    private static Response render(Status status, TemplateInstance page) {
-        return Response.status(status).entity(page).build();
+    private static Response render(Status status, String page) {
+        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private SignedInUser me() {

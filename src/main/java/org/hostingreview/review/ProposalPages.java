@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.pricing.WhatIf;
@@ -35,9 +36,23 @@ public class ProposalPages {
     @Inject
     ReviewService reviews;
 
+    @Inject
+    ProposalService proposals;
+
+    /**
+     * The page rendered within the same transaction as its reads (one connection): the template asks for the proposal's
+     * forecast (the revisit layer's, by name), which reads too, and would otherwise borrow a connection per statement.
+     */
+    @Transactional
+    public String rendered(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm, FormErrors reviewErrors,
+            String reviewConflict, java.util.function.Function<ProposalPageView, io.quarkus.qute.TemplateInstance> template) {
+        return template.apply(of(proposals.visible(id, me), me, whatIf, query, reviewForm, reviewErrors, reviewConflict)).render();
+    }
+
     /**
      * The page of {@code proposal} for {@code me}: with {@code whatIf} applied (its {@code query} kept for the links), and
-     * the review form as posted ({@code reviewForm}, its errors or conflict) or a fresh one.
+     * the review form as posted ({@code reviewForm}, its errors or conflict) or a fresh one. The eval runs are read once
+     * and each day's catalog once, for the costing, the panel and the what-if's comparison alike.
      */
     @Transactional(TxType.SUPPORTS)
     public ProposalPageView of(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
@@ -47,21 +62,28 @@ public class ProposalPages {
         Long filedRequests = proposal.workload.requestsPerMonth;
         double multiple = whatIf.requests() != null && filedRequests != null && filedRequests > 0
                 ? whatIf.requests() / (double) filedRequests : 1;
-        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
+        CatalogSnapshot catalog = costing.snapshot(asOf);
+        Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
+        LocalDate today = costing.today();
+        ReviewService.Panel panel = reviews.panel(proposal, me, costed, runs,
+                () -> asOf.equals(today) ? catalog : costing.snapshot(today));
         // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
         boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
         Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
         ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
                 ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
+        WhatIfChange change = null;
+        if (whatIfAsked && whatIf.errors().isEmpty()) {
+            LocalDate filedAsOf = costing.asOf(proposal);
+            change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? catalog : costing.snapshot(filedAsOf)),
+                    costed);
+        }
         var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
         return new ProposalPageView(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
                 ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(),
                 RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue()), whatIf, query,
-                whatIfAsked && whatIf.errors().isEmpty()
-                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
-                panel, form, reviewErrors, reviewConflict);
+                change, panel, form, reviewErrors, reviewConflict);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.AccountService;
 import org.hostingreview.account.Team;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.web.CurrentUser;
@@ -37,9 +36,6 @@ public class ReviewResource {
     ReviewService reviews;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     CurrentUser currentUser;
 
     @GET
@@ -53,10 +49,11 @@ public class ReviewResource {
         } catch (IllegalArgumentException e) {
             // unknown filters show the whole queue
         }
-        ReviewService.QueuePage page = reviews.queuePage(currentUser.get(), teamId, statusFilter, after);
+        ReviewService.QueueView view = reviews.queueView(currentUser.get(), teamId, statusFilter, after);
+        ReviewService.QueuePage page = view.page();
         String nextPage = page.next() == null ? null : "?after=" + page.next() + (teamId != null ? "&team=" + teamId : "")
                 + (statusFilter != null ? "&status=" + statusFilter.name() : "");
-        return Templates.queue(page.rows(), page.total(), nextPage, accounts.teams(), team == null ? "" : team,
+        return Templates.queue(page.rows(), page.total(), nextPage, view.teams(), team == null ? "" : team,
                 status == null ? "" : status);
     }
 

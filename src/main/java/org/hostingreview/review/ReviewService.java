@@ -115,10 +115,15 @@ public class ReviewService {
 
     @Transactional(TxType.SUPPORTS)
     public Panel panel(Proposal proposal, SignedInUser me, Costing shown) {
-        Observed observed = observedBasis(proposal);
-        Costing costed = observed == null ? shown
-                : costing.cost(proposal, evaluations.runs(proposal.id), costing.snapshot(costing.today()), onObserved(observed));
+        return panel(proposal, me, shown, evaluations.runs(proposal.id), () -> costing.snapshot(costing.today()));
+    }
+
+    /** The panel with the proposal's eval runs and today's catalog as the page already has them (not read again). */
+    public Panel panel(Proposal proposal, SignedInUser me, Costing shown, List<EvalResult> runs,
+            java.util.function.Supplier<CatalogSnapshot> todaysCatalog) {
         List<Review> history = Review.ofProposal(proposal.id);
+        Observed observed = observedBasis(proposal, history);
+        Costing costed = observed == null ? shown : costing.cost(proposal, runs, todaysCatalog.get(), onObserved(observed));
         List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
         Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier;
         ReviewBlock block = block(proposal, me, history);
@@ -141,6 +146,11 @@ public class ReviewService {
 
     /** The check-in a re-review decides on (the one that re-opened it), or null: a decision as filed. */
     Observed observedBasis(Proposal proposal) {
+        return observedBasis(proposal, null);
+    }
+
+    /** The same, with the proposal's reviews when the caller has them (the decision in force is the newest that completed one). */
+    private Observed observedBasis(Proposal proposal, List<Review> history) {
         if (proposal.status != ProposalStatus.REVIEW_DUE || observations.isUnsatisfied()) {
             return null;
         }
@@ -149,7 +159,8 @@ public class ReviewService {
             return reopening;
         }
         // Due by its date with no check-in since: a decision settled at observed figures is re-decided on those.
-        Review inForce = decision(proposal.id);
+        Review inForce = history == null ? decision(proposal.id) : history.stream()
+                .filter(r -> r.verdict == Verdict.APPROVE && r.completesDecision).reduce((a, b) -> b).orElse(null);
         if (inForce != null && inForce.snapshot.basis() != null && inForce.snapshot.basis().observed()) {
             DecisionSnapshot s = inForce.snapshot;
             DecisionSnapshot.Basis b = s.basis();
@@ -476,11 +487,6 @@ public class ReviewService {
                 + "else cast(timezone('UTC', p.submitted_at) as date) end, cast(:today as date))";
         String where = " from proposal p where p.status in (" + String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'")
                 .toList()) + ")" + (teamFilter != null ? " and p.team_id = :team" : "");
-        var countQuery = em.createNativeQuery("select count(*)" + where);
-        if (teamFilter != null) {
-            countQuery.setParameter("team", teamFilter);
-        }
-        long total = ((Number) countQuery.getSingleResult()).longValue();
         String[] cursor = after != null && after.matches("\\d{4}-\\d{2}-\\d{2}_\\d{1,18}") ? after.split("_") : null;
         LocalDate atDay = null;
         try {
@@ -488,10 +494,16 @@ public class ReviewService {
         } catch (DateTimeParseException e) {
             cursor = null; // a cursor that is no date starts at the first page
         }
-        String page = "select p.id, " + waitingSince + " as since" + where
+        // one statement: the page's keys with what the eligibility rule asks of each (this round's approvals, a review of
+        // mine this round, my edits, when I became a reviewer), and the count of all waiting
+        String page = "select p.id, " + waitingSince + " as since, (select count(*) from review r where r.proposal_id = p.id "
+                + "and r.round = p.review_round and r.verdict = 'APPROVE'), exists (select 1 from review r where r.proposal_id = p.id "
+                + "and r.round = p.review_round and r.reviewer_id = :me), exists (select 1 from proposal_editor e where e.user_id = :me "
+                + "and e.proposal_id = p.id), (select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER'), "
+                + "(select count(*)" + where + ")" + where
                 + (cursor != null ? " and (" + waitingSince + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by since, p.id limit "
                 + (QUEUE_PAGE + 1);
-        var pageQuery = em.createNativeQuery(page).setParameter("today", todayUtc);
+        var pageQuery = em.createNativeQuery(page).setParameter("today", todayUtc).setParameter("me", me.id());
         if (teamFilter != null) {
             pageQuery.setParameter("team", teamFilter);
         }
@@ -500,6 +512,7 @@ public class ReviewService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> keys = pageQuery.getResultList();
+        long total = keys.isEmpty() ? countWaiting(where, teamFilter) : ((Number) keys.get(0)[6]).longValue();
         String next = null;
         if (keys.size() > QUEUE_PAGE) {
             keys = keys.subList(0, QUEUE_PAGE);
@@ -510,34 +523,27 @@ public class ReviewService {
         List<Proposal> waiting = ids.isEmpty() ? List.of() : em.createQuery("from Proposal p join fetch p.team join fetch p.feature "
                 + "join fetch p.owner where p.id in :ids", Proposal.class).setParameter("ids", ids).getResultList();
         Map<Long, List<EvalResult>> runs = costing.runsOf(waiting);
-        CatalogSnapshot catalog = costing.snapshot(costing.today());
+        CatalogSnapshot catalog = waiting.isEmpty() ? null : costing.snapshot(costing.today());
         Map<Long, Integer> approvals = new HashMap<>();
         Map<Long, Boolean> reviewedByMe = new HashMap<>();
-        if (!waiting.isEmpty()) {
-            // counted in SQL over the same filter (a join, not a list of ids; no snapshot is loaded)
-            var counts = em.createQuery("select r.proposal.id, sum(case when r.verdict = :approve then 1 else 0 end), "
-                    + "sum(case when r.reviewer.id = :me then 1 else 0 end) from Review r join r.proposal p "
-                    + "where p.id in :ids and r.round = p.reviewRound group by r.proposal.id", Object[].class)
-                    .setParameter("approve", Verdict.APPROVE).setParameter("me", me.id()).setParameter("ids", ids);
-            for (Object[] row : counts.getResultList()) {
-                long id = ((Number) row[0]).longValue();
-                int approved = ((Number) row[1]).intValue();
-                if (approved > 0) {
-                    approvals.put(id, approved);
-                }
-                if (((Number) row[2]).longValue() > 0) {
-                    reviewedByMe.put(id, true);
-                }
-            }
-        }
-        Instant reviewerSince = UserAccount.latestGrant(me.id(), Role.REVIEWER);
         Set<Long> edited = new HashSet<>();
-        for (Object id : ids.isEmpty() ? List.of() : em.createNativeQuery("select proposal_id from proposal_editor "
-                + "where user_id = ?1 and proposal_id = any(cast(?2 as bigint[]))").setParameter(1, me.id())
-                .setParameter(2, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .getResultList()) {
-            edited.add(((Number) id).longValue());
+        Instant reviewerSince = null;
+        for (Object[] k : keys) {
+            long id = ((Number) k[0]).longValue();
+            int approved = ((Number) k[2]).intValue();
+            if (approved > 0) {
+                approvals.put(id, approved);
+            }
+            if (Boolean.TRUE.equals(k[3])) {
+                reviewedByMe.put(id, true);
+            }
+            if (Boolean.TRUE.equals(k[4])) {
+                edited.add(id);
+            }
+            reviewerSince = k[5] instanceof java.sql.Timestamp t ? t.toInstant() : k[5] instanceof java.time.OffsetDateTime t
+                    ? t.toInstant() : (Instant) k[5];
         }
+        Instant grantedAt = reviewerSince;
         LocalDate today = LocalDate.now(clock);
         List<QueueRow> rows = new ArrayList<>();
         for (Proposal p : waiting) {
@@ -548,7 +554,7 @@ public class ReviewService {
             long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since.atZone(ZoneOffset.UTC).toLocalDate(),
                     today));
             boolean may = ReviewBlock.of(p, me, () -> edited.contains(p.id),
-                    () -> reviewerSince != null && p.submittedAt != null && reviewerSince.isAfter(p.submittedAt),
+                    () -> grantedAt != null && p.submittedAt != null && grantedAt.isAfter(p.submittedAt),
                     () -> reviewedByMe.getOrDefault(p.id, false)) == null;
             rows.add(new QueueRow(p.id, p.title, p.team.name, p.status, costed.inputs().workload().requestsPerMonth(),
                     stake(costed, recommended), recommended, age, approvals.getOrDefault(p.id, 0), needed(costed, recommended),
@@ -558,6 +564,23 @@ public class ReviewService {
         return new QueuePage(rows, total, next);
     }
 
+
+    private long countWaiting(String where, Long teamFilter) {
+        var count = em.createNativeQuery("select count(*)" + where);
+        if (teamFilter != null) {
+            count.setParameter("team", teamFilter);
+        }
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /** The queue page with the teams to filter by, in one transaction. */
+    public record QueueView(QueuePage page, List<org.hostingreview.account.Team> teams) {
+    }
+
+    @Transactional
+    public QueueView queueView(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after) {
+        return new QueueView(queuePage(me, teamFilter, statusFilter, after), org.hostingreview.account.Team.allByName());
+    }
 
     /**
      * The decision in force: the approval that completed the latest completed round (four eyes satisfied where

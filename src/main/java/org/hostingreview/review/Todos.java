@@ -1,7 +1,7 @@
 package org.hostingreview.review;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Text;
-import org.hostingreview.proposal.Proposal;
+import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.web.Role;
@@ -27,9 +27,6 @@ import org.hostingreview.web.SignedInUser;
 public class Todos {
 
     @Inject
-    ReviewService reviews;
-
-    @Inject
     EntityManager em;
 
     @Inject
@@ -39,74 +36,179 @@ public class Todos {
     public record Todo(long id, String title, String what, String href) {
     }
 
-    public record List4(List<Todo> toReview, List<Todo> secondApprovals, List<Todo> drafts, List<Todo> awaiting,
-            List<Todo> cameBack) {
+    /** One list of to-dos: at most {@link #SHOWN}, how many there are in all, and where the whole list is. */
+    public record TodoList(List<Todo> rows, long total, String all) {
+
+        /** The count as shown: "1,000+" past {@link #COUNTED}. */
+        public String count() {
+            return total > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total);
+        }
 
         public boolean empty() {
-            return toReview.isEmpty() && secondApprovals.isEmpty() && drafts.isEmpty() && awaiting.isEmpty() && cameBack.isEmpty();
+            return rows.isEmpty();
+        }
+
+        public boolean more() {
+            return total > rows.size();
+        }
+
+        public int size() {
+            return rows.size();
         }
     }
 
+    public record List4(TodoList toReview, TodoList secondApprovals, TodoList drafts, TodoList awaiting, TodoList cameBack) {
+
+        public boolean empty() {
+            return toReview.empty() && secondApprovals.empty() && drafts.empty() && awaiting.empty() && cameBack.empty();
+        }
+    }
+
+    /** To-dos each list shows; the rest are on the list's own page. */
+    public static final int SHOWN = 10;
+
+    private enum Kind {
+        SECOND("/reviews"), REVIEW("/reviews"), DRAFTS("/proposals?status=DRAFT"), AWAITING("/proposals?status=SUBMITTED"),
+        CAME_BACK("/proposals");
+
+        final String all;
+
+        Kind(String all) {
+            this.all = all;
+        }
+    }
+
+    /**
+     * The day a proposal started waiting for review, as the queue orders it: the key of the index of V18_2, so that a
+     * list's first rows are read in its order instead of sorting everything waiting.
+     */
+    static final String WAITING_SINCE = "(case when p.status = 'REVIEW_DUE' and p.due_since is not null then p.due_since "
+            + "else cast(timezone('UTC', p.submitted_at) as date) end)";
+
+    /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the queue is. */
+    public static final int COUNTED = 1_000;
+
+    /**
+     * Every list of the user's roles in one query: each list's first {@link #SHOWN} and its count. A reviewer's lists
+     * hold what they may review ({@link ReviewBlock}'s rule, asked in SQL: not theirs, not edited by them, submitted after
+     * they became a reviewer, not reviewed by them this round), with or without a first approval this round.
+     */
     @Transactional(TxType.SUPPORTS)
     public List4 of(SignedInUser me) {
-        List<Todo> toReview = new ArrayList<>();
-        List<Todo> second = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
         if (me.roles().contains(Role.REVIEWER)) {
-            for (ReviewService.QueueRow row : reviews.queue(me, null, null)) {
-                if (!row.mayReview()) {
-                    continue;
-                }
-                if (row.approvals() > 0 && row.approvals() < row.needed()) {
-                    second.add(new Todo(row.id(), row.title(), String.format("%s · %d of %d approvals: a second reviewer must "
-                            + "approve", row.team(), row.approvals(), row.needed()), "/proposals/" + row.id() + "#review"));
-                } else if (row.approvals() == 0) {
-                    toReview.add(new Todo(row.id(), row.title(), row.team() + " · " + (row.status() == ProposalStatus.REVIEW_DUE
-                            ? "due for re-review" : "submitted") + ", waiting " + Text.count(row.ageDays(), "day"),
-                            "/proposals/" + row.id() + "#review"));
-                }
-            }
+            String mayReview = "p.status in ('SUBMITTED', 'REVIEW_DUE') and p.owner_id <> :me "
+                    + "and not exists (select 1 from proposal_editor e where e.user_id = :me and e.proposal_id = p.id) "
+                    + "and not coalesce((select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER') "
+                    + "> p.submitted_at, false) "
+                    + "and not exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round and r.reviewer_id = :me)";
+            String approved = "exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round "
+                    + "and r.verdict = 'APPROVE')";
+            branches.add(branch(Kind.SECOND, mayReview + " and " + approved, WAITING_SINCE + " nulls last, p.id"));
+            branches.add(branch(Kind.REVIEW, mayReview + " and not " + approved, WAITING_SINCE + " nulls last, p.id"));
         }
-        List<Todo> drafts = new ArrayList<>();
-        List<Todo> awaiting = new ArrayList<>();
-        List<Todo> cameBack = new ArrayList<>();
         if (me.roles().contains(Role.PROPOSER)) {
-            Instant recent = clock.instant().minus(30, ChronoUnit.DAYS);
-            List<Proposal> mine = em.createQuery("from Proposal p join fetch p.team where p.owner.id = :me order by p.updatedAt desc",
-                    Proposal.class).setParameter("me", me.id()).getResultList();
-            for (Proposal p : mine) {
-                switch (p.status) {
-                    case DRAFT -> drafts.add(new Todo(p.id, p.title, "draft · " + missing(p), "/proposals/" + p.id));
-                    case SUBMITTED, REVIEW_DUE -> awaiting.add(new Todo(p.id, p.title, p.status == ProposalStatus.REVIEW_DUE
-                            ? "back for review" : "submitted, awaiting review", "/proposals/" + p.id + "#review"));
-                    case CHANGES_REQUESTED -> cameBack.add(new Todo(p.id, p.title, "changes requested: " + lastRationale(p),
-                            "/proposals/" + p.id));
-                    case APPROVED, REJECTED -> {
-                        if (p.updatedAt != null && p.updatedAt.isAfter(recent)) {
-                            cameBack.add(new Todo(p.id, p.title, p.status.label().toLowerCase(java.util.Locale.ROOT)
-                                    + (p.decidedTier != null && p.status == ProposalStatus.APPROVED ? " for " + p.decidedTier.label() : "")
-                                    + ": " + lastRationale(p), "/proposals/" + p.id));
-                        }
-                    }
-                    default -> {
-                    }
-                }
+            branches.add(branch(Kind.DRAFTS, "p.owner_id = :me and p.status = 'DRAFT'", "p.updated_at desc, p.id desc"));
+            branches.add(branch(Kind.AWAITING, "p.owner_id = :me and p.status in ('SUBMITTED', 'REVIEW_DUE')", "p.updated_at desc, p.id desc"));
+            branches.add(branch(Kind.CAME_BACK, "p.owner_id = :me and (p.status = 'CHANGES_REQUESTED' or p.status in ('APPROVED', "
+                    + "'REJECTED') and p.updated_at > :recent)", "p.updated_at desc, p.id desc"));
+        }
+        java.util.Map<Kind, List<Todo>> rows = new java.util.EnumMap<>(Kind.class);
+        java.util.Map<Kind, Long> totals = new java.util.EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            rows.put(kind, new ArrayList<>());
+            totals.put(kind, 0L);
+        }
+        if (!branches.isEmpty()) {
+            // the approvals and the last review's words only for the rows shown
+            var query = em.createNativeQuery("select x.list, x.id, x.title, x.team, x.status, x.day, x.steps_saved, x.decided_tier, "
+                    + "x.total, (select count(*) from review r join proposal q on q.id = r.proposal_id where r.proposal_id = x.id "
+                    + "and r.round = q.review_round and r.verdict = 'APPROVE'), lr.display_name, lr.rationale, x.updated from ("
+                    + String.join(" union all ", branches) + ") x left join lateral (select u.display_name, r.rationale from review r "
+                    + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
+                    + "limit 1) lr on true").setParameter("me", me.id());
+            if (me.roles().contains(Role.PROPOSER)) {
+                query.setParameter("recent", clock.instant().minus(30, ChronoUnit.DAYS));
+            }
+            LocalDate today = LocalDate.now(clock);
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = query.getResultList();
+            // each list in its own order: the longest waiting first, else the latest change first
+            result.sort(Todos::inListOrder);
+            for (Object[] r : result) {
+                Kind kind = Kind.valueOf((String) r[0]);
+                rows.get(kind).add(todo(kind, r, today));
+                totals.put(kind, ((Number) r[8]).longValue());
             }
         }
-        return new List4(toReview, second, drafts, awaiting, cameBack);
+        java.util.function.Function<Kind, TodoList> list = kind -> new TodoList(rows.get(kind), totals.get(kind), kind.all);
+        return new List4(list.apply(Kind.REVIEW), list.apply(Kind.SECOND), list.apply(Kind.DRAFTS), list.apply(Kind.AWAITING),
+                list.apply(Kind.CAME_BACK));
     }
 
-    private static String missing(Proposal p) {
-        int n = ProposalService.missingSteps(p).size();
+    /** A list's first rows in its order, and its count up to {@link #COUNTED} (one more says there are more). */
+    private static String branch(Kind kind, String where, String order) {
+        boolean waiting = kind == Kind.SECOND || kind == Kind.REVIEW;
+        String alias = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "(select '" + kind.name() + "' as list, p.id, p.title, t.name as team, p.status, "
+                + (waiting ? WAITING_SINCE : "cast(null as date)") + " as day, p.steps_saved, p.decided_tier, (select count(*) from "
+                + "(select 1 from proposal p where " + where + " limit " + (COUNTED + 1) + ") " + alias + "_counted) as total, "
+                + "p.updated_at as updated from proposal p join team t on t.id = p.team_id where " + where
+                + " order by " + order + " limit " + SHOWN + ")";
+    }
+
+    private static Todo todo(Kind kind, Object[] r, LocalDate today) {
+        long id = ((Number) r[1]).longValue();
+        String title = (String) r[2];
+        String team = (String) r[3];
+        ProposalStatus status = ProposalStatus.valueOf((String) r[4]);
+        return switch (kind) {
+            // a waiting proposal with an approval this round needs two: one that sufficed would have decided it
+            case SECOND -> new Todo(id, title, String.format("%s · %d of %d approvals: a second reviewer must approve", team,
+                    ((Number) r[9]).intValue(), 2), "/proposals/" + id + "#review");
+            case REVIEW -> new Todo(id, title, team + " · " + (status == ProposalStatus.REVIEW_DUE ? "due for re-review" : "submitted")
+                    + ", waiting " + Text.count(Math.max(0, (r[5] == null ? 0 : ChronoUnit.DAYS.between(day(r[5]), today))), "day"),
+                    "/proposals/" + id + "#review");
+            case DRAFTS -> new Todo(id, title, "draft · " + missing(((Number) r[6]).intValue()), "/proposals/" + id);
+            case AWAITING -> new Todo(id, title, status == ProposalStatus.REVIEW_DUE ? "back for review" : "submitted, awaiting review",
+                    "/proposals/" + id + "#review");
+            case CAME_BACK -> new Todo(id, title, (status == ProposalStatus.CHANGES_REQUESTED ? "changes requested"
+                    : status.label().toLowerCase(java.util.Locale.ROOT) + (r[7] != null && status == ProposalStatus.APPROVED
+                            ? " for " + Tier.valueOf((String) r[7]).label() : "")) + ": " + rationale((String) r[10], (String) r[11]),
+                    "/proposals/" + id);
+        };
+    }
+
+    private static int inListOrder(Object[] a, Object[] b) {
+        int c = ((String) a[0]).compareTo((String) b[0]);
+        if (c == 0 && a[5] != null && b[5] != null) {
+            c = day(a[5]).compareTo(day(b[5]));
+        }
+        if (c == 0 && a[5] == null && a[12] != null && b[12] != null) {
+            c = instant(b[12]).compareTo(instant(a[12]));
+        }
+        return c != 0 ? c : Long.compare(((Number) a[1]).longValue(), ((Number) b[1]).longValue());
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime t ? t.toInstant()
+                : (java.time.Instant) value;
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static String missing(int stepsSaved) {
+        int n = ProposalService.missingSteps(stepsSaved).size();
         return n == 0 ? "ready to submit" : n + (n == 1 ? " step" : " steps") + " to answer";
     }
 
-    private String lastRationale(Proposal p) {
-        List<Review> history = Review.ofProposal(p.id);
-        if (history.isEmpty()) {
+    private static String rationale(String reviewer, String rationale) {
+        if (reviewer == null) {
             return "";
         }
-        Review last = history.get(history.size() - 1);
-        String text = last.reviewer.displayName + ": " + last.rationale;
+        String text = reviewer + ": " + rationale;
         return text.length() > 160 ? text.substring(0, 159) + "…" : text;
     }
 }

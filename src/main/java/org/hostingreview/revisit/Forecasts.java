@@ -37,6 +37,45 @@ public class Forecasts {
     @Inject
     org.hostingreview.proposal.CostingService costing;
 
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** How long the dashboard trusts a forecast it computed: today's catalog may move it in between. */
+    static final java.time.Duration CACHED_FOR = java.time.Duration.ofMinutes(5);
+    private static final int CACHE_ENTRIES = 1_000;
+
+    private record Key(long proposalId, long version, long checkins, long lastCheckinId, java.time.LocalDate today) {
+    }
+
+    private record Entry(Forecast forecast, java.time.Instant until) {
+    }
+
+    private final java.util.Map<Key, Entry> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The dashboard's forecast of a decision: computed once for the proposal's version, its check-ins (their number
+     * and the newest) and the day, and kept for {@link #CACHED_FOR}; a new check-in, decision or edit computes it again.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Forecast cached(long proposalId, long version, long checkins, long lastCheckinId) {
+        java.time.Instant now = clock.instant();
+        Key key = new Key(proposalId, version, checkins, lastCheckinId, java.time.LocalDate.now(clock));
+        Entry entry = cache.get(key);
+        if (entry != null && entry.until().isAfter(now)) {
+            return entry.forecast();
+        }
+        Proposal proposal = em.find(Proposal.class, proposalId);
+        Forecast forecast = proposal == null ? null : of(proposal);
+        if (cache.size() >= CACHE_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Entry(forecast, now.plus(CACHED_FOR)));
+        return forecast;
+    }
+
     /** The forecast of a proposal with a decision in force, or null. */
     @Transactional(TxType.SUPPORTS)
     public Forecast of(Proposal proposal) {

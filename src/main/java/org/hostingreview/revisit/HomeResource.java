@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.review.Todos;
-import org.hostingreview.revisit.RevisitViews;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.SignedInUser;
 
@@ -32,12 +31,10 @@ public class HomeResource {
     @Inject
     RevisitViews revisits;
 
-    @Inject
-    Todos todos;
-
     @GET
     public TemplateInstance dashboard() {
         SignedInUser me = currentUser.get();
-        return Templates.dashboard(me, revisits.dashboard(me), me.seesAllTeams(), todos.of(me));
+        RevisitViews.Home home = revisits.home(me);
+        return Templates.dashboard(me, home.due(), me.seesAllTeams(), home.todos());
     }
 }

@@ -71,12 +71,66 @@ public class RevisitViews {
     public record ForecastRow(long id, String title, String team, Forecast forecast) {
     }
 
-    /** The dashboard's four lists, and the forecasts that project a crossing. */
-    public record Dashboard(List<DueRow> dueSoon, List<DueRow> dueNow, List<DueRow> overdue, List<DueRow> reopened,
-            List<ForecastRow> forecasts) {
+    /** One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all. */
+    public record DueList(List<DueRow> rows, long total) {
 
         public boolean empty() {
-            return dueSoon.isEmpty() && dueNow.isEmpty() && overdue.isEmpty() && reopened.isEmpty();
+            return rows.isEmpty();
+        }
+
+        /** More than the rows shown: the page links to the whole list. */
+        public boolean more() {
+            return total > rows.size();
+        }
+
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** The dashboard's four lists, and the forecasts that project a crossing. */
+    public record Dashboard(DueList dueSoon, DueList dueNow, DueList overdue, DueList reopened, List<ForecastRow> forecasts) {
+
+        public boolean empty() {
+            return dueSoon.empty() && dueNow.empty() && overdue.empty() && reopened.empty();
+        }
+    }
+
+    /** Rows each of the dashboard's lists shows; the rest are on the list's own page. */
+    public static final int SHOWN = 10;
+
+    /** Rows per page of a list's own page. */
+    public static final int LIST_PAGE = 50;
+
+    /** Decisions with enough check-ins for a forecast the dashboard projects at most (the most recently checked in). */
+    static final int FORECAST_CANDIDATES = 5;
+
+    /** The newest check-ins in scope the forecast candidates are found among. */
+    static final int RECENT_CHECKINS = 500;
+
+    /** The dashboard's lists of decisions, by the names their pages and sections use. */
+    public enum Due {
+        OVERDUE("overdue", "Overdue"), DUE_NOW("due-now", "Due now"), REOPENED("reopened", "Recently re-opened"),
+        DUE_SOON("due-soon", "Due in the next 30 days");
+
+        private final String key;
+        private final String label;
+
+        Due(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static java.util.Optional<Due> byKey(String key) {
+            return java.util.Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
         }
     }
 
@@ -93,54 +147,194 @@ public class RevisitViews {
         return query.getResultList();
     }
 
+    /**
+     * The dashboard: each list's first {@link #SHOWN} decisions and its count, in one query (each list by its own index:
+     * review-due decisions by the day they became due, approved ones by their review date), and the forecasts of the
+     * few decisions most recently checked in.
+     */
     @Transactional(TxType.SUPPORTS)
     public Dashboard dashboard(SignedInUser me) {
-        LocalDate today = LocalDate.now(clock);
-        List<DueRow> soon = new ArrayList<>();
-        List<DueRow> now = new ArrayList<>();
-        List<DueRow> overdue = new ArrayList<>();
-        List<DueRow> reopened = new ArrayList<>();
-        List<ForecastRow> forecasts = new ArrayList<>();
-        // which decisions have enough check-ins for a forecast: one grouped query, not one count per decision
-        boolean seesAll = me.seesAllTeams();
-        var enough = em.createQuery("select c.proposal.id from Checkin c where c.proposal.status in :statuses"
-                + (seesAll ? "" : " and c.proposal.team.id = :team") + " group by c.proposal.id having count(c) >= :min", Long.class)
-                .setParameter("statuses", List.of(ProposalStatus.APPROVED, ProposalStatus.REVIEW_DUE))
-                .setParameter("min", (long) Forecast.MIN_POINTS);
-        if (!seesAll) {
-            enough.setParameter("team", me.teamId());
+        Long team = me.seesAllTeams() ? null : me.teamId();
+        // each list's first rows in its index order, and its count (an index-only scan), in one statement
+        StringBuilder sql = new StringBuilder();
+        for (Due due : Due.values()) {
+            if (sql.length() > 0) {
+                sql.append(" union all ");
+            }
+            String where = where(due) + (team != null ? " and p.team_id = :team" : "");
+            sql.append("(select '").append(due.name()).append("', p.id, p.title, t.name, p.status, ").append(day(due))
+                    .append(", cast(p.due_reasons as text), (select count(*) from proposal p where ").append(where)
+                    .append(") from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
+                    .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
-        java.util.Set<Long> forecastable = new java.util.HashSet<>(enough.getResultList());
-        for (Proposal p : decisionsInScope(me)) {
-            if (forecastable.contains(p.id)) {
-                Forecast f = forecaster.of(p);
-                if (f != null && f.projected()) {
-                    forecasts.add(new ForecastRow(p.id, p.title, p.team.name, f));
-                }
-            }
-            if (p.status == ProposalStatus.APPROVED) {
-                if (p.nextReviewOn != null && !p.nextReviewOn.isAfter(today.plusDays(30))) {
-                    soon.add(row(p, p.nextReviewOn, ChronoUnit.DAYS.between(today, p.nextReviewOn)));
-                }
-                continue;
-            }
-            LocalDate since = p.dueSince == null ? today : p.dueSince;
-            long days = ChronoUnit.DAYS.between(since, today);
-            DueRow row = row(p, since, days);
-            if (days >= config.revisit().overdueDays()) {
-                overdue.add(row);
-            } else {
-                now.add(row);
-            }
-            if (row.reopened() && days <= 30) {
-                reopened.add(row);
-            }
+        var query = em.createNativeQuery(sql.toString());
+        bind(query, sql.toString(), team);
+        java.util.Map<Due, List<DueRow>> rows = new java.util.EnumMap<>(Due.class);
+        java.util.Map<Due, Long> totals = new java.util.EnumMap<>(Due.class);
+        for (Due due : Due.values()) {
+            rows.put(due, new ArrayList<>());
+            totals.put(due, 0L);
         }
-        return new Dashboard(soon, now, overdue, reopened, forecasts);
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = query.getResultList();
+        for (Object[] r : result) {
+            Due due = Due.valueOf((String) r[0]);
+            rows.get(due).add(dueRow(due, r));
+            totals.put(due, ((Number) r[7]).longValue());
+        }
+        rows.values().forEach(list -> list.sort(java.util.Comparator.comparing(DueRow::date).thenComparingLong(DueRow::id)));
+        java.util.function.Function<Due, DueList> list = due -> new DueList(rows.get(due), totals.get(due));
+        return new Dashboard(list.apply(Due.DUE_SOON), list.apply(Due.DUE_NOW), list.apply(Due.OVERDUE), list.apply(Due.REOPENED),
+                forecasts(me));
     }
 
-    private static DueRow row(Proposal p, LocalDate date, long days) {
-        return new DueRow(p.id, p.title, p.team.name, p.status, date, days, p.dueReasons);
+    /** The dashboard page: the decisions coming back and the user's to-dos. */
+    public record Home(Dashboard due, org.hostingreview.review.Todos.List4 todos) {
+    }
+
+    @Inject
+    org.hostingreview.review.Todos todos;
+
+    /** The whole dashboard in one transaction: one connection, a handful of statements, whatever the data. */
+    @Transactional
+    public Home home(SignedInUser me) {
+        return new Home(dashboard(me), todos.of(me));
+    }
+
+    /** A page of one of the dashboard's lists, and the cursor ({@code day_id}) of the next page, or null. */
+    public record DuePage(Due due, List<DueRow> rows, long total, String next) {
+    }
+
+    /** One page of a dashboard list, keyset-paginated after {@code after} ({@code yyyy-mm-dd_id}), optionally one team's. */
+    @Transactional(TxType.SUPPORTS)
+    public DuePage duePage(SignedInUser me, Due due, Long teamFilter, String after) {
+        Long team = me.seesAllTeams() ? teamFilter : Long.valueOf(me.teamId());
+        String[] cursor = after != null && after.matches("\\d{4}-\\d{2}-\\d{2}_\\d{1,18}") ? after.split("_") : null;
+        LocalDate atDay = null;
+        try {
+            atDay = cursor == null ? null : LocalDate.parse(cursor[0]);
+        } catch (java.time.format.DateTimeParseException e) {
+            cursor = null;
+        }
+        String from = " from proposal p join team t on t.id = p.team_id where " + where(due) + (team != null ? " and p.team_id = :team" : "");
+        String sql = "select '" + due.name() + "', p.id, p.title, t.name, p.status, " + day(due)
+                + " as day, cast(p.due_reasons as text), (select count(*)" + from + "), " + key(due) + from
+                + (cursor != null ? " and (" + key(due) + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by " + order(due)
+                + " limit " + (LIST_PAGE + 1);
+        var query = em.createNativeQuery(sql);
+        bind(query, sql, team);
+        if (cursor != null) {
+            query.setParameter("atDay", atDay).setParameter("atId", Long.parseLong(cursor[1]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = query.getResultList();
+        List<DueRow> rows = new ArrayList<>();
+        long total = 0;
+        String next = null;
+        for (Object[] r : result) {
+            if (rows.size() == LIST_PAGE) {
+                Object[] last = result.get(LIST_PAGE - 1);
+                next = last[8] + "_" + ((Number) last[1]).longValue();
+                break;
+            }
+            rows.add(dueRow(due, r));
+            total = ((Number) r[7]).longValue();
+        }
+        return new DuePage(due, rows, total, next);
+    }
+
+    /** The day a list shows: the day a decision became due (today when unknown), or its review date. */
+    private static String day(Due due) {
+        return due == Due.DUE_SOON ? "p.next_review_on" : "coalesce(p.due_since, cast(:today as date))";
+    }
+
+    /**
+     * A list's sort key, as its index (V18_2) has it: the day a decision became due, a day unknown counting after every
+     * other (as due today); an approved decision's review date.
+     */
+    private static String key(Due due) {
+        return due == Due.DUE_SOON ? "p.next_review_on" : "coalesce(p.due_since, date '9999-12-31')";
+    }
+
+    private static String order(Due due) {
+        return key(due) + ", p.id";
+    }
+
+    /** Re-opened by a check-in or a price, rather than by its review date alone (the partial index of V18_2 says the same). */
+    static final String REOPENED_BY_MORE_THAN_ITS_DATE = "jsonb_path_exists(p.due_reasons, '$[*] ? (@.trigger != \"SCHEDULED\")')";
+
+    private static String where(Due due) {
+        return switch (due) {
+            case OVERDUE -> "p.status = 'REVIEW_DUE' and " + key(due) + " <= cast(:overdueFrom as date)";
+            case DUE_NOW -> "p.status = 'REVIEW_DUE' and " + key(due) + " > cast(:overdueFrom as date)";
+            // in the last 30 days
+            case REOPENED -> "p.status = 'REVIEW_DUE' and " + REOPENED_BY_MORE_THAN_ITS_DATE + " and " + key(due)
+                    + " >= cast(:recentFrom as date)";
+            case DUE_SOON -> "p.status = 'APPROVED' and p.next_review_on <= cast(:soonUntil as date)";
+        };
+    }
+
+    /** Binds the parameters the lists' SQL uses (a page of one list uses some of them). */
+    private void bind(jakarta.persistence.Query query, String sql, Long team) {
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<String, Object> values = java.util.Map.of("today", today, "overdueFrom",
+                today.minusDays(config.revisit().overdueDays()), "recentFrom", today.minusDays(30), "soonUntil", today.plusDays(30));
+        values.forEach((name, value) -> {
+            if (sql.contains(":" + name)) {
+                query.setParameter(name, value);
+            }
+        });
+        if (team != null) {
+            query.setParameter("team", team);
+        }
+    }
+
+    private DueRow dueRow(Due due, Object[] r) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = r[5] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[5];
+        long days = due == Due.DUE_SOON ? ChronoUnit.DAYS.between(today, day) : ChronoUnit.DAYS.between(day, today);
+        return new DueRow(((Number) r[1]).longValue(), (String) r[2], (String) r[3], ProposalStatus.valueOf((String) r[4]), day, days,
+                reasons((String) r[6]));
+    }
+
+    private List<ReopenReason> reasons(String json) {
+        try {
+            return json == null ? List.of() : List.of(json_.readValue(json, ReopenReason[].class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable due reasons: " + json, e);
+        }
+    }
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json_;
+
+    /**
+     * The forecasts that project a crossing, among the few decisions in scope with enough check-ins that were checked in
+     * most recently. A forecast is computed once per decision, check-ins and day (see {@link Forecasts#cached}).
+     */
+    private List<ForecastRow> forecasts(SignedInUser me) {
+        boolean seesAll = me.seesAllTeams();
+        // walked from the newest check-ins (the primary key's order), not grouped over every check-in
+        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, n.checkins, r.last from (select c.proposal_id, "
+                + "max(c.id) as last from (select c.proposal_id, c.id from checkin c join proposal p on p.id = c.proposal_id "
+                + "where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team") + " order by c.id desc limit "
+                + RECENT_CHECKINS + ") c group by c.proposal_id) r join proposal p on p.id = r.proposal_id join team t on t.id = p.team_id "
+                + "cross join lateral (select count(*) as checkins from checkin c where c.proposal_id = p.id) n where n.checkins >= :min "
+                + "order by r.last desc limit " + FORECAST_CANDIDATES).setParameter("min", Forecast.MIN_POINTS);
+        if (!seesAll) {
+            candidates.setParameter("team", me.teamId());
+        }
+        List<ForecastRow> forecasts = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = candidates.getResultList();
+        for (Object[] c : found) {
+            long id = ((Number) c[0]).longValue();
+            Forecast f = forecaster.cached(id, ((Number) c[3]).longValue(), ((Number) c[4]).longValue(), ((Number) c[5]).longValue());
+            if (f != null && f.projected()) {
+                forecasts.add(new ForecastRow(id, (String) c[1], (String) c[2], f));
+            }
+        }
+        return forecasts;
     }
 
     /** One figure then and now. */

@@ -88,6 +88,63 @@ class AuditChainTest {
     }
 
     @Test
+    void anIncrementalVerifyWalksFromTheLastVerifiedCheckpointAndStillFindsTamperingItCovers() {
+        write(3);
+        long mark = chain.checkpoint("test").seq;
+        assertThat(chain.verify().ok()).isTrue();
+        write(5);
+
+        AuditChain.Verification v = chain.verify(false);
+        assertThat(v.ok()).isTrue();
+        assertThat(v.full()).isFalse();
+        assertThat(v.fromSeq()).isEqualTo(mark);
+        assertThat(v.checked()).isEqualTo(head() - mark);
+        WebSession.as("dana").get("/audit/verify").then().statusCode(200).body(containsString("Intact."))
+                .body(containsString("after sequence " + mark));
+        given().auth().preemptive().basic("dana", WebSession.DEMO_PASSWORD).get("/api/v1/audit/verify?full=true").then()
+                .body("ok", equalTo(true)).body("full", equalTo(true)).body("fromSeq", equalTo(0));
+
+        // an event after the mark, altered: found by the incremental walk at its sequence
+        long late = head() - 1;
+        String lateActor = sql("select actor from audit_event where seq = " + late);
+        tamper("update audit_event set actor = 'mallory' where seq = " + late);
+        try {
+            AuditChain.Verification bad = chain.verify(false);
+            assertThat(bad.ok()).isFalse();
+            assertThat(bad.firstBadSeq()).isEqualTo(late);
+            assertThat(bad.problem()).startsWith("altered");
+        } finally {
+            tamper("update audit_event set actor = '" + lateActor + "' where seq = " + late);
+        }
+
+        // the history up to the mark rewritten and re-hashed changes the hash at the mark: found without walking it
+        String markHash = sql("select hash from audit_event where seq = " + mark);
+        tamper("update audit_event set hash = repeat('0', 64) where seq = " + mark);
+        try {
+            AuditChain.Verification bad = chain.verify(false);
+            assertThat(bad.ok()).isFalse();
+            assertThat(bad.firstBadSeq()).isEqualTo(mark);
+            assertThat(bad.problem()).contains("replaced");
+        } finally {
+            tamper("update audit_event set hash = '" + markHash + "' where seq = " + mark);
+        }
+
+        // a row before the mark altered alone is the full walk's to find
+        long early = mark - 1;
+        String earlyActor = sql("select actor from audit_event where seq = " + early);
+        tamper("update audit_event set actor = 'mallory' where seq = " + early);
+        try {
+            AuditChain.Verification bad = chain.verify(true);
+            assertThat(bad.ok()).isFalse();
+            assertThat(bad.full()).isTrue();
+            assertThat(bad.firstBadSeq()).isEqualTo(early);
+        } finally {
+            tamper("update audit_event set actor = '" + earlyActor + "' where seq = " + early);
+        }
+        assertThat(chain.verify(false).ok()).isTrue();
+    }
+
+    @Test
     void eightConcurrentWritersLeaveALinearChain() throws Exception {
         long before = AuditLog.count();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -124,6 +181,38 @@ class AuditChainTest {
                 .body(containsString("<del>1000</del>"))
                 .body(containsString("<ins>2500</ins>"));
         WebSession.as("omar").get("/proposals/" + id + "/audit").then().statusCode(404);
+    }
+
+    @Test
+    void aLongTimelineIsPagedOldestFirstWithEveryEventOnExactlyOnePage() {
+        WebSession priya = WebSession.as("priya");
+        long id = ProposalFixtures.draft(priya, "Long timeline", "Long timeline feature " + System.nanoTime());
+        for (int i = 0; i < 2 * org.hostingreview.audit.AuditLog.PAGE_SIZE + 5; i++) {
+            QuarkusTransaction.requiringNew().run(() -> audit.event(AuditAction.PROPOSAL_STEP_SAVED, "priya")
+                    .on(AuditEntity.PROPOSAL, id).detail("step", 2).record());
+        }
+        long events = Long.parseLong(sql("select count(*) from audit_event where entity_type = 'proposal' and entity_id = '" + id
+                + "'"));
+
+        List<Long> seen = new ArrayList<>();
+        String page = priya.get("/proposals/" + id + "/audit").then().statusCode(200).extract().asString();
+        java.util.regex.Pattern next = java.util.regex.Pattern.compile("href=\"(/proposals/" + id + "/audit\\?after=\\d+)\" rel=\"next\"");
+        for (int pages = 0; pages < 10; pages++) {
+            java.util.regex.Matcher seq = java.util.regex.Pattern.compile("<span class=\"seq\">#(\\d+)</span>").matcher(page);
+            List<Long> onPage = new ArrayList<>();
+            while (seq.find()) {
+                onPage.add(Long.parseLong(seq.group(1)));
+            }
+            assertThat(onPage).hasSizeLessThanOrEqualTo(org.hostingreview.audit.AuditLog.PAGE_SIZE).isSorted();
+            seen.addAll(onPage);
+            java.util.regex.Matcher link = next.matcher(page);
+            if (!link.find()) {
+                break;
+            }
+            page = priya.get(link.group(1)).then().statusCode(200).extract().asString();
+        }
+        assertThat(seen).doesNotHaveDuplicates().isSorted();
+        assertThat((long) seen.size()).isEqualTo(events);
     }
 
     @Test
