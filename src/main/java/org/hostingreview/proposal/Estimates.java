@@ -172,12 +172,24 @@ public class Estimates {
             if (ids.isEmpty()) {
                 break;
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                // the batch's proposals first (id order), as every write on a proposal takes its row first
-                em.createNativeQuery("select id from proposal where id = any(cast(?1 as bigint[])) order by id for update")
-                        .setParameter(1, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}").getResultList();
-                refresh(ids);
-            });
+            for (int attempt = 1;; attempt++) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        // the batch's proposals first (id order), as every write on a proposal takes its row first
+                        em.createNativeQuery("select id from proposal where id = any(cast(?1 as bigint[])) order by id for update")
+                                .setParameter(1, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
+                                .getResultList();
+                        refresh(ids);
+                    });
+                    break;
+                } catch (RuntimeException e) {
+                    // a write on one of these proposals' features at the same moment may deadlock with the batch: once more
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    LOG.debugf(e, "Estimates: batch after %d failed, once more", from);
+                }
+            }
             done += ids.size();
             after = ids.get(ids.size() - 1);
             progress.accept(done);

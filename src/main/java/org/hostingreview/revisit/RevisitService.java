@@ -36,7 +36,6 @@ import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
-import org.hostingreview.pricing.CatalogChanged;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.proposal.CostingService;
@@ -52,7 +51,6 @@ import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
-import org.hostingreview.web.Role;
 
 /**
  * Decisions come back. The scheduled sweep moves approved decisions whose review date has come to
@@ -340,21 +338,8 @@ public class RevisitService {
             due += n;
         }
         // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
-        int repriced = 0;
-        PriceMoments moments = QuarkusTransaction.requiringNew().call(this::priceMoments);
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repriceCandidates(from, moments));
-            if (ids.isEmpty()) {
-                break;
-            }
-            repriced += QuarkusTransaction.requiringNew().call(() -> {
-                lockSweep();
-                return repriceBatch(ids, AuditService.SYSTEM, costing.snapshot(costing.today()));
-            });
-            after = ids.get(ids.size() - 1);
-        }
+        int repriced = repriceAll(AuditService.SYSTEM, (checked, reopened) -> {
+        }).size();
         LocalDate limit = today.minusDays(config.revisit().overdueDays());
         int flagged = 0;
         for (int n = BATCH; n == BATCH;) {
@@ -404,11 +389,6 @@ public class RevisitService {
     public record Sweep(int madeDue, int repriced, int flaggedOverdue) {
     }
 
-    /** A catalog value was added: in the same transaction, re-open the decisions whose prices moved. */
-    void onCatalogChanged(@Observes CatalogChanged change) {
-        afterCatalogChange(change.actor());
-    }
-
     /**
      * The price rows (model and GPU prices, the ones {@link #priceChanges} compares) that a newer row in force today
      * replaces for the same model and provider or the same GPU: only a decision costed with one of them can have seen its price move.
@@ -446,28 +426,50 @@ public class RevisitService {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** After a catalog value is added: re-open every approved decision whose prices moved by more than allowed. */
-    @Transactional(TxType.MANDATORY)
-    public int afterCatalogChange(String actor) {
-        PriceMoments moments = priceMoments();
-        CatalogSnapshot catalog = costing.snapshot(costing.today());
-        int reopened = 0;
+    /** Hears how far a re-check got: decisions checked and re-opened so far. */
+    public interface Progress {
+        void batch(int checked, int reopened);
+    }
+
+    /**
+     * Re-opens every approved decision whose prices moved by more than allowed, in bounded batches (each its own short
+     * transaction under the sweep's lock): the candidates are found in SQL, by the price rows their frozen catalog used
+     * that newer rows replaced, and only they are re-costed. Returns the re-opened decisions' ids.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public List<Long> repriceAll(String actor, Progress progress) {
+        PriceMoments moments = QuarkusTransaction.requiringNew().call(this::priceMoments);
+        List<Long> reopened = new ArrayList<>();
+        int checked = 0;
         long after = 0;
-        for (List<Long> ids = repriceCandidates(after, moments); !ids.isEmpty(); ids = repriceCandidates(after, moments)) {
-            reopened += repriceBatch(ids, actor, catalog);
+        while (true) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repriceCandidates(from, moments));
+            if (ids.isEmpty()) {
+                break;
+            }
+            reopened.addAll(QuarkusTransaction.requiringNew().call(() -> {
+                lockSweep();
+                return repriceBatch(ids, actor, costing.snapshot(costing.today()));
+            }));
+            checked += ids.size();
+            progress.batch(checked, reopened.size());
             after = ids.get(ids.size() - 1);
         }
         return reopened;
     }
 
-    /** Re-costs one batch of approved decisions with today's catalog and re-opens those whose prices moved. */
-    int repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
+    /**
+     * Re-costs one batch of approved decisions with today's catalog and re-opens those whose prices moved; returns their
+     * ids. Everything is costed before the first audit event, so the trail's lock is held for the writes only.
+     */
+    List<Long> repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
         List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
                 + "where p.id in :ids and p.status = :approved order by p.id", Proposal.class).setParameter("ids", ids)
                 .setParameter("approved", ProposalStatus.APPROVED).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
-        int reopened = 0;
+        Map<Proposal, List<ReopenReason>> moved = new LinkedHashMap<>();
         for (Proposal proposal : approved) {
             Review decision = decisions.get(proposal.id);
             if (decision == null) {
@@ -475,34 +477,40 @@ public class RevisitService {
             }
             Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
             List<ReopenReason> changed = priceChanges(decision, now);
-            if (!changed.isEmpty() && reopen(proposal, changed, actor, Notification.Kind.REOPENED,
-                    "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
-                reopened++;
+            if (!changed.isEmpty()) {
+                moved.put(proposal, changed);
             }
         }
+        List<Long> reopened = new ArrayList<>();
+        moved.forEach((proposal, changed) -> {
+            if (reopen(proposal, changed, actor, Notification.Kind.REOPENED,
+                    "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
+                reopened.add(proposal.id);
+            }
+        });
         return reopened;
     }
 
-    /** Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. */
+    /**
+     * Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. One
+     * statement: the recipients are read and the row inserted in SQL, and a key already used inserts nothing
+     * ({@code on conflict (event_key) do nothing}), instead of counting the keys first.
+     */
     void notify(Proposal proposal, Notification.Kind kind, String eventKey, String what) {
-        if (Notification.count("eventKey", eventKey) > 0) {
-            return;
-        }
-        List<String> recipients = em.createQuery("select distinct u.email from UserAccount u join u.roles r where u.active = true "
-                + "and ((u.team.id = :team and r = :proposer) or r = :reviewer) order by u.email", String.class)
-                .setParameter("team", proposal.team.id).setParameter("proposer", Role.PROPOSER)
-                .setParameter("reviewer", Role.REVIEWER).getResultList();
-        Notification n = new Notification();
-        n.proposalId = proposal.id;
-        n.kind = kind;
-        n.eventKey = eventKey;
-        n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
-        n.body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
+        String subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
+        String body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
                 Notification.singleLine(proposal.feature.name, 200), what, proposal.dueReasons.stream().map(r -> r.label()).toList(),
                 config.baseUrl()).render();
-        n.recipients = String.join(",", recipients);
-        n.createdAt = clock.instant();
-        n.persist();
-        queued.fire(new Notification.Queued(n.id));
+        @SuppressWarnings("unchecked")
+        List<Number> inserted = em.createNativeQuery("insert into notification (proposal_id, kind, event_key, subject, body, "
+                + "recipients, created_at) select ?1, ?2, ?3, ?4, ?5, coalesce((select string_agg(x.email, ',' order by x.email) "
+                + "from (select distinct u.email from app_user u join user_role r on r.user_id = u.id where u.active "
+                + "and ((u.team_id = ?6 and r.role = 'PROPOSER') or r.role = 'REVIEWER')) x), ''), ?7 "
+                + "on conflict (event_key) do nothing returning id").setParameter(1, proposal.id).setParameter(2, kind.name())
+                .setParameter(3, eventKey).setParameter(4, subject).setParameter(5, body).setParameter(6, proposal.team.id)
+                .setParameter(7, clock.instant()).getResultList();
+        if (!inserted.isEmpty()) {
+            queued.fire(new Notification.Queued(inserted.get(0).longValue()));
+        }
     }
 }
