@@ -391,7 +391,8 @@ public class RevisitService {
 
     /**
      * The price rows (model and GPU prices, the ones {@link #priceChanges} compares) that a newer row in force today
-     * replaces for the same model and provider or the same GPU: only a decision costed with one of them can have seen its price move.
+     * replaces for the same model and provider or the same GPU, or that a newer, cheaper row of the same model at another
+     * provider undercuts: only a decision costed with one of them can have seen its price move.
      */
     record PriceMoments(String supersededRefs) {
         boolean none() {
@@ -402,7 +403,11 @@ public class RevisitService {
     PriceMoments priceMoments() {
         @SuppressWarnings("unchecked")
         List<String> refs = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
-                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider = m0.provider and m1.id <> m0.id and m1.effective_from <= ?1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.id <> m0.id and m1.effective_from <= ?1 "
+                // a newer row of the same provider replaces it; a newer, cheaper one of another provider may undercut it
+                // (a proposal that names no provider is priced at the cheapest)
+                + "and (m1.provider = m0.provider or m1.input_usd_per_mtok < m0.input_usd_per_mtok "
+                + "or m1.output_usd_per_mtok < m0.output_usd_per_mtok) "
                 + "and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from and m1.id > m0.id))) "
                 + "union all select 'gpu_price:' || g0.id from gpu_price g0 where exists (select 1 from gpu_price g1 "
                 + "where g1.gpu = g0.gpu and g1.id <> g0.id and g1.effective_from <= ?1 and (g1.effective_from > g0.effective_from "

@@ -140,6 +140,6 @@ class CheckinTrustTest {
         // the re-check runs after the change commits: wait for it as the admin would, on the change's page
         org.hostingreview.support.CatalogRecheck.awaitDone(admin, admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
-                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString()));
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString())));
     }
 }
