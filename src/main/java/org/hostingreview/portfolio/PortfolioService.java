@@ -23,7 +23,7 @@ import org.hostingreview.web.SignedInUser;
  * what it would cost there. Read from the stored estimates ({@code proposal_estimate}, see
  * {@link org.hostingreview.proposal.Estimates}): the totals per tier are sums of the per-team totals the database
  * keeps, and each tier lists its features a page at a time (keyset), those that would move first, biggest saving first.
- * Two queries whatever the number of features.
+ * One query whatever the number of features.
  */
 @ApplicationScoped
 public class PortfolioService {
@@ -123,27 +123,16 @@ public class PortfolioService {
     @Transactional(TxType.SUPPORTS)
     public Portfolio portfolio(SignedInUser me, Long teamFilter, Page page) {
         Long team = me.seesAllTeams() ? teamFilter : Long.valueOf(me.teamId());
-        Query totals = em.createNativeQuery("select tier, draft, sum(features), sum(moving), sum(spend_today_usd), "
-                + "sum(under_recommendation_usd) from portfolio_total" + (team != null ? " where team_id = ?1" : "")
-                + " group by tier, draft");
-        if (team != null) {
-            totals.setParameter(1, team);
-        }
         Map<Tier, long[]> counts = new EnumMap<>(Tier.class);
         Map<Tier, double[]> sums = new EnumMap<>(Tier.class);
-        long moving = 0;
-        for (Object row : totals.getResultList()) {
-            Object[] r = (Object[]) row;
-            Tier tier = Tier.valueOf((String) r[0]);
-            boolean draft = (Boolean) r[1];
-            long features = ((Number) r[2]).longValue();
+        long[] moving = { 0 };
+        Map<String, Listing> lists = read(team, page, (tier, draft, features, movers, spend, under) -> {
             counts.computeIfAbsent(tier, t -> new long[2])[draft ? 1 : 0] += features;
             double[] s = sums.computeIfAbsent(tier, t -> new double[2]);
-            s[0] += ((Number) r[4]).doubleValue();
-            s[1] += ((Number) r[5]).doubleValue();
-            moving += ((Number) r[3]).longValue();
-        }
-        Map<String, Listing> lists = lists(team, page);
+            s[0] += spend;
+            s[1] += under;
+            moving[0] += movers;
+        });
         List<Group> groups = new ArrayList<>();
         double spendToday = 0;
         double under = 0;
@@ -159,15 +148,23 @@ public class PortfolioService {
             under += s[1];
             features += c[0] + c[1];
         }
-        return new Portfolio(groups, spendToday, under, moving, features, page);
+        return new Portfolio(groups, spendToday, under, moving[0], features, page);
+    }
+
+    /** Hears one row of the totals: a tier's filed or draft features of the teams asked for. */
+    private interface Totals {
+        void add(Tier tier, boolean draft, long features, long moving, double spend, double under);
     }
 
     private static String key(Tier tier, boolean drafts) {
         return tier.name() + (drafts ? ":drafts" : ":filed");
     }
 
-    /** The first page of every list, or the page asked for: one statement (one index range per list). */
-    private Map<String, Listing> lists(Long team, Page page) {
+    /**
+     * The totals (summed from the per-team totals the database keeps) and the first page of every list, or the page asked
+     * for: one statement, one index range per list.
+     */
+    private Map<String, Listing> read(Long team, Page page, Totals totals) {
         StringBuilder lists = new StringBuilder();
         if (page != null) {
             lists.append("('").append(page.tier().name()).append("', ").append(page.drafts()).append(")");
@@ -178,15 +175,19 @@ public class PortfolioService {
                 }
             }
         }
-        Query query = em.createNativeQuery("select g.tier, g.draft, x.proposal_id, x.stays, x.change_usd, x.today_tier, "
-                + "x.spend_today_usd, x.under_recommendation_usd, p.title, p.status, p.decided_tier, f.name, t.name "
+        Query query = em.createNativeQuery("select 'T' as kind, tier, draft, sum(features) as n1, sum(moving) as n2, "
+                + "sum(spend_today_usd) as a, sum(under_recommendation_usd) as b, null as c, null as today_tier, null as title, "
+                + "null as status, null as decided_tier, null as feature, null as team from portfolio_total"
+                + (team != null ? " where team_id = ?1" : "") + " group by tier, draft "
+                + "union all select 'L', g.tier, g.draft, x.proposal_id, case when x.stays then 1 else 0 end, x.spend_today_usd, "
+                + "x.under_recommendation_usd, x.change_usd, x.today_tier, p.title, p.status, p.decided_tier, f.name, t.name "
                 + "from (values " + lists + ") as g(tier, draft) cross join lateral (select e.proposal_id, e.stays, e.change_usd, "
                 + "e.today_tier, e.spend_today_usd, e.under_recommendation_usd from proposal_estimate e where e.in_portfolio "
                 + "and e.recommended_tier = g.tier and e.draft = g.draft" + (team != null ? " and e.team_id = ?1" : "")
                 + (page != null ? " and (e.stays, e.change_usd, e.proposal_id) > (?2, ?3, ?4)" : "")
                 + " order by e.stays, e.change_usd, e.proposal_id limit " + (PAGE + 1) + ") x "
                 + "join proposal p on p.id = x.proposal_id join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
-                + "order by g.tier, g.draft, x.stays, x.change_usd, x.proposal_id");
+                + "order by 1, 2, 3, 5, 8, 4");
         if (team != null) {
             query.setParameter(1, team);
         }
@@ -198,19 +199,24 @@ public class PortfolioService {
         Map<String, Boolean> more = new java.util.HashMap<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            Tier tier = Tier.valueOf((String) r[0]);
-            String key = key(tier, (Boolean) r[1]);
+            Tier tier = Tier.valueOf((String) r[1]);
+            if ("T".equals(r[0])) {
+                totals.add(tier, (Boolean) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                        ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue());
+                continue;
+            }
+            String key = key(tier, (Boolean) r[2]);
             List<Entry> list = entries.computeIfAbsent(key, k -> new ArrayList<>());
             if (list.size() == PAGE) {
                 more.put(key, true);
                 continue;
             }
-            long id = ((Number) r[2]).longValue();
-            boolean stays = (Boolean) r[3];
-            list.add(new Entry(id, (String) r[11], (String) r[12], (String) r[8], ProposalStatus.valueOf((String) r[9]),
-                    Tier.valueOf((String) r[5]), tier, r[10] == null ? null : Tier.valueOf((String) r[10]),
-                    ((Number) r[6]).doubleValue(), ((Number) r[7]).doubleValue(), !stays));
-            last.put(key, new Cursor(stays, (BigDecimal) r[4], id));
+            long id = ((Number) r[3]).longValue();
+            boolean stays = ((Number) r[4]).intValue() == 1;
+            list.add(new Entry(id, (String) r[12], (String) r[13], (String) r[9], ProposalStatus.valueOf((String) r[10]),
+                    Tier.valueOf((String) r[8]), tier, r[11] == null ? null : Tier.valueOf((String) r[11]),
+                    ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(), !stays));
+            last.put(key, new Cursor(stays, (BigDecimal) r[7], id));
         }
         Map<String, Listing> listings = new java.util.HashMap<>();
         entries.forEach((key, list) -> listings.put(key, new Listing(list,
