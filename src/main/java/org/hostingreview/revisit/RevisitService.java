@@ -392,32 +392,58 @@ public class RevisitService {
     /**
      * The price rows (model and GPU prices, the ones {@link #priceChanges} compares) that a newer row in force today
      * replaces for the same model and provider or the same GPU, or that a newer, cheaper row of the same model at another
-     * provider undercuts: only a decision costed with one of them can have seen its price move.
+     * provider undercuts, at prices that moved by more than the allowed share: only a decision costed with one of them
+     * can have seen its price move.
      */
-    record PriceMoments(String supersededRefs) {
+    record PriceMoments(String supersededRefs, String undercutRefs) {
         boolean none() {
-            return supersededRefs.equals("{}");
+            return supersededRefs.equals("{}") && undercutRefs.equals("{}");
         }
     }
 
+    /**
+     * The value of each priced mode of a model_price row {@code m} as the catalog prices it (a mode the provider does not
+     * offer at the standard price), and "moved": the newer row {@code m1} against {@code m0} by more than the share ?2.
+     */
+    private static String moved() {
+        String[][] modes = { { "input_usd_per_mtok", "input_usd_per_mtok" }, { "output_usd_per_mtok", "output_usd_per_mtok" },
+                { "cached_input_usd_per_mtok", "input_usd_per_mtok" }, { "batch_input_usd_per_mtok", "input_usd_per_mtok" },
+                { "batch_output_usd_per_mtok", "output_usd_per_mtok" }, { "cache_write_usd_per_mtok", "input_usd_per_mtok" } };
+        return "(" + String.join(" or ", java.util.Arrays.stream(modes).map(m -> {
+            String now = "coalesce(m1." + m[0] + ", m1." + m[1] + ")";
+            String then = "coalesce(m0." + m[0] + ", m0." + m[1] + ")";
+            return "(" + then + " > 0 and abs(" + now + " - " + then + ") > ?2 * " + then + ")";
+        }).toList()) + ")";
+    }
+
     PriceMoments priceMoments() {
+        // compared in SQL, mode by mode as the catalog prices them: a replacement at the same prices (a correction of the
+        // source, a mode added at the standard price) re-costs no decision
         @SuppressWarnings("unchecked")
-        List<String> refs = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
-                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.id <> m0.id and m1.effective_from <= ?1 "
-                // a newer row of the same provider replaces it; a newer, cheaper one of another provider may undercut it
-                // (a proposal that names no provider is priced at the cheapest)
-                + "and (m1.provider = m0.provider or m1.input_usd_per_mtok < m0.input_usd_per_mtok "
-                + "or m1.output_usd_per_mtok < m0.output_usd_per_mtok) "
-                + "and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from and m1.id > m0.id))) "
+        List<String> superseded = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider = m0.provider and m1.id <> m0.id "
+                + "and m1.effective_from <= ?1 and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from "
+                + "and m1.id > m0.id)) and " + moved() + ") "
                 + "union all select 'gpu_price:' || g0.id from gpu_price g0 where exists (select 1 from gpu_price g1 "
                 + "where g1.gpu = g0.gpu and g1.id <> g0.id and g1.effective_from <= ?1 and (g1.effective_from > g0.effective_from "
-                + "or (g1.effective_from = g0.effective_from and g1.id > g0.id)))").setParameter(1, costing.today()).getResultList();
-        return new PriceMoments("{" + String.join(",", refs) + "}");
+                + "or (g1.effective_from = g0.effective_from and g1.id > g0.id)) "
+                + "and abs(g1.usd_per_hour - g0.usd_per_hour) > ?2 * g0.usd_per_hour)").setParameter(1, costing.today())
+                .setParameter(2, config.revisit().priceMoveShare()).getResultList();
+        // rows a cheaper row of the same model at another provider, in force today, undercuts by more than the share: a
+        // proposal that names no provider is priced at the cheapest, so a decision made before that row took effect may move
+        @SuppressWarnings("unchecked")
+        List<String> undercut = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider "
+                + "and m1.effective_from <= ?1 and (m1.input_usd_per_mtok < m0.input_usd_per_mtok "
+                + "or m1.output_usd_per_mtok < m0.output_usd_per_mtok) and " + moved() + ")")
+                .setParameter(1, costing.today()).setParameter(2, config.revisit().priceMoveShare()).getResultList();
+        return new PriceMoments("{" + String.join(",", superseded) + "}", "{" + String.join(",", undercut) + "}");
     }
 
     /**
      * The next batch of approved decisions (by id, after {@code after}) whose frozen catalog used a price row that has
-     * been replaced since: compared in SQL, without loading any snapshot.
+     * been replaced since at other prices, or that a cheaper row at another provider undercut after the decision: compared
+     * in SQL, without loading any snapshot.
      */
     List<Long> repriceCandidates(long after, PriceMoments moments) {
         if (moments.none()) {
@@ -426,8 +452,13 @@ public class RevisitService {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select p.id from proposal p where p.status = 'APPROVED' and p.id > ?1 and exists ("
                 + "select 1 from review r where r.proposal_id = p.id and r.verdict = 'APPROVE' and r.completes_decision and exists ("
-                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])))) "
-                + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs()).getResultList();
+                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])) "
+                + "or (c ->> 'ref' = any(cast(?3 as text[])) and exists (select 1 from model_price m0 join model_price m1 "
+                + "on lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider where m0.id = cast(substr(c ->> 'ref', 13) as bigint) "
+                + "and m1.effective_from <= ?4 and m1.effective_from >= cast(r.created_at as date) "
+                + "and (m1.input_usd_per_mtok < m0.input_usd_per_mtok or m1.output_usd_per_mtok < m0.output_usd_per_mtok))))) "
+                + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs())
+                .setParameter(3, moments.undercutRefs()).setParameter(4, costing.today()).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
