@@ -1,5 +1,6 @@
 package org.hostingreview.proposal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,30 +114,33 @@ public class CostingService {
     public Costing cost(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog, double volumeMultiple,
             Map<Param, Double> overrides) {
         return CatalogCosting.cost(catalog, request(proposal, runs), a -> stated(proposal, a), inputs(proposal, runs, volumeMultiple),
-                volumeMultiple, overrides, proposal.currentMonthlySpendUsd != null);
+                volumeMultiple, overrides, proposal.spend.currentMonthlySpendUsd != null);
     }
 
     /** What the proposal states about its costs (Q4, procurement, support, batch and cache shares, saved what-ifs). */
     private static Assumptions stated(Proposal proposal, Assumptions a) {
-        if (proposal.upgradeCadenceMonths != null) {
-            a = a.with(Param.UPGRADE_CADENCE, proposal.upgradeCadenceMonths, ValueSource.proposal("Q4 upgrade cadence"));
+        UpgradePlanStep upgrades = proposal.upgradePlan;
+        ConstraintsStep constraints = proposal.constraints;
+        WorkloadStep workload = proposal.workload;
+        if (upgrades.upgradeCadenceMonths != null) {
+            a = a.with(Param.UPGRADE_CADENCE, upgrades.upgradeCadenceMonths, ValueSource.proposal("Q4 upgrade cadence"));
         }
-        if (proposal.upgradeEffortEngineerMonths != null) {
-            a = a.with(Param.UPGRADE_EFFORT, proposal.upgradeEffortEngineerMonths.doubleValue(),
+        if (upgrades.upgradeEffortEngineerMonths != null) {
+            a = a.with(Param.UPGRADE_EFFORT, upgrades.upgradeEffortEngineerMonths.doubleValue(),
                     ValueSource.proposal("Q4 effort per upgrade"));
         }
-        if (proposal.gpuProcurement != null) {
-            a = a.with(Param.GPU_PROCUREMENT, proposal.gpuProcurement.code(), ValueSource.proposal("GPU procurement: "
-                    + proposal.gpuProcurement.label()));
+        if (constraints.gpuProcurement != null) {
+            a = a.with(Param.GPU_PROCUREMENT, constraints.gpuProcurement.code(), ValueSource.proposal("GPU procurement: "
+                    + constraints.gpuProcurement.label()));
         }
-        if (proposal.support24x7) {
+        if (constraints.support24x7) {
             a = a.with(Param.SUPPORT_24X7, 1, ValueSource.proposal("24×7 support required"));
         }
-        if (proposal.batchShare != null) {
-            a = a.with(Param.BATCH_SHARE, proposal.batchShare.doubleValue(), ValueSource.proposal("share of requests through a batch API"));
+        if (workload.batchShare != null) {
+            a = a.with(Param.BATCH_SHARE, workload.batchShare.doubleValue(), ValueSource.proposal("share of requests through a batch API"));
         }
-        if (proposal.cacheWriteShare != null) {
-            a = a.with(Param.CACHE_WRITE_SHARE, proposal.cacheWriteShare.doubleValue(),
+        if (workload.cacheWriteShare != null) {
+            a = a.with(Param.CACHE_WRITE_SHARE, workload.cacheWriteShare.doubleValue(),
                     ValueSource.proposal("share of uncached input written to the prompt cache"));
         }
         return a.withOverrides(saved(proposal));
@@ -163,33 +167,38 @@ public class CostingService {
      * counting eval score come first, best first, so the catalog prices the best-scoring candidate it knows.
      */
     static CatalogSnapshot.Request request(Proposal p, List<EvalResult> runs) {
-        List<String> named = p.candidateModels == null ? List.of()
-                : Arrays.stream(p.candidateModels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        WorkloadStep w = p.workload;
+        HostedOpenStep tried = p.hostedOpen;
+        List<String> named = w.candidateModels == null ? List.of()
+                : Arrays.stream(w.candidateModels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<String> candidates = new ArrayList<>();
         EvalResult.latestPerModel(runs).stream().filter(run -> run.role == EvalRole.CANDIDATE)
                 .sorted(java.util.Comparator.comparingDouble((EvalResult run) -> -score(run).passRate()))
                 .forEach(run -> candidates.add(run.model));
         named.stream().filter(name -> candidates.stream().noneMatch(name::equalsIgnoreCase)).forEach(candidates::add);
-        return new CatalogSnapshot.Request(p.incumbentProvider, p.incumbentModel, p.currentTier, candidates,
-                Boolean.TRUE.equals(p.hostedOpenTried) ? p.hostedOpenProvider : null,
-                nz(p.inputTokensPerRequest), nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue(), p.ttftTargetMs,
-                p.itlTargetMs, p.candidateProvider);
+        return new CatalogSnapshot.Request(w.incumbentProvider, w.incumbentModel, w.currentTier, candidates,
+                Boolean.TRUE.equals(tried.hostedOpenTried) ? tried.hostedOpenProvider : null,
+                nz(w.inputTokensPerRequest), nz(w.outputTokensPerRequest), w.cachedInputShare.doubleValue(), w.ttftTargetMs,
+                w.itlTargetMs, w.candidateProvider);
     }
 
+    /** The plain-Java model's inputs: each step's answers as the engine reads them, at a multiple of the volume. */
     public static ProposalInputs inputs(Proposal p, List<EvalResult> runs, double volumeMultiple) {
-        double peak = p.effectivePeakToAverage() == null ? 1 : Math.max(1, p.effectivePeakToAverage().doubleValue());
-        Workload workload = new Workload(Math.round(nz(p.requestsPerMonth) * volumeMultiple), nz(p.inputTokensPerRequest),
-                nz(p.outputTokensPerRequest), p.cachedInputShare.doubleValue(), peak, p.ttftTargetMs);
-        Double spend = p.currentMonthlySpendUsd == null ? null : p.currentMonthlySpendUsd.doubleValue() * volumeMultiple;
-        // Q3: null when not answered (or tried for an unknown time), 0 when not tried
-        Double monthsRun = p.hostedOpenTried == null ? null : !p.hostedOpenTried ? Double.valueOf(0)
-                : p.hostedOpenMonthsRun == null ? null : Double.valueOf(p.hostedOpenMonthsRun.doubleValue());
-        String evalSet = Boolean.TRUE.equals(p.noEvalYet) ? null : p.evalSetName;
-        Answers answers = new Answers(spend, p.mlOpsEngineers, p.hiresPlanned, monthsRun, p.upgradeOwner, evalSet,
-                p.selfHostEstimateUsd == null ? null : p.selfHostEstimateUsd.doubleValue(), p.currentTier,
-                p.selfHostPlannedReplicas);
-        Constraints constraints = new Constraints(p.dataResidency, p.airGapped, p.reproducibilityRequired, p.customWeights,
-                p.needsBroadCapabilities(), p.iteratingFast, p.aiInfraCompany, p.sovereign, p.moatFineTune);
+        WorkloadStep w = p.workload;
+        BigDecimal effectivePeak = w.effectivePeakToAverage();
+        double peak = effectivePeak == null ? 1 : Math.max(1, effectivePeak.doubleValue());
+        Workload workload = new Workload(Math.round(nz(w.requestsPerMonth) * volumeMultiple), nz(w.inputTokensPerRequest),
+                nz(w.outputTokensPerRequest), w.cachedInputShare.doubleValue(), peak, w.ttftTargetMs);
+        BigDecimal stated = p.spend.currentMonthlySpendUsd;
+        Double spend = stated == null ? null : stated.doubleValue() * volumeMultiple;
+        MlOpsStep mlOps = p.mlOps;
+        ConstraintsStep c = p.constraints;
+        Answers answers = new Answers(spend, mlOps.mlOpsEngineers, mlOps.hiresPlanned, p.hostedOpen.monthsRun(),
+                p.upgradePlan.upgradeOwner, p.quality.evalSetForEngine(),
+                c.selfHostEstimateUsd == null ? null : c.selfHostEstimateUsd.doubleValue(), w.currentTier,
+                c.selfHostPlannedReplicas);
+        Constraints constraints = new Constraints(c.dataResidency, c.airGapped, c.reproducibilityRequired, c.customWeights,
+                c.needsBroadCapabilities(), c.iteratingFast, c.aiInfraCompany, c.sovereign, c.moatFineTune);
         List<Score> scores = EvalResult.latestPerModel(runs).stream().map(CostingService::score).toList();
         return new ProposalInputs(workload, answers, constraints, scores);
     }

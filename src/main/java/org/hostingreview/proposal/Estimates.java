@@ -68,7 +68,7 @@ public class Estimates {
         Costing costed = costing.cost(proposal, runs, catalog);
         Recommendation r = costed.recommendation();
         Tier today = costed.inputs().answers().incumbentTier();
-        double spend = proposal.currentMonthlySpendUsd != null ? proposal.currentMonthlySpendUsd.doubleValue()
+        double spend = proposal.spend.currentMonthlySpendUsd != null ? proposal.spend.currentMonthlySpendUsd.doubleValue()
                 : r.tier(today).monthlyCost();
         return new Estimate(proposal.id, today, r.recommended(), r.tier(Tier.FRONTIER_CLOSED).monthlyCost(),
                 r.tier(Tier.HOSTED_OPEN).monthlyCost(), r.tier(Tier.SELF_HOSTED).monthlyCost(), spend,

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -67,127 +70,22 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "steps_saved", nullable = false)
     public int stepsSaved;
 
-    // Step 1: feature and workload
-    @Column(name = "incumbent_provider")
-    public String incumbentProvider;
-    @Column(name = "incumbent_model")
-    public String incumbentModel;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "current_tier", nullable = false)
-    public Tier currentTier = Tier.FRONTIER_CLOSED;
-    @Column(name = "candidate_models")
-    public String candidateModels;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "task_shape")
-    public TaskShape taskShape;
-    @Column(name = "requests_per_month")
-    public Long requestsPerMonth;
-    @Column(name = "input_tokens_per_request")
-    public Integer inputTokensPerRequest;
-    @Column(name = "output_tokens_per_request")
-    public Integer outputTokensPerRequest;
-    @Column(name = "cached_input_share", nullable = false)
-    public BigDecimal cachedInputShare = BigDecimal.ZERO;
-    @Column(name = "peak_to_average")
-    public BigDecimal peakToAverage;
-    @Column(name = "busy_day_tokens")
-    public Long busyDayTokens;
-    @Column(name = "quiet_day_tokens")
-    public Long quietDayTokens;
-    @Column(name = "ttft_target_ms")
-    public Integer ttftTargetMs;
-    @Column(name = "itl_target_ms")
-    public Integer itlTargetMs;
-    /** The hosted-open provider the candidate would run on (null: the cheapest in the catalog). */
-    @Column(name = "candidate_provider")
-    public String candidateProvider;
-    /** Share of requests that can wait for a batch API (null: none). */
-    @Column(name = "batch_share")
-    public BigDecimal batchShare;
-    /** Share of uncached input written into the provider's prompt cache (billed at the cache-write price). */
-    @Column(name = "cache_write_share")
-    public BigDecimal cacheWriteShare;
-
-    // Q1
-    @Column(name = "current_monthly_spend_usd")
-    public BigDecimal currentMonthlySpendUsd;
-
-    // Q2
-    @Column(name = "mlops_engineers")
-    public Integer mlOpsEngineers;
-    @Column(name = "hires_planned")
-    public Boolean hiresPlanned;
-
-    // Q3
-    @Column(name = "hosted_open_tried")
-    public Boolean hostedOpenTried;
-    @Column(name = "hosted_open_provider")
-    public String hostedOpenProvider;
-    @Column(name = "hosted_open_model")
-    public String hostedOpenModel;
-    @Column(name = "hosted_open_months_run")
-    public BigDecimal hostedOpenMonthsRun;
-    @Column(name = "hosted_open_monthly_cost_usd")
-    public BigDecimal hostedOpenMonthlyCostUsd;
-    @Column(name = "hosted_open_quality")
-    public BigDecimal hostedOpenQuality;
-
-    // Q4
-    @Column(name = "upgrade_owner")
-    public String upgradeOwner;
-    @Column(name = "upgrade_cadence_months")
-    public Integer upgradeCadenceMonths;
-    @Column(name = "upgrade_effort_engineer_months")
-    public BigDecimal upgradeEffortEngineerMonths;
-
-    // Q5
-    @Column(name = "no_eval_yet")
-    public Boolean noEvalYet;
-    @Column(name = "eval_set_name")
-    public String evalSetName;
-    @Column(name = "eval_set_size")
-    public Integer evalSetSize;
-    @Column(name = "pass_criterion")
-    public String passCriterion;
-
-    // Constraints and context
-    @Column(name = "data_residency", nullable = false)
-    public boolean dataResidency;
-    @Column(name = "air_gapped", nullable = false)
-    public boolean airGapped;
-    @Column(name = "reproducibility_required", nullable = false)
-    public boolean reproducibilityRequired;
-    @Column(name = "custom_weights", nullable = false)
-    public boolean customWeights;
-    @Column(name = "needs_multimodal", nullable = false)
-    public boolean needsMultimodal;
-    @Column(name = "needs_tool_use", nullable = false)
-    public boolean needsToolUse;
-    @Column(name = "needs_long_context", nullable = false)
-    public boolean needsLongContext;
-    @Column(name = "needs_structured_output", nullable = false)
-    public boolean needsStructuredOutput;
-    @Column(name = "iterating_fast", nullable = false)
-    public boolean iteratingFast;
-    @Column(name = "ai_infra_company", nullable = false)
-    public boolean aiInfraCompany;
-    @Column(nullable = false)
-    public boolean sovereign;
-    @Column(name = "moat_fine_tune", nullable = false)
-    public boolean moatFineTune;
-    @Column(name = "self_host_estimate_usd")
-    public BigDecimal selfHostEstimateUsd;
-    @Column(name = "self_host_planned_replicas")
-    public Integer selfHostPlannedReplicas;
-    /** How the self-hosted GPUs would be paid for (null: on demand). */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    @Column(name = "gpu_procurement")
-    public org.hostingreview.costmodel.GpuProcurement gpuProcurement;
-    /** The service needs 24×7 support (an on-call rotation). */
-    @Column(name = "support_24x7", nullable = false)
-    public boolean support24x7;
-    @Column(name = "constraints_notes")
-    public String constraintsNotes;
+    // The intake, one embeddable per step (the title and the feature are step 1's too). Hibernate loads a step whose
+    // columns are all null as null: the getters below answer an empty step instead, so nobody reads a null step.
+    @Embedded
+    public WorkloadStep workload = new WorkloadStep();
+    @Embedded
+    public SpendStep spend = new SpendStep();
+    @Embedded
+    public MlOpsStep mlOps = new MlOpsStep();
+    @Embedded
+    public HostedOpenStep hostedOpen = new HostedOpenStep();
+    @Embedded
+    public UpgradePlanStep upgradePlan = new UpgradePlanStep();
+    @Embedded
+    public QualityStep quality = new QualityStep();
+    @Embedded
+    public ConstraintsStep constraints = new ConstraintsStep();
 
     // Costing: saved what-if assumptions (parameter key -> value) and the day the proposal is costed as of
     @JdbcTypeCode(SqlTypes.JSON)
@@ -239,59 +137,42 @@ public class Proposal extends PanacheEntityBase {
         stepsSaved |= step.bit();
     }
 
-    /** Any of the capabilities that favour a hosted tier (multimodal, tool use, long context, structured output). */
-    public boolean needsBroadCapabilities() {
-        return needsMultimodal || needsToolUse || needsLongContext || needsStructuredOutput;
+    public WorkloadStep getWorkload() {
+        return workload != null ? workload : new WorkloadStep();
+    }
+
+    public SpendStep getSpend() {
+        return spend != null ? spend : new SpendStep();
+    }
+
+    public MlOpsStep getMlOps() {
+        return mlOps != null ? mlOps : new MlOpsStep();
+    }
+
+    public HostedOpenStep getHostedOpen() {
+        return hostedOpen != null ? hostedOpen : new HostedOpenStep();
+    }
+
+    public UpgradePlanStep getUpgradePlan() {
+        return upgradePlan != null ? upgradePlan : new UpgradePlanStep();
+    }
+
+    public QualityStep getQuality() {
+        return quality != null ? quality : new QualityStep();
+    }
+
+    public ConstraintsStep getConstraints() {
+        return constraints != null ? constraints : new ConstraintsStep();
     }
 
     /** The constraints that hold, in words, for the summary. */
     public List<String> constraintLabels() {
-        List<String> labels = new ArrayList<>();
-        if (dataResidency) {
-            labels.add("Data residency");
-        }
-        if (airGapped) {
-            labels.add("Air-gapped");
-        }
-        if (reproducibilityRequired) {
-            labels.add("Reproducibility required");
-        }
-        if (customWeights) {
-            labels.add("Own fine-tuned weights");
-        }
-        if (needsMultimodal) {
-            labels.add("Multimodal");
-        }
-        if (needsToolUse) {
-            labels.add("Tool use");
-        }
-        if (needsLongContext) {
-            labels.add("Long context");
-        }
-        if (needsStructuredOutput) {
-            labels.add("Structured output");
-        }
-        if (iteratingFast) {
-            labels.add("Still iterating fast");
-        }
-        if (aiInfraCompany) {
-            labels.add("AI-infrastructure company");
-        }
-        if (sovereign) {
-            labels.add("Sovereign / defense");
-        }
-        if (moatFineTune) {
-            labels.add("Moat-level fine-tune");
-        }
-        return labels;
+        return getConstraints().labels();
     }
 
     /** The peak-to-average ratio the cost model uses: entered, or derived from a busy day's tokens. */
     public BigDecimal effectivePeakToAverage() {
-        if (peakToAverage != null) {
-            return peakToAverage;
-        }
-        return Workloads.peakToAverage(busyDayTokens, requestsPerMonth, inputTokensPerRequest, outputTokensPerRequest);
+        return getWorkload().effectivePeakToAverage();
     }
 
     /** Moves to {@code next}, refusing transitions the workflow does not allow. */
@@ -318,78 +199,119 @@ public class Proposal extends PanacheEntityBase {
     /** The values one step edits, by field name, for before → after audit records. */
     Map<String, Object> stepValues(Step step) {
         Map<String, Object> v = new LinkedHashMap<>();
-        switch (step) {
-            case FEATURE_AND_WORKLOAD -> {
-                v.put("title", title);
-                v.put("feature", feature == null ? null : feature.name);
-                v.put("incumbentProvider", incumbentProvider);
-                v.put("incumbentModel", incumbentModel);
-                v.put("currentTier", currentTier);
-                v.put("candidateModels", candidateModels);
-                v.put("taskShape", taskShape);
-                v.put("requestsPerMonth", requestsPerMonth);
-                v.put("inputTokensPerRequest", inputTokensPerRequest);
-                v.put("outputTokensPerRequest", outputTokensPerRequest);
-                v.put("cachedInputShare", plain(cachedInputShare));
-                v.put("peakToAverage", plain(peakToAverage));
-                v.put("busyDayTokens", busyDayTokens);
-                v.put("quietDayTokens", quietDayTokens);
-                v.put("ttftTargetMs", ttftTargetMs);
-                v.put("itlTargetMs", itlTargetMs);
-                v.put("candidateProvider", candidateProvider);
-                v.put("batchShare", plain(batchShare));
-                v.put("cacheWriteShare", plain(cacheWriteShare));
-            }
-            case SPEND -> v.put("currentMonthlySpendUsd", plain(currentMonthlySpendUsd));
-            case MLOPS -> {
-                v.put("mlOpsEngineers", mlOpsEngineers);
-                v.put("hiresPlanned", hiresPlanned);
-            }
-            case HOSTED_OPEN_TRIED -> {
-                v.put("hostedOpenTried", hostedOpenTried);
-                v.put("hostedOpenProvider", hostedOpenProvider);
-                v.put("hostedOpenModel", hostedOpenModel);
-                v.put("hostedOpenMonthsRun", plain(hostedOpenMonthsRun));
-                v.put("hostedOpenMonthlyCostUsd", plain(hostedOpenMonthlyCostUsd));
-                v.put("hostedOpenQuality", plain(hostedOpenQuality));
-            }
-            case UPGRADE_PLAN -> {
-                v.put("upgradeOwner", upgradeOwner);
-                v.put("upgradeCadenceMonths", upgradeCadenceMonths);
-                v.put("upgradeEffortEngineerMonths", plain(upgradeEffortEngineerMonths));
-            }
-            case QUALITY -> {
-                v.put("noEvalYet", noEvalYet);
-                v.put("evalSetName", evalSetName);
-                v.put("evalSetSize", evalSetSize);
-                v.put("passCriterion", passCriterion);
-            }
-            case CONSTRAINTS -> {
-                v.put("dataResidency", dataResidency);
-                v.put("airGapped", airGapped);
-                v.put("reproducibilityRequired", reproducibilityRequired);
-                v.put("customWeights", customWeights);
-                v.put("needsMultimodal", needsMultimodal);
-                v.put("needsToolUse", needsToolUse);
-                v.put("needsLongContext", needsLongContext);
-                v.put("needsStructuredOutput", needsStructuredOutput);
-                v.put("iteratingFast", iteratingFast);
-                v.put("aiInfraCompany", aiInfraCompany);
-                v.put("sovereign", sovereign);
-                v.put("moatFineTune", moatFineTune);
-                v.put("selfHostEstimateUsd", plain(selfHostEstimateUsd));
-                v.put("selfHostPlannedReplicas", selfHostPlannedReplicas);
-                v.put("gpuProcurement", gpuProcurement == null ? null : gpuProcurement.name());
-                v.put("support24x7", support24x7);
-                v.put("constraintsNotes", constraintsNotes);
-            }
-            case SUBMIT -> {
-            }
+        if (step == Step.FEATURE_AND_WORKLOAD) {
+            v.put("title", title);
+            v.put("feature", feature == null ? null : feature.name);
+        }
+        IntakeAnswers<?> answers = answersOf(step);
+        if (answers != null) {
+            v.putAll(answers.values());
         }
         return v;
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    /** The stored answers of one step (null for the summary, which has none). */
+    IntakeAnswers<?> answersOf(Step step) {
+        return switch (step) {
+            case FEATURE_AND_WORKLOAD -> getWorkload();
+            case SPEND -> getSpend();
+            case MLOPS -> getMlOps();
+            case HOSTED_OPEN_TRIED -> getHostedOpen();
+            case UPGRADE_PLAN -> getUpgradePlan();
+            case QUALITY -> getQuality();
+            case CONSTRAINTS -> getConstraints();
+            case SUBMIT -> null;
+        };
+    }
+
+    /** The step's form as stored, at this version (the summary has no form). */
+    ProposalForms.StepForm formOf(Step step) {
+        String v = String.valueOf(version);
+        return switch (step) {
+            case FEATURE_AND_WORKLOAD -> getWorkload().form(title, String.valueOf(feature.id), v);
+            case SPEND -> getSpend().form(v);
+            case MLOPS -> getMlOps().form(v);
+            case HOSTED_OPEN_TRIED -> getHostedOpen().form(v);
+            case UPGRADE_PLAN -> getUpgradePlan().form(v);
+            case QUALITY -> getQuality().form(v);
+            case CONSTRAINTS -> getConstraints().form(v);
+            case SUBMIT -> null;
+        };
+    }
+
+    /** A draft that starts from this proposal's answers (all steps saved as here), for the supersede step. */
+    Proposal copyIntake() {
+        Proposal copy = new Proposal();
+        copy.feature = feature;
+        copy.team = team;
+        copy.owner = owner;
+        copy.title = title.startsWith("Revisit: ") ? title : "Revisit: " + title;
+        copy.stepsSaved = stepsSaved;
+        copy.workload = getWorkload().copy();
+        // the decision in force is what the feature runs on now
+        if (decidedTier != null) {
+            copy.workload.currentTier = decidedTier;
+        }
+        copy.spend = getSpend().copy();
+        copy.mlOps = getMlOps().copy();
+        copy.hostedOpen = getHostedOpen().copy();
+        copy.upgradePlan = getUpgradePlan().copy();
+        copy.quality = getQuality().copy();
+        copy.constraints = getConstraints().copy();
+        copy.assumptions = new LinkedHashMap<>(assumptions);
+        copy.supersedesId = id;
+        return copy;
+    }
+
+    /**
+     * The answers at what a check-in observed (its volume, tokens, spend and the tier it was billed on), for a draft
+     * that supersedes a decision.
+     */
+    public void observed(long requestsPerMonth, Integer inputTokens, Integer outputTokens, BigDecimal monthlySpendUsd,
+            Tier spendTier) {
+        workload = getWorkload().observed(requestsPerMonth, inputTokens, outputTokens, spendTier);
+        spend = SpendStep.of(monthlySpendUsd);
+    }
+
+    // --- the decision's state changes --------------------------------------------------------------
+
+    /** Approves the proposal: the decision in force is {@code tier} from {@code at}, next reviewed on {@code nextReview}. */
+    public void approve(Tier tier, Instant at, LocalDate nextReview) {
+        moveTo(ProposalStatus.APPROVED);
+        dueReasons = new ArrayList<>();
+        dueSince = null;
+        decidedTier = tier;
+        decidedAt = at;
+        nextReviewOn = nextReview;
+    }
+
+    /**
+     * Re-opens an approved decision for {@code reasons}, due since {@code since}, or adds the reasons to a decision
+     * already due. Returns false when nothing changed (not approved nor due, or due for these reasons already).
+     */
+    public boolean reopen(List<ReopenReason> reasons, LocalDate since) {
+        Set<ReopenReason> all = new LinkedHashSet<>(dueReasons);
+        all.addAll(reasons);
+        if (status == ProposalStatus.APPROVED) {
+            moveTo(ProposalStatus.REVIEW_DUE);
+            dueSince = since;
+            dueReasons = new ArrayList<>(reasons);
+            return true;
+        }
+        if (status == ProposalStatus.REVIEW_DUE && all.size() != dueReasons.size()) {
+            dueReasons = new ArrayList<>(all);
+            return true;
+        }
+        return false;
+    }
+
+    /** Moves an approved decision's next review to {@code day}. */
+    public void reviewOn(LocalDate day) {
+        nextReviewOn = day;
+    }
+
+    /** Records the draft that replaces this proposal. */
+    void supersededBy(Proposal replacement) {
+        supersededById = replacement.id;
     }
 }

@@ -116,16 +116,6 @@ public final class ProposalForms {
                     "", "", "", "", "", "");
         }
 
-        static FeatureAndWorkload of(Proposal p) {
-            return new FeatureAndWorkload(p.title, String.valueOf(p.feature.id), "", "", nz(p.incumbentProvider),
-                    nz(p.incumbentModel), p.currentTier.name(), nz(p.candidateModels),
-                    p.taskShape == null ? "" : p.taskShape.name(), Numbers.field(p.requestsPerMonth),
-                    Numbers.field(p.inputTokensPerRequest), Numbers.field(p.outputTokensPerRequest),
-                    Numbers.field(p.cachedInputShare), Numbers.field(p.peakToAverage), Numbers.field(p.busyDayTokens),
-                    Numbers.field(p.quietDayTokens), Numbers.field(p.ttftTargetMs), Numbers.field(p.itlTargetMs),
-                    nz(p.candidateProvider), Numbers.field(p.batchShare), Numbers.field(p.cacheWriteShare), "",
-                    String.valueOf(p.version));
-        }
     }
 
     /** Step 2 (Q1): current hosted spend. */
@@ -140,9 +130,6 @@ public final class ProposalForms {
             return Step.SPEND;
         }
 
-        static Spend of(Proposal p) {
-            return new Spend(Numbers.field(p.currentMonthlySpendUsd), String.valueOf(p.version));
-        }
     }
 
     /** Step 3 (Q2): ML-ops capacity. */
@@ -163,9 +150,6 @@ public final class ProposalForms {
             requireYesNo(errors, "hiresPlanned", hiresPlanned, "Say whether hires are planned.");
         }
 
-        static MlOps of(Proposal p) {
-            return new MlOps(Numbers.field(p.mlOpsEngineers), yesNo(p.hiresPlanned), String.valueOf(p.version));
-        }
     }
 
     /** Step 4 (Q3): hosted-open tried first. */
@@ -195,11 +179,6 @@ public final class ProposalForms {
             }
         }
 
-        static HostedOpenTried of(Proposal p) {
-            return new HostedOpenTried(yesNo(p.hostedOpenTried), nz(p.hostedOpenProvider), nz(p.hostedOpenModel),
-                    Numbers.field(p.hostedOpenMonthsRun), Numbers.field(p.hostedOpenMonthlyCostUsd),
-                    Numbers.field(p.hostedOpenQuality), String.valueOf(p.version));
-        }
     }
 
     /** Step 5 (Q4): upgrade plan. */
@@ -218,12 +197,6 @@ public final class ProposalForms {
             return Step.UPGRADE_PLAN;
         }
 
-        static UpgradePlan of(Proposal p) {
-            return new UpgradePlan(nz(p.upgradeOwner),
-                    p.upgradeCadenceMonths == null ? "6" : Numbers.field(p.upgradeCadenceMonths),
-                    p.upgradeEffortEngineerMonths == null ? "3" : Numbers.field(p.upgradeEffortEngineerMonths),
-                    String.valueOf(p.version));
-        }
     }
 
     /** Step 6 (Q5): quality baseline. Eval runs are added with {@link EvalRun}. */
@@ -248,10 +221,6 @@ public final class ProposalForms {
             }
         }
 
-        static Quality of(Proposal p) {
-            return new Quality(checkbox(Boolean.TRUE.equals(p.noEvalYet)), nz(p.evalSetName), Numbers.field(p.evalSetSize),
-                    nz(p.passCriterion), String.valueOf(p.version));
-        }
     }
 
     /** Step 7: constraints and context for the rules. */
@@ -282,15 +251,6 @@ public final class ProposalForms {
             return Step.CONSTRAINTS;
         }
 
-        static Constraints of(Proposal p) {
-            return new Constraints(checkbox(p.dataResidency), checkbox(p.airGapped), checkbox(p.reproducibilityRequired),
-                    checkbox(p.customWeights), checkbox(p.needsMultimodal), checkbox(p.needsToolUse),
-                    checkbox(p.needsLongContext), checkbox(p.needsStructuredOutput), checkbox(p.iteratingFast),
-                    checkbox(p.aiInfraCompany), checkbox(p.sovereign), checkbox(p.moatFineTune),
-                    Numbers.field(p.selfHostEstimateUsd), Numbers.field(p.selfHostPlannedReplicas),
-                    p.gpuProcurement == null ? "ON_DEMAND" : p.gpuProcurement.name(), checkbox(p.support24x7), nz(p.constraintsNotes),
-                    String.valueOf(p.version));
-        }
     }
 
     /** One eval run, added on step 6. */
@@ -310,7 +270,7 @@ public final class ProposalForms {
             @RestForm @Size(max = 1000, message = "Use at most 1,000 characters.") String notes) {
 
         static EvalRun blank(Proposal p, String today) {
-            return new EvalRun("", "CANDIDATE", "HOSTED_OPEN", nz(p.evalSetName), "", "SCORE", "", today, "");
+            return new EvalRun("", "CANDIDATE", "HOSTED_OPEN", nz(p.quality.evalSetName), "", "SCORE", "", today, "");
         }
 
         /** Something of a run was typed on step 6 (the choices and the date have defaults, so they do not count). */
@@ -321,8 +281,8 @@ public final class ProposalForms {
 
         /** The run with the eval set and its size taken from step 6 where the run leaves them out. */
         EvalRun inSetOf(Proposal p) {
-            return new EvalRun(model, role, tier, Numbers.isBlank(evalSet) ? nz(p.evalSetName) : evalSet,
-                    Numbers.isBlank(sampleSize) ? Numbers.field(p.evalSetSize) : sampleSize, scoreKind, score, runDate, notes);
+            return new EvalRun(model, role, tier, Numbers.isBlank(evalSet) ? nz(p.quality.evalSetName) : evalSet,
+                    Numbers.isBlank(sampleSize) ? Numbers.field(p.quality.evalSetSize) : sampleSize, scoreKind, score, runDate, notes);
         }
     }
 
@@ -335,16 +295,7 @@ public final class ProposalForms {
 
     /** The step's form holds what {@code p} already stores (its version aside): leaving it loses nothing. */
     static boolean unchanged(StepForm form, Proposal p) {
-        StepForm stored = switch (form.step()) {
-            case FEATURE_AND_WORKLOAD -> FeatureAndWorkload.of(p);
-            case SPEND -> Spend.of(p);
-            case MLOPS -> MlOps.of(p);
-            case HOSTED_OPEN_TRIED -> HostedOpenTried.of(p);
-            case UPGRADE_PLAN -> UpgradePlan.of(p);
-            case QUALITY -> Quality.of(p);
-            case CONSTRAINTS -> Constraints.of(p);
-            case SUBMIT -> form;
-        };
+        StepForm stored = form.step() == Step.SUBMIT ? form : p.formOf(form.step());
         try {
             for (RecordComponent c : form.getClass().getRecordComponents()) {
                 if (!c.getName().equals("version") && !Objects.equals(

@@ -140,19 +140,19 @@ public class ProposalResource {
         Step step = Step.of(number);
         Proposal proposal = step == Step.SUBMIT ? proposals.visible(id, me) : proposals.editable(id, me);
         return switch (step) {
-            case FEATURE_AND_WORKLOAD -> step1Page(proposal, ProposalForms.FeatureAndWorkload.of(proposal), FormErrors.none(),
+            case FEATURE_AND_WORKLOAD -> step1Page(proposal, (ProposalForms.FeatureAndWorkload) proposal.formOf(Step.FEATURE_AND_WORKLOAD), FormErrors.none(),
                     null, List.of());
-            case SPEND -> Templates.step2(proposal, ProposalForms.Spend.of(proposal), FormErrors.none(),
+            case SPEND -> Templates.step2(proposal, (ProposalForms.Spend) proposal.formOf(Step.SPEND), FormErrors.none(),
                     ProgressItem.of(proposal, step), step, null);
-            case MLOPS -> Templates.step3(proposal, ProposalForms.MlOps.of(proposal), FormErrors.none(),
+            case MLOPS -> Templates.step3(proposal, (ProposalForms.MlOps) proposal.formOf(Step.MLOPS), FormErrors.none(),
                     ProgressItem.of(proposal, step), step, null);
-            case HOSTED_OPEN_TRIED -> Templates.step4(proposal, ProposalForms.HostedOpenTried.of(proposal), FormErrors.none(),
+            case HOSTED_OPEN_TRIED -> Templates.step4(proposal, (ProposalForms.HostedOpenTried) proposal.formOf(Step.HOSTED_OPEN_TRIED), FormErrors.none(),
                     ProgressItem.of(proposal, step), step, null);
-            case UPGRADE_PLAN -> Templates.step5(proposal, ProposalForms.UpgradePlan.of(proposal), FormErrors.none(),
+            case UPGRADE_PLAN -> Templates.step5(proposal, (ProposalForms.UpgradePlan) proposal.formOf(Step.UPGRADE_PLAN), FormErrors.none(),
                     ProgressItem.of(proposal, step), step, null);
-            case QUALITY -> step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
+            case QUALITY -> step6Page(proposal, (ProposalForms.Quality) proposal.formOf(Step.QUALITY), FormErrors.none(), null,
                     ProposalForms.EvalRun.blank(proposal, today()), FormErrors.none());
-            case CONSTRAINTS -> Templates.step7(proposal, ProposalForms.Constraints.of(proposal), FormErrors.none(),
+            case CONSTRAINTS -> Templates.step7(proposal, (ProposalForms.Constraints) proposal.formOf(Step.CONSTRAINTS), FormErrors.none(),
                     ProgressItem.of(proposal, step), step, null);
             case SUBMIT -> step8Page(proposal, null);
         };
@@ -230,7 +230,7 @@ public class ProposalResource {
         }
         ProposalForms.EvalRun run = form.inSetOf(proposal);
         if (Numbers.isBlank(run.evalSet())) {
-            return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal),
+            return render(Status.BAD_REQUEST, step6Page(proposal, (ProposalForms.Quality) proposal.formOf(Step.QUALITY),
                     FormErrors.none().add("evalSetName", "Name the eval set the run was on."), null, run, FormErrors.none()));
         }
         try {
@@ -238,7 +238,7 @@ public class ProposalResource {
             String target = goTo().map(step -> stepUrl(id, step)).orElse(stepUrl(id, 6) + "#evals");
             return Flash.redirect(target, "Added the eval run of " + added.model + ".");
         } catch (InvalidInputException e) {
-            return render(Status.BAD_REQUEST, step6Page(proposal, ProposalForms.Quality.of(proposal), FormErrors.none(), null,
+            return render(Status.BAD_REQUEST, step6Page(proposal, (ProposalForms.Quality) proposal.formOf(Step.QUALITY), FormErrors.none(), null,
                     run, e.errors()));
         }
     }

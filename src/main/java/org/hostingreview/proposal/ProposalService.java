@@ -131,7 +131,7 @@ public class ProposalService {
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
         boolean seesAll = me.seesAllTeams();
         StringBuilder jpql = new StringBuilder("select new org.hostingreview.proposal.ProposalRow(p.id, p.title, f.name, "
-                + "t.name, p.status, p.requestsPerMonth, p.currentMonthlySpendUsd, p.updatedAt, p.decidedTier) "
+                + "t.name, p.status, p.workload.requestsPerMonth, p.spend.currentMonthlySpendUsd, p.updatedAt, p.decidedTier) "
                 + "from Proposal p join p.feature f join p.team t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!seesAll) {
@@ -215,7 +215,8 @@ public class ProposalService {
         proposal.owner = owner;
         proposal.createdAt = now;
         proposal.feature = existing != null ? existing : newFeature(team, owner, form, now);
-        writeWorkload(proposal, form, tier, shape);
+        proposal.title = form.title().strip();
+        proposal.workload = WorkloadStep.from(form, tier, shape);
         proposal.markSaved(Step.FEATURE_AND_WORKLOAD);
         proposal.updatedAt = now;
         proposal.persist();
@@ -237,12 +238,12 @@ public class ProposalService {
         Map<String, Object> before = proposal.stepValues(form.step());
         Runnable write = switch (form.step()) {
             case FEATURE_AND_WORKLOAD -> workloadWriter(proposal, (ProposalForms.FeatureAndWorkload) form, me, errors);
-            case SPEND -> () -> writeSpend(proposal, (ProposalForms.Spend) form);
-            case MLOPS -> () -> writeMlOps(proposal, (ProposalForms.MlOps) form);
-            case HOSTED_OPEN_TRIED -> () -> writeHostedOpen(proposal, (ProposalForms.HostedOpenTried) form);
-            case UPGRADE_PLAN -> () -> writeUpgradePlan(proposal, (ProposalForms.UpgradePlan) form);
-            case QUALITY -> () -> writeQuality(proposal, (ProposalForms.Quality) form);
-            case CONSTRAINTS -> () -> writeConstraints(proposal, (ProposalForms.Constraints) form);
+            case SPEND -> () -> proposal.spend = SpendStep.from((ProposalForms.Spend) form);
+            case MLOPS -> () -> proposal.mlOps = MlOpsStep.from((ProposalForms.MlOps) form);
+            case HOSTED_OPEN_TRIED -> () -> proposal.hostedOpen = HostedOpenStep.from((ProposalForms.HostedOpenTried) form);
+            case UPGRADE_PLAN -> () -> proposal.upgradePlan = UpgradePlanStep.from((ProposalForms.UpgradePlan) form);
+            case QUALITY -> () -> proposal.quality = QualityStep.from((ProposalForms.Quality) form);
+            case CONSTRAINTS -> () -> proposal.constraints = ConstraintsStep.from((ProposalForms.Constraints) form);
             case SUBMIT -> throw new NotFoundException("The summary has nothing to save.");
         };
         errors.throwIfAny();
@@ -338,73 +339,16 @@ public class ProposalService {
      */
     @Transactional(TxType.MANDATORY)
     public Proposal supersede(Proposal original, String actor) {
-        Proposal copy = new Proposal();
-        copy.feature = original.feature;
-        copy.team = original.team;
-        copy.owner = original.owner;
-        copy.title = original.title.startsWith("Revisit: ") ? original.title : "Revisit: " + original.title;
-        copy.stepsSaved = original.stepsSaved;
-        copy.incumbentProvider = original.incumbentProvider;
-        copy.incumbentModel = original.incumbentModel;
-        copy.currentTier = original.decidedTier != null ? original.decidedTier : original.currentTier;
-        copy.candidateModels = original.candidateModels;
-        copy.taskShape = original.taskShape;
-        copy.requestsPerMonth = original.requestsPerMonth;
-        copy.inputTokensPerRequest = original.inputTokensPerRequest;
-        copy.outputTokensPerRequest = original.outputTokensPerRequest;
-        copy.cachedInputShare = original.cachedInputShare;
-        copy.peakToAverage = original.peakToAverage;
-        copy.busyDayTokens = original.busyDayTokens;
-        copy.quietDayTokens = original.quietDayTokens;
-        copy.ttftTargetMs = original.ttftTargetMs;
-        copy.itlTargetMs = original.itlTargetMs;
-        copy.candidateProvider = original.candidateProvider;
-        copy.batchShare = original.batchShare;
-        copy.cacheWriteShare = original.cacheWriteShare;
-        copy.currentMonthlySpendUsd = original.currentMonthlySpendUsd;
-        copy.mlOpsEngineers = original.mlOpsEngineers;
-        copy.hiresPlanned = original.hiresPlanned;
-        copy.hostedOpenTried = original.hostedOpenTried;
-        copy.hostedOpenProvider = original.hostedOpenProvider;
-        copy.hostedOpenModel = original.hostedOpenModel;
-        copy.hostedOpenMonthsRun = original.hostedOpenMonthsRun;
-        copy.hostedOpenMonthlyCostUsd = original.hostedOpenMonthlyCostUsd;
-        copy.hostedOpenQuality = original.hostedOpenQuality;
-        copy.upgradeOwner = original.upgradeOwner;
-        copy.upgradeCadenceMonths = original.upgradeCadenceMonths;
-        copy.upgradeEffortEngineerMonths = original.upgradeEffortEngineerMonths;
-        copy.noEvalYet = original.noEvalYet;
-        copy.evalSetName = original.evalSetName;
-        copy.evalSetSize = original.evalSetSize;
-        copy.passCriterion = original.passCriterion;
-        copy.dataResidency = original.dataResidency;
-        copy.airGapped = original.airGapped;
-        copy.reproducibilityRequired = original.reproducibilityRequired;
-        copy.customWeights = original.customWeights;
-        copy.needsMultimodal = original.needsMultimodal;
-        copy.needsToolUse = original.needsToolUse;
-        copy.needsLongContext = original.needsLongContext;
-        copy.needsStructuredOutput = original.needsStructuredOutput;
-        copy.iteratingFast = original.iteratingFast;
-        copy.aiInfraCompany = original.aiInfraCompany;
-        copy.sovereign = original.sovereign;
-        copy.moatFineTune = original.moatFineTune;
-        copy.selfHostEstimateUsd = original.selfHostEstimateUsd;
-        copy.selfHostPlannedReplicas = original.selfHostPlannedReplicas;
-        copy.gpuProcurement = original.gpuProcurement;
-        copy.support24x7 = original.support24x7;
-        copy.constraintsNotes = original.constraintsNotes;
-        copy.assumptions = new LinkedHashMap<>(original.assumptions);
-        copy.supersedesId = original.id;
+        Proposal copy = original.copyIntake();
         copy.createdAt = clock.instant();
         copy.updatedAt = copy.createdAt;
         copy.persist();
-        original.supersededById = copy.id;
+        original.supersededBy(copy);
         em.createNativeQuery("insert into proposal_editor (proposal_id, user_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, copy.id).setParameter(2, original.owner.id).executeUpdate();
         superseded.fire(new Superseded(original, copy));
         audit.event(AuditAction.PROPOSAL_CREATED, actor).on(AuditEntity.PROPOSAL, copy.id).team(copy.team.id).detail("title", copy.title)
-                .detail("supersedes", original.id).detail("requestsPerMonth", copy.requestsPerMonth).record();
+                .detail("supersedes", original.id).detail("requestsPerMonth", copy.workload.requestsPerMonth).record();
         // the copy is costed with the eval runs carried over to it (the Superseded observers ran above)
         estimates.refresh(copy.id);
         return copy;
@@ -497,87 +441,9 @@ public class ProposalService {
         return () -> {
             proposal.feature = existing != null ? existing
                     : newFeature(proposal.team, UserAccount.findById(me.id()), form, clock.instant());
-            writeWorkload(proposal, form, tier, shape);
+            proposal.title = form.title().strip();
+            proposal.workload = WorkloadStep.from(form, tier, shape);
         };
-    }
-
-    private static void writeWorkload(Proposal p, ProposalForms.FeatureAndWorkload f, Tier tier, TaskShape shape) {
-        p.title = f.title().strip();
-        p.incumbentProvider = f.incumbentProvider().strip();
-        p.incumbentModel = f.incumbentModel().strip();
-        p.currentTier = tier;
-        p.candidateModels = f.candidateModels().strip();
-        p.taskShape = shape;
-        p.requestsPerMonth = Numbers.whole(f.requestsPerMonth());
-        p.inputTokensPerRequest = Numbers.wholeInt(f.inputTokensPerRequest());
-        p.outputTokensPerRequest = Numbers.wholeInt(f.outputTokensPerRequest());
-        BigDecimal cached = Numbers.decimal(f.cachedInputShare());
-        p.cachedInputShare = cached == null ? BigDecimal.ZERO : cached;
-        p.peakToAverage = Numbers.decimal(f.peakToAverage());
-        p.busyDayTokens = Numbers.whole(f.busyDayTokens());
-        p.quietDayTokens = Numbers.whole(f.quietDayTokens());
-        p.ttftTargetMs = Numbers.wholeInt(f.ttftTargetMs());
-        p.itlTargetMs = Numbers.wholeInt(f.itlTargetMs());
-        p.candidateProvider = Numbers.isBlank(f.candidateProvider()) ? null : f.candidateProvider().strip();
-        p.batchShare = Numbers.decimal(f.batchShare());
-        p.cacheWriteShare = Numbers.decimal(f.cacheWriteShare());
-    }
-
-    private static void writeSpend(Proposal p, ProposalForms.Spend f) {
-        p.currentMonthlySpendUsd = Numbers.decimal(f.currentMonthlySpendUsd());
-    }
-
-    private static void writeMlOps(Proposal p, ProposalForms.MlOps f) {
-        p.mlOpsEngineers = Numbers.wholeInt(f.mlOpsEngineers());
-        p.hiresPlanned = "yes".equals(f.hiresPlanned());
-    }
-
-    private static void writeHostedOpen(Proposal p, ProposalForms.HostedOpenTried f) {
-        boolean tried = "yes".equals(f.hostedOpenTried());
-        p.hostedOpenTried = tried;
-        p.hostedOpenProvider = tried ? f.hostedOpenProvider().strip() : null;
-        p.hostedOpenModel = tried ? f.hostedOpenModel().strip() : null;
-        p.hostedOpenMonthsRun = tried ? Numbers.decimal(f.hostedOpenMonthsRun()) : null;
-        p.hostedOpenMonthlyCostUsd = tried ? Numbers.decimal(f.hostedOpenMonthlyCostUsd()) : null;
-        p.hostedOpenQuality = tried ? Numbers.decimal(f.hostedOpenQuality()) : null;
-    }
-
-    private static void writeUpgradePlan(Proposal p, ProposalForms.UpgradePlan f) {
-        p.upgradeOwner = Numbers.isBlank(f.upgradeOwner()) ? null : f.upgradeOwner().strip();
-        p.upgradeCadenceMonths = Numbers.wholeInt(f.upgradeCadenceMonths());
-        p.upgradeEffortEngineerMonths = Numbers.decimal(f.upgradeEffortEngineerMonths());
-    }
-
-    private static void writeQuality(Proposal p, ProposalForms.Quality f) {
-        boolean none = ProposalForms.checked(f.noEvalYet());
-        p.noEvalYet = none;
-        p.evalSetName = none || Numbers.isBlank(f.evalSetName()) ? null : f.evalSetName().strip();
-        p.evalSetSize = none ? null : Numbers.wholeInt(f.evalSetSize());
-        p.passCriterion = Numbers.isBlank(f.passCriterion()) ? null : f.passCriterion().strip();
-    }
-
-    private static void writeConstraints(Proposal p, ProposalForms.Constraints f) {
-        p.dataResidency = ProposalForms.checked(f.dataResidency());
-        p.airGapped = ProposalForms.checked(f.airGapped());
-        p.reproducibilityRequired = ProposalForms.checked(f.reproducibilityRequired());
-        p.customWeights = ProposalForms.checked(f.customWeights());
-        p.needsMultimodal = ProposalForms.checked(f.needsMultimodal());
-        p.needsToolUse = ProposalForms.checked(f.needsToolUse());
-        p.needsLongContext = ProposalForms.checked(f.needsLongContext());
-        p.needsStructuredOutput = ProposalForms.checked(f.needsStructuredOutput());
-        p.iteratingFast = ProposalForms.checked(f.iteratingFast());
-        p.aiInfraCompany = ProposalForms.checked(f.aiInfraCompany());
-        p.sovereign = ProposalForms.checked(f.sovereign());
-        p.moatFineTune = ProposalForms.checked(f.moatFineTune());
-        p.selfHostEstimateUsd = Numbers.decimal(f.selfHostEstimateUsd());
-        p.selfHostPlannedReplicas = Numbers.wholeInt(f.selfHostPlannedReplicas());
-        p.gpuProcurement = Numbers.isBlank(f.gpuProcurement()) ? null
-                : java.util.Arrays.stream(org.hostingreview.costmodel.GpuProcurement.values())
-                        .filter(g -> g.name().equals(f.gpuProcurement().strip())).findFirst()
-                        .orElseThrow(() -> new org.hostingreview.web.InvalidInputException("gpuProcurement",
-                                "Choose on demand, reserved or purchased."));
-        p.support24x7 = ProposalForms.checked(f.support24x7());
-        p.constraintsNotes = Numbers.isBlank(f.constraintsNotes()) ? null : f.constraintsNotes().strip();
     }
 
     /** The user saw an older version of the proposal than the one stored. */

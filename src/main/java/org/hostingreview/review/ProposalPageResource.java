@@ -137,8 +137,8 @@ public class ProposalPageResource {
             FormErrors reviewErrors, String reviewConflict) {
         List<EvalResult> runs = evaluations.runs(proposal.id);
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.requestsPerMonth != null && proposal.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.requestsPerMonth : 1;
+        double multiple = whatIf.requests() != null && proposal.workload.requestsPerMonth != null && proposal.workload.requestsPerMonth > 0
+                ? whatIf.requests() / (double) proposal.workload.requestsPerMonth : 1;
         Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
         ReviewService.Panel panel = reviews.panel(proposal, me, costed);
         // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
@@ -150,7 +150,7 @@ public class ProposalPageResource {
         return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
                 ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpenMonthlyCostUsd.doubleValue()),
+                        proposal.hostedOpen.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpen.hostedOpenMonthlyCostUsd.doubleValue()),
                 whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
                         ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
                 panel, form, reviewErrors, reviewConflict);
@@ -174,8 +174,8 @@ public class ProposalPageResource {
                 continue;
             }
             boolean same = switch (key) {
-                case "requests" -> proposal.requestsPerMonth != null
-                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.requestsPerMonth)) == 0)
+                case "requests" -> proposal.workload.requestsPerMonth != null
+                        && Numbers.parse(value).map(v -> v.compareTo(BigDecimal.valueOf(proposal.workload.requestsPerMonth)) == 0)
                                 .orElse(false);
                 case "asOf" -> value.strip().equals(String.valueOf(costing.asOf(proposal)));
                 default -> Param.byKey(key)

@@ -135,8 +135,8 @@ public class ReviewService {
                 approvals.isEmpty() ? null : approvals.get(0).chosenTier, history, costed.recommendation().recommended().name(),
                 List.of(Tier.values()), verdicts, today.plusDays(config.review().defaultReviewDays()),
                 today.plusDays(config.review().maxReviewDays()), blockers, observed,
-                proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
-                proposal.currentMonthlySpendUsd == null ? null : proposal.currentMonthlySpendUsd.doubleValue(), costed);
+                proposal.workload.requestsPerMonth == null ? 0 : proposal.workload.requestsPerMonth,
+                proposal.spend.currentMonthlySpendUsd == null ? null : proposal.spend.currentMonthlySpendUsd.doubleValue(), costed);
     }
 
     /** The check-in a re-review decides on (the one that re-opened it), or null: a decision as filed. */
@@ -272,18 +272,13 @@ public class ReviewService {
             }
             case APPROVE -> {
                 if (approvalsNow >= needed) {
-                    proposal.moveTo(ProposalStatus.APPROVED);
-                    proposal.dueReasons = new ArrayList<>();
-                    proposal.dueSince = null;
-                    proposal.decidedTier = chosen;
-                    proposal.decidedAt = review.createdAt;
                     LocalDate earliest = next;
                     for (Review earlier : approvals) {
                         if (earlier.nextReviewOn != null && earlier.nextReviewOn.isBefore(earliest)) {
                             earliest = earlier.nextReviewOn;
                         }
                     }
-                    proposal.nextReviewOn = earliest;
+                    proposal.approve(chosen, review.createdAt, earliest);
                 }
             }
         }
@@ -379,7 +374,7 @@ public class ReviewService {
             Observed observed, Tier chosen) {
         var facts = new DecisionSnapshot.ProposalFacts(proposal.id, proposal.title, proposal.feature.name,
                 proposal.feature.description, proposal.team.name, proposal.owner.displayName, proposal.reviewRound,
-                proposal.incumbentProvider, proposal.incumbentModel, proposal.currentTier, proposal.constraintLabels());
+                proposal.workload.incumbentProvider, proposal.workload.incumbentModel, proposal.workload.currentTier, proposal.constraintLabels());
         var basis = observed == null ? DecisionSnapshot.Basis.filed()
                 : new DecisionSnapshot.Basis(DecisionSnapshot.Basis.Kind.OBSERVED, observed.checkinId(), observed.periodStart(),
                         observed.periodEnd(), observed.periodLabel());

@@ -38,23 +38,7 @@ public class ActualsCarryOver {
         Actuals actuals = new Actuals(latest.periodStart, latest.periodEnd, latest.requests, latest.inputTokensPerRequest,
                 latest.outputTokensPerRequest, latest.spendUsd, latest.spendTier, latest.observedQuality, latest.incidents,
                 latest.notes);
-        Proposal copy = event.replacement();
-        double filedTokens = tokensPerMonth(copy);
-        copy.requestsPerMonth = actuals.requestsPerMonth();
-        copy.inputTokensPerRequest = latest.inputTokensPerRequest;
-        copy.outputTokensPerRequest = latest.outputTokensPerRequest;
-        copy.currentMonthlySpendUsd = BigDecimal.valueOf(actuals.spendPerMonth()).setScale(2, RoundingMode.HALF_UP);
-        copy.currentTier = latest.spendTier;
-        // busy and quiet days keep their shape at the new volume
-        if (filedTokens > 0) {
-            double scale = tokensPerMonth(copy) / filedTokens;
-            copy.busyDayTokens = copy.busyDayTokens == null ? null : Math.round(copy.busyDayTokens * scale);
-            copy.quietDayTokens = copy.quietDayTokens == null ? null : Math.round(copy.quietDayTokens * scale);
-        }
-    }
-
-    private static double tokensPerMonth(Proposal p) {
-        return p.requestsPerMonth == null || p.inputTokensPerRequest == null || p.outputTokensPerRequest == null ? 0
-                : p.requestsPerMonth * (double) (p.inputTokensPerRequest + p.outputTokensPerRequest);
+        event.replacement().observed(actuals.requestsPerMonth(), latest.inputTokensPerRequest, latest.outputTokensPerRequest,
+                BigDecimal.valueOf(actuals.spendPerMonth()).setScale(2, RoundingMode.HALF_UP), latest.spendTier);
     }
 }

@@ -118,7 +118,7 @@ public class CheckinResource {
 
     /** A fresh form: the token sizes start at the decided workload's, which most check-ins keep. */
     private static CheckinForm blank(Proposal proposal) {
-        return new CheckinForm("", "", "", Numbers.field(proposal.inputTokensPerRequest),
-                Numbers.field(proposal.outputTokensPerRequest), "", "", "", "", "", "");
+        return new CheckinForm("", "", "", Numbers.field(proposal.workload.inputTokensPerRequest),
+                Numbers.field(proposal.workload.outputTokensPerRequest), "", "", "", "", "", "");
     }
 }

@@ -74,8 +74,8 @@ public class DemoRevisits {
             SignedInUser victor = accounts.activeUser("victor").orElseThrow();
             LocalDate start = today.minusMonths(1).withDayOfMonth(1);
             checkins.record(ranker.id, victor, new Actuals(start, start.plusMonths(1).minusDays(1),
-                    ranker.requestsPerMonth * 3 * start.lengthOfMonth() / 30, ranker.inputTokensPerRequest,
-                    ranker.outputTokensPerRequest, BigDecimal.valueOf(23_400), null, new BigDecimal("89.5"), 1,
+                    ranker.workload.requestsPerMonth * 3 * start.lengthOfMonth() / 30, ranker.workload.inputTokensPerRequest,
+                    ranker.workload.outputTokensPerRequest, BigDecimal.valueOf(23_400), null, new BigDecimal("89.5"), 1,
                     "Launch of the new search page tripled traffic."), Checkin.Source.FORM);
         }
         backdate(approve("Query rewriting at 1B requests: time to self-host?", today.plusDays(90),
@@ -101,7 +101,7 @@ public class DemoRevisits {
     /** Moves an approved decision's review date into the past, as if it had been approved a quarter earlier. */
     private static void backdate(Proposal proposal, LocalDate reviewOn) {
         if (proposal != null && proposal.status == ProposalStatus.APPROVED) {
-            proposal.nextReviewOn = reviewOn;
+            proposal.reviewOn(reviewOn);
         }
     }
 }

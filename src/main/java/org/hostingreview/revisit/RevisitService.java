@@ -294,19 +294,8 @@ public class RevisitService {
     public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey,
             LocalDate since) {
         ProposalStatus from = proposal.status;
-        Set<ReopenReason> all = new LinkedHashSet<>(proposal.dueReasons);
-        all.addAll(reasons);
-        if (from == ProposalStatus.APPROVED) {
-            proposal.moveTo(ProposalStatus.REVIEW_DUE);
-            proposal.dueSince = since;
-            proposal.dueReasons = new ArrayList<>(reasons);
-        } else if (from == ProposalStatus.REVIEW_DUE) {
-            if (all.size() == proposal.dueReasons.size()) {
-                return false; // already re-opened for these reasons: nothing to change, nothing to audit
-            }
-            proposal.dueReasons = new ArrayList<>(all);
-        } else {
-            return false;
+        if (!proposal.reopen(reasons, since)) {
+            return false; // not a decision in force, or re-opened for these reasons already: nothing to audit
         }
         proposal.updatedAt = clock.instant();
         reasons.stream().map(r -> r.trigger().name()).distinct()

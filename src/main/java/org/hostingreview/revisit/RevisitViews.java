@@ -170,7 +170,7 @@ public class RevisitViews {
         Tier decided = decision.chosenTier;
         List<Delta> workload = new ArrayList<>();
         workload.add(delta("Requests per month", snapshot.requestsPerMonth(),
-                compared != null ? compared.requestsPerMonth() : proposal.requestsPerMonth == null ? 0 : proposal.requestsPerMonth,
+                compared != null ? compared.requestsPerMonth() : proposal.workload.requestsPerMonth == null ? 0 : proposal.workload.requestsPerMonth,
                 false, 0.0));
         if (compared != null) {
             RevisitService.Evaluation evaluation = revisits.evaluate(proposal, decision, compared.actuals());

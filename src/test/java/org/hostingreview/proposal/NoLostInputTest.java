@@ -29,8 +29,8 @@ class NoLostInputTest {
         priya.post("/proposals/" + id + "/evals", form).then().statusCode(303).header("Location", endsWith("/steps/6#evals"));
 
         Proposal saved = ProposalFixtures.load(id);
-        assertThat(saved.evalSetName).isEqualTo("doc-classes-2k");
-        assertThat(saved.passCriterion).isEqualTo("exact class");
+        assertThat(saved.quality.evalSetName).isEqualTo("doc-classes-2k");
+        assertThat(saved.quality.passCriterion).isEqualTo("exact class");
         var runs = QuarkusTransaction.requiringNew().call(() -> org.hostingreview.evaluation.EvalResult.ofProposal(id));
         assertThat(runs).singleElement().satisfies(r -> {
             assertThat(r.evalSet).isEqualTo("doc-classes-2k");
@@ -59,7 +59,7 @@ class NoLostInputTest {
         Map<String, Object> spend = WebSession.pairs("version", ProposalFixtures.version(id), "currentMonthlySpendUsd", "12,345");
         priya.post("/proposals/" + id + "/steps/2?goto=5", spend).then().statusCode(303)
                 .header("Location", endsWith("/proposals/" + id + "/steps/5"));
-        assertThat(ProposalFixtures.load(id).currentMonthlySpendUsd).isEqualByComparingTo("12345");
+        assertThat(ProposalFixtures.load(id).spend.currentMonthlySpendUsd).isEqualByComparingTo("12345");
         priya.get("/proposals/" + id + "/steps/2").then().body(containsString("formaction=\"/proposals/" + id
                 + "/steps/2?goto=5\""));
     }

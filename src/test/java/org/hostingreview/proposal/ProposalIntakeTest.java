@@ -37,7 +37,7 @@ class ProposalIntakeTest {
                 .body(containsString("Under $30k/month the self-hosting maths probably doesn"));
         Proposal p = ProposalFixtures.load(id);
         assertThat(p.status).isEqualTo(ProposalStatus.DRAFT);
-        assertThat(p.requestsPerMonth).isEqualTo(30_000_000L);
+        assertThat(p.workload.requestsPerMonth).isEqualTo(30_000_000L);
         assertThat(AuditLog.since(before, "PROPOSAL_CREATED")).hasSize(1);
         assertThat(AuditLog.since(before, "FEATURE_CREATED")).hasSize(1);
     }
@@ -56,7 +56,7 @@ class ProposalIntakeTest {
         assertThat(event.entityId).isEqualTo(String.valueOf(id));
         assertThat(event.details).containsEntry("step", 2)
                 .containsEntry("changes", Map.of("currentMonthlySpendUsd", Map.of("from", "80000", "to", "95500.5")));
-        assertThat(ProposalFixtures.load(id).currentMonthlySpendUsd).isEqualByComparingTo("95500.50");
+        assertThat(ProposalFixtures.load(id).spend.currentMonthlySpendUsd).isEqualByComparingTo("95500.50");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ProposalIntakeTest {
         ProposalFixtures.save(omar, id, 2, WebSession.pairs("currentMonthlySpendUsd", "1")).then().statusCode(404);
         omar.post("/proposals/" + id + "/withdraw", "reason", "mine now", "version", 0).then().statusCode(404);
         omar.get("/proposals?q=Private+to+Document").then().statusCode(200).body(not(containsString("Private to Document AI")));
-        assertThat(ProposalFixtures.load(id).currentMonthlySpendUsd).isNull();
+        assertThat(ProposalFixtures.load(id).spend.currentMonthlySpendUsd).isNull();
 
         WebSession.as("rachel").get("/proposals/" + id).then().statusCode(200).body(containsString("Private to Document AI"));
         WebSession.as("rachel").get("/proposals/" + id + "/steps/2").then().statusCode(403);
@@ -130,7 +130,7 @@ class ProposalIntakeTest {
 
         second.then().statusCode(409).body(containsString("priya saved this proposal since you opened it"))
                 .body(containsString("value=\"2222\""));
-        assertThat(ProposalFixtures.load(id).currentMonthlySpendUsd).isEqualByComparingTo("1000");
+        assertThat(ProposalFixtures.load(id).spend.currentMonthlySpendUsd).isEqualByComparingTo("1000");
     }
 
     @Test
@@ -163,7 +163,7 @@ class ProposalIntakeTest {
         steps.forEach((step, fields) -> ProposalFixtures.save(priya, id, step, fields).then().statusCode(303));
 
         priya.post("/proposals/" + id + "/submit", "version", ProposalFixtures.version(id)).then().statusCode(303);
-        assertThat(ProposalFixtures.load(id).noEvalYet).isTrue();
+        assertThat(ProposalFixtures.load(id).quality.noEvalYet).isTrue();
     }
 
     @Test

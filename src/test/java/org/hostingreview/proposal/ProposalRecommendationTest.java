@@ -93,7 +93,7 @@ class ProposalRecommendationTest {
         priya.get("/proposals/" + id + "?requests=300000").then().statusCode(200)
                 .body(containsString("<h2 id=\"rec-title\">Frontier closed API</h2>"));
         assertThat(ProposalFixtures.version(id)).isEqualTo(version);
-        assertThat(ProposalFixtures.load(id).requestsPerMonth).isEqualTo(30_000_000L);
+        assertThat(ProposalFixtures.load(id).workload.requestsPerMonth).isEqualTo(30_000_000L);
     }
 
     @Test

@@ -86,7 +86,7 @@ class ReReviewTest {
         assertThat(successor.status).isEqualTo(ProposalStatus.DRAFT);
         assertThat(successor.supersedesId).isEqualTo(id);
         assertThat(successor.title).startsWith("Revisit: ");
-        assertThat(successor.requestsPerMonth).as("pre-filled from the latest check-in").isBetween(209_990_000L, 210_010_000L);
+        assertThat(successor.workload.requestsPerMonth).as("pre-filled from the latest check-in").isBetween(209_990_000L, 210_010_000L);
         assertThat(runs(successor.id)).isEqualTo(runs(id));
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_CREATED")).singleElement()
                 .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(successor.id)));

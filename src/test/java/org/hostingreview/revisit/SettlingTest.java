@@ -143,7 +143,7 @@ class SettlingTest {
         ReviewFixtures.review(WebSession.as("rachel"), id, "SUPERSEDE", null, null).then().statusCode(303);
         priya.get("/proposals/" + id).then().statusCode(200);
         var successor = RevisitFixtures.load(RevisitFixtures.load(id).supersededById);
-        assertThat(successor.requestsPerMonth).as("from the re-opening check-in, not the latest period")
+        assertThat(successor.workload.requestsPerMonth).as("from the re-opening check-in, not the latest period")
                 .isBetween(199_990_000L, 200_010_000L);
 
         String decision = priya.get("/proposals/" + id + "/decision").then().statusCode(200).extract().asString();
