@@ -2,7 +2,6 @@ package org.hostingreview.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,9 +33,9 @@ import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.ReopenReason;
 import org.hostingreview.revisit.Actuals;
 import org.hostingreview.revisit.Checkin;
+import org.hostingreview.revisit.CheckinRules;
 import org.hostingreview.revisit.CheckinService;
 import org.hostingreview.web.CurrentUser;
-import org.hostingreview.web.Dates;
 import org.hostingreview.web.InvalidInputException;
 
 import io.quarkus.security.Authenticated;
@@ -50,26 +49,28 @@ public class CheckinApiResource {
 
     @Schema(description = "The actuals of one period.")
     public record CheckinRequest(
-            @Schema(description = "First day (ISO date).", example = "2026-10-01") @NotNull(message = "is required") LocalDate periodStart,
-            @Schema(description = "Last day (ISO date).", example = "2026-10-31") @NotNull(message = "is required") LocalDate periodEnd,
-            @Schema(description = "Requests in the period.", example = "200000000") @NotNull(message = "is required")
-            @Min(value = 0, message = "must be at least 0")
-            @Max(value = 1_000_000_000_000_000L, message = "must be at most 1000000000000000") Long requests,
-            @Schema(description = "Average input tokens per request.", example = "1000") @NotNull(message = "is required")
-            @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
-            Integer inputTokensPerRequest,
-            @Schema(description = "Average output tokens per request.", example = "83") @NotNull(message = "is required")
-            @Min(value = 0, message = "must be at least 0") @Max(value = 10_000_000, message = "must be at most 10000000")
-            Integer outputTokensPerRequest,
-            @Schema(description = "Spend in the period, USD.", example = "60600") @NotNull(message = "is required")
-            @DecimalMin(value = "0", message = "must be at least 0")
-            @DecimalMax(value = "100000000000", message = "must be at most 100000000000") BigDecimal spendUsd,
+            @Schema(description = "First day (ISO date).", example = "2026-10-01")
+            @NotNull(message = CheckinRules.START_REQUIRED) LocalDate periodStart,
+            @Schema(description = "Last day (ISO date).", example = "2026-10-31")
+            @NotNull(message = CheckinRules.END_REQUIRED) LocalDate periodEnd,
+            @Schema(description = "Requests in the period.", example = "200000000")
+            @NotNull(message = CheckinRules.REQUESTS_REQUIRED) @Min(value = 0, message = CheckinRules.REQUESTS)
+            @Max(value = CheckinRules.MAX_REQUESTS, message = CheckinRules.REQUESTS) Long requests,
+            @Schema(description = "Average input tokens per request.", example = "1000")
+            @NotNull(message = CheckinRules.INPUT_TOKENS_REQUIRED) @Min(value = 0, message = CheckinRules.TOKENS)
+            @Max(value = CheckinRules.MAX_TOKENS, message = CheckinRules.TOKENS) Integer inputTokensPerRequest,
+            @Schema(description = "Average output tokens per request.", example = "83")
+            @NotNull(message = CheckinRules.OUTPUT_TOKENS_REQUIRED) @Min(value = 0, message = CheckinRules.TOKENS)
+            @Max(value = CheckinRules.MAX_TOKENS, message = CheckinRules.TOKENS) Integer outputTokensPerRequest,
+            @Schema(description = "Spend in the period, USD.", example = "60600")
+            @NotNull(message = CheckinRules.SPEND_REQUIRED) @DecimalMin(value = "0", message = CheckinRules.SPEND)
+            @DecimalMax(value = CheckinRules.MAX_SPEND_TEXT, message = CheckinRules.SPEND) BigDecimal spendUsd,
             @Schema(description = "The tier the spend was on; default the decided tier.") Tier spendTier,
-            @Schema(description = "Observed quality, 0–100.") @DecimalMin(value = "0", message = "must be between 0 and 100")
-            @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal observedQuality,
-            @Schema(description = "Incidents in the period.") @Min(value = 0, message = "must be at least 0")
-            @Max(value = 100_000, message = "must be at most 100000") Integer incidents,
-            @Size(max = 2000, message = "must be at most 2000 characters") String notes) {
+            @Schema(description = "Observed quality, 0–100.") @DecimalMin(value = "0", message = CheckinRules.QUALITY)
+            @DecimalMax(value = CheckinRules.MAX_QUALITY_TEXT, message = CheckinRules.QUALITY) BigDecimal observedQuality,
+            @Schema(description = "Incidents in the period.") @Min(value = 0, message = CheckinRules.INCIDENTS)
+            @Max(value = CheckinRules.MAX_INCIDENTS, message = CheckinRules.INCIDENTS) Integer incidents,
+            @Size(max = CheckinRules.MAX_NOTES, message = CheckinRules.NOTES) String notes) {
     }
 
     @Schema(description = "The recorded check-in.")
@@ -93,9 +94,6 @@ public class CheckinApiResource {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    Clock clock;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record actuals for a period and re-check the decision")
@@ -111,13 +109,7 @@ public class CheckinApiResource {
         if (key != null && (key.length() > 100 || !key.matches("[\\x21-\\x7e]+"))) {
             throw new InvalidInputException("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
-        if (body.periodEnd().isBefore(body.periodStart())) {
-            throw new InvalidInputException("periodEnd", "must not be before periodStart");
-        }
-        if (!Dates.within(body.periodStart(), Dates.EARLIEST, LocalDate.now(clock))
-                || !Dates.within(body.periodEnd(), Dates.EARLIEST, LocalDate.now(clock))) {
-            throw new InvalidInputException("periodEnd", "the period must lie between 2015-01-01 and today");
-        }
+        // the period's rules are the service's (CheckinRules), as for the form and CSV imports
         Actuals actuals = new Actuals(body.periodStart(), body.periodEnd(), body.requests(), body.inputTokensPerRequest(),
                 body.outputTokensPerRequest(), body.spendUsd(), body.spendTier(), body.observedQuality(), body.incidents(),
                 body.notes());

@@ -36,6 +36,16 @@ public class AuditLog {
     public record Row(long seq, Instant at, String actor, String action, String entity, Long teamId, List<Change> changes,
             Map<String, Object> details, String hash) {
 
+        /** The changes on one line, for the CSV export: {@code field: from -> to; …}. */
+        public String changesText() {
+            return changes.stream().map(c -> c.field() + ": " + c.from() + " -> " + c.to()).collect(java.util.stream.Collectors.joining("; "));
+        }
+
+        /** The details as one line, for the CSV export. */
+        public String detailsText() {
+            return String.valueOf(details);
+        }
+
         /** The event as a sentence ("Rachel Kim approved #14 for Hosted open weights"); {@code who} names the actor. */
         public String sentence(String who) {
             String on = entity.startsWith("proposal ") ? "#" + entity.substring("proposal ".length()) : entity;

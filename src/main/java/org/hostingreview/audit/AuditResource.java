@@ -2,7 +2,6 @@ package org.hostingreview.audit;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,6 +40,9 @@ public class AuditResource {
     static class Templates {
         static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<AuditTeams.TeamName> teams, List<AuditAction> actions);
 
+        /** {@code AuditResource/export.csv}: every value a cell, escaped by {@link AuditCsv}. */
+        static native TemplateInstance export(List<AuditLog.Row> rows);
+
         static native TemplateInstance verify(AuditChain.Verification result, List<AuditCheckpoint> checkpoints);
     }
 
@@ -67,16 +69,7 @@ public class AuditResource {
     @Produces("text/csv; charset=utf-8")
     @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
     public Response csv(@BeanParam FilterParams params) {
-        StringBuilder csv = new StringBuilder("seq,occurred_at,actor,action,entity,team_id,changes,details,hash\n");
-        for (AuditLog.Row row : log.export(params.filter())) {
-            csv.append(row.seq()).append(',').append(row.at()).append(',').append(cell(row.actor())).append(',')
-                    .append(row.action()).append(',').append(cell(row.entity())).append(',')
-                    .append(row.teamId() == null ? "" : row.teamId()).append(',')
-                    .append(cell(row.changes().stream().map(c -> c.field() + ": " + c.from() + " -> " + c.to())
-                            .collect(Collectors.joining("; "))))
-                    .append(',').append(cell(row.details().toString())).append(',').append(row.hash()).append('\n');
-        }
-        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+        return Response.ok(Templates.export(log.export(params.filter()))).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
     }
 
     @GET

@@ -12,7 +12,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import org.hostingreview.costmodel.GpuProcurement;
-import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
 
 /** Step 7: the constraints the rules read, the team's own self-hosting estimate, and how GPUs would be paid for. */
@@ -83,6 +82,7 @@ public class ConstraintsStep implements IntakeAnswers<ConstraintsStep> {
         return new ConstraintsStep();
     }
 
+    /** The constraints a valid form states. */
     static ConstraintsStep from(ProposalForms.Constraints f) {
         ConstraintsStep c = new ConstraintsStep();
         c.dataResidency = ProposalForms.checked(f.dataResidency());
@@ -99,10 +99,8 @@ public class ConstraintsStep implements IntakeAnswers<ConstraintsStep> {
         c.moatFineTune = ProposalForms.checked(f.moatFineTune());
         c.selfHostEstimateUsd = Numbers.decimal(f.selfHostEstimateUsd());
         c.selfHostPlannedReplicas = Numbers.wholeInt(f.selfHostPlannedReplicas());
-        c.gpuProcurement = Numbers.isBlank(f.gpuProcurement()) ? null
-                : java.util.Arrays.stream(GpuProcurement.values()).filter(g -> g.name().equals(f.gpuProcurement().strip()))
-                        .findFirst().orElseThrow(() -> new InvalidInputException("gpuProcurement",
-                                "Choose on demand, reserved or purchased."));
+        // the form is valid: a choice is one of the constants (@EnumValue)
+        c.gpuProcurement = Numbers.isBlank(f.gpuProcurement()) ? null : GpuProcurement.valueOf(f.gpuProcurement().strip());
         c.support24x7 = ProposalForms.checked(f.support24x7());
         c.constraintsNotes = IntakeAnswers.text(f.constraintsNotes());
         return c;

@@ -8,8 +8,8 @@ import java.util.Map;
  * home of its field list: its columns, its mapping from and to its form record ({@link ProposalForms}), its copy
  * and its values by field name (for before → after audit records and frozen decisions).
  *
- * <p>Change a managed proposal's answers by assigning a new (or copied and changed) instance to the proposal's field,
- * never by writing into the instance it holds: Hibernate tracks the assignment.
+ * <p>Change a managed proposal's answers by assigning a new (or copied and changed) instance to the proposal's field
+ * rather than by writing into the instance it holds: Hibernate's enhanced dirty tracking sees the assignment for certain.
  */
 interface IntakeAnswers<T extends IntakeAnswers<T>> {
 

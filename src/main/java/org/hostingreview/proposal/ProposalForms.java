@@ -6,7 +6,13 @@ import java.util.Objects;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.hostingreview.costmodel.GpuProcurement;
+import org.hostingreview.costmodel.Tier;
+import org.hostingreview.evaluation.EvalRole;
+import org.hostingreview.evaluation.ScoreKind;
+import org.hostingreview.web.EnumValue;
 import org.hostingreview.web.FormErrors;
+import org.hostingreview.web.IsoDate;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Numeric;
 import org.jboss.resteasy.reactive.RestForm;
@@ -63,10 +69,10 @@ public final class ProposalForms {
             String incumbentProvider,
             @RestForm @NotBlank(message = "Name the model the feature uses today.") @Size(max = 80, message = "Use at most 80 characters.")
             String incumbentModel,
-            @RestForm String currentTier,
+            @RestForm @EnumValue(type = Tier.class) String currentTier,
             @RestForm @NotBlank(message = "Name at least one open model you consider.") @Size(max = 300, message = "Use at most 300 characters.")
             String candidateModels,
-            @RestForm @NotBlank(message = "Choose the task shape.") String taskShape,
+            @RestForm @NotBlank(message = "Choose the task shape.") @EnumValue(type = TaskShape.class) String taskShape,
             @RestForm @NotBlank(message = "Enter the requests per month.")
             @Numeric(min = "1", max = "1000000000000", whole = true, message = "Enter from 1 to 1,000,000,000,000 requests per month.")
             String requestsPerMonth,
@@ -241,7 +247,8 @@ public final class ProposalForms {
             String selfHostEstimateUsd,
             @RestForm @Numeric(min = "1", max = "10000", whole = true, message = "Enter from 1 to 10,000 replicas.")
             String selfHostPlannedReplicas,
-            @RestForm String gpuProcurement,
+            @RestForm @EnumValue(type = GpuProcurement.class, message = "Choose on demand, reserved or purchased.")
+            String gpuProcurement,
             @RestForm String support24x7,
             @RestForm @Size(max = 2000, message = "Use at most 2,000 characters.") String constraintsNotes,
             @RestForm String version) implements StepForm {
@@ -256,17 +263,17 @@ public final class ProposalForms {
     /** One eval run, added on step 6. */
     public record EvalRun(
             @RestForm @NotBlank(message = "Name the model.") @Size(max = 80, message = "Use at most 80 characters.") String model,
-            @RestForm @NotBlank(message = "Choose incumbent or candidate.") String role,
-            @RestForm @NotBlank(message = "Choose the tier it ran on.") String tier,
+            @RestForm @NotBlank(message = "Choose incumbent or candidate.") @EnumValue(type = EvalRole.class) String role,
+            @RestForm @NotBlank(message = "Choose the tier it ran on.") @EnumValue(type = Tier.class) String tier,
             @RestForm @NotBlank(message = "Name the eval set.") @Size(max = 120, message = "Use at most 120 characters.")
             String evalSet,
             @RestForm @NotBlank(message = "Enter the sample size.")
             @Numeric(min = "1", max = "1000000000", whole = true, message = "Enter from 1 to 1,000,000,000 cases.")
             String sampleSize,
-            @RestForm @NotBlank(message = "Choose score or pass rate.") String scoreKind,
+            @RestForm @NotBlank(message = "Choose score or pass rate.") @EnumValue(type = ScoreKind.class) String scoreKind,
             @RestForm @NotBlank(message = "Enter the score.") @Numeric(max = "100", message = "Enter from 0 to 100.")
             String score,
-            @RestForm @NotBlank(message = "Enter the date of the run.") String runDate,
+            @RestForm @NotBlank(message = "Enter the date of the run.") @IsoDate String runDate,
             @RestForm @Size(max = 1000, message = "Use at most 1,000 characters.") String notes) {
 
         static EvalRun blank(Proposal p, String today) {

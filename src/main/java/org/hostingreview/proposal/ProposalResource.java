@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -138,76 +139,56 @@ public class ProposalResource {
     public TemplateInstance step(@PathParam("id") long id, @PathParam("step") int number) {
         SignedInUser me = me();
         Step step = Step.of(number);
-        Proposal proposal = step == Step.SUBMIT ? proposals.visible(id, me) : proposals.editable(id, me);
-        return switch (step) {
-            case FEATURE_AND_WORKLOAD -> step1Page(proposal, (ProposalForms.FeatureAndWorkload) proposal.formOf(Step.FEATURE_AND_WORKLOAD), FormErrors.none(),
-                    null, List.of());
-            case SPEND -> Templates.step2(proposal, (ProposalForms.Spend) proposal.formOf(Step.SPEND), FormErrors.none(),
-                    ProgressItem.of(proposal, step), step, null);
-            case MLOPS -> Templates.step3(proposal, (ProposalForms.MlOps) proposal.formOf(Step.MLOPS), FormErrors.none(),
-                    ProgressItem.of(proposal, step), step, null);
-            case HOSTED_OPEN_TRIED -> Templates.step4(proposal, (ProposalForms.HostedOpenTried) proposal.formOf(Step.HOSTED_OPEN_TRIED), FormErrors.none(),
-                    ProgressItem.of(proposal, step), step, null);
-            case UPGRADE_PLAN -> Templates.step5(proposal, (ProposalForms.UpgradePlan) proposal.formOf(Step.UPGRADE_PLAN), FormErrors.none(),
-                    ProgressItem.of(proposal, step), step, null);
-            case QUALITY -> step6Page(proposal, (ProposalForms.Quality) proposal.formOf(Step.QUALITY), FormErrors.none(), null,
-                    ProposalForms.EvalRun.blank(proposal, today()), FormErrors.none());
-            case CONSTRAINTS -> Templates.step7(proposal, (ProposalForms.Constraints) proposal.formOf(Step.CONSTRAINTS), FormErrors.none(),
-                    ProgressItem.of(proposal, step), step, null);
-            case SUBMIT -> step8Page(proposal, null);
-        };
-    }
-
-    @POST
-    @Path("{id}/steps/1")
-    public Response saveStep1(@PathParam("id") long id, @BeanParam ProposalForms.FeatureAndWorkload form) {
-        return save(id, form, (proposal, errors, conflict) -> step1Page(proposal, form, errors, conflict, List.of()));
-    }
-
-    @POST
-    @Path("{id}/steps/2")
-    public Response saveStep2(@PathParam("id") long id, @BeanParam ProposalForms.Spend form) {
-        return save(id, form, (p, errors, conflict) -> Templates.step2(p, form, errors, ProgressItem.of(p, Step.SPEND),
-                Step.SPEND, conflict));
-    }
-
-    @POST
-    @Path("{id}/steps/3")
-    public Response saveStep3(@PathParam("id") long id, @BeanParam ProposalForms.MlOps form) {
-        return save(id, form, (p, errors, conflict) -> Templates.step3(p, form, errors, ProgressItem.of(p, Step.MLOPS),
-                Step.MLOPS, conflict));
-    }
-
-    @POST
-    @Path("{id}/steps/4")
-    public Response saveStep4(@PathParam("id") long id, @BeanParam ProposalForms.HostedOpenTried form) {
-        return save(id, form, (p, errors, conflict) -> Templates.step4(p, form, errors,
-                ProgressItem.of(p, Step.HOSTED_OPEN_TRIED), Step.HOSTED_OPEN_TRIED, conflict));
-    }
-
-    @POST
-    @Path("{id}/steps/5")
-    public Response saveStep5(@PathParam("id") long id, @BeanParam ProposalForms.UpgradePlan form) {
-        return save(id, form, (p, errors, conflict) -> Templates.step5(p, form, errors, ProgressItem.of(p, Step.UPGRADE_PLAN),
-                Step.UPGRADE_PLAN, conflict));
-    }
-
-    @POST
-    @Path("{id}/steps/6")
-    public Response saveStep6(@PathParam("id") long id, @BeanParam ProposalForms.Quality form,
-            @BeanParam ProposalForms.EvalRun run) {
-        if (run.typed()) {
-            return addEval(id, form, run);
+        if (step == Step.SUBMIT) {
+            return step8Page(proposals.visible(id, me), null);
         }
-        return save(id, form, (p, errors, conflict) -> step6Page(p, form, errors, conflict,
-                ProposalForms.EvalRun.blank(p, today()), FormErrors.none()));
+        Proposal proposal = proposals.editable(id, me);
+        return stepPage(proposal, proposal.formOf(step), FormErrors.none(), null);
     }
 
+    /**
+     * Saves one step: each step's form binds from the same posted fields and the step in the address picks the one that
+     * counts. Step 6's single form also adds an eval run when one was typed.
+     */
     @POST
-    @Path("{id}/steps/7")
-    public Response saveStep7(@PathParam("id") long id, @BeanParam ProposalForms.Constraints form) {
-        return save(id, form, (p, errors, conflict) -> Templates.step7(p, form, errors, ProgressItem.of(p, Step.CONSTRAINTS),
-                Step.CONSTRAINTS, conflict));
+    @Path("{id}/steps/{step}")
+    public Response saveStep(@PathParam("id") long id, @PathParam("step") int number,
+            @BeanParam ProposalForms.FeatureAndWorkload workload, @BeanParam ProposalForms.Spend spend,
+            @BeanParam ProposalForms.MlOps mlOps, @BeanParam ProposalForms.HostedOpenTried hostedOpen,
+            @BeanParam ProposalForms.UpgradePlan upgradePlan, @BeanParam ProposalForms.Quality quality,
+            @BeanParam ProposalForms.Constraints constraints, @BeanParam ProposalForms.EvalRun run) {
+        ProposalForms.StepForm form = switch (Step.of(number)) {
+            case FEATURE_AND_WORKLOAD -> workload;
+            case SPEND -> spend;
+            case MLOPS -> mlOps;
+            case HOSTED_OPEN_TRIED -> hostedOpen;
+            case UPGRADE_PLAN -> upgradePlan;
+            case QUALITY -> quality;
+            case CONSTRAINTS -> constraints;
+            case SUBMIT -> throw new NotAllowedException("GET");
+        };
+        if (form == quality && run.typed()) {
+            return addEval(id, quality, run);
+        }
+        return save(id, form, (p, errors, conflict) -> stepPage(p, form, errors, conflict));
+    }
+
+    /** A step's page showing {@code form} (as stored, or as posted and refused). */
+    private TemplateInstance stepPage(Proposal proposal, ProposalForms.StepForm form, FormErrors errors, String conflict) {
+        Step step = form.step();
+        List<ProgressItem> progress = ProgressItem.of(proposal, step);
+        return switch (step) {
+            case FEATURE_AND_WORKLOAD -> step1Page(proposal, (ProposalForms.FeatureAndWorkload) form, errors, conflict, List.of());
+            case SPEND -> Templates.step2(proposal, (ProposalForms.Spend) form, errors, progress, step, conflict);
+            case MLOPS -> Templates.step3(proposal, (ProposalForms.MlOps) form, errors, progress, step, conflict);
+            case HOSTED_OPEN_TRIED -> Templates.step4(proposal, (ProposalForms.HostedOpenTried) form, errors, progress, step,
+                    conflict);
+            case UPGRADE_PLAN -> Templates.step5(proposal, (ProposalForms.UpgradePlan) form, errors, progress, step, conflict);
+            case QUALITY -> step6Page(proposal, (ProposalForms.Quality) form, errors, conflict,
+                    ProposalForms.EvalRun.blank(proposal, today()), FormErrors.none());
+            case CONSTRAINTS -> Templates.step7(proposal, (ProposalForms.Constraints) form, errors, progress, step, conflict);
+            case SUBMIT -> step8Page(proposal, conflict);
+        };
     }
 
     // --- eval runs, submit, withdraw -------------------------------------------------------------------

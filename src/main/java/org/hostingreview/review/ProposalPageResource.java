@@ -3,7 +3,6 @@ package org.hostingreview.review;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,17 +27,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import org.hostingreview.costmodel.Param;
-import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.pricing.Costing;
-import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.proposal.CostingService;
-import org.hostingreview.proposal.ProgressItem;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
-import org.hostingreview.proposal.Step;
-import org.hostingreview.proposal.WhatIfChange;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.FormErrors;
@@ -57,10 +51,7 @@ public class ProposalPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting,
-                List<ProgressItem> progress, List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec,
-                WhatIf whatIf, String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-                String reviewConflict);
+        static native TemplateInstance show(ProposalPageView page);
     }
 
     @Inject
@@ -77,6 +68,9 @@ public class ProposalPageResource {
 
     @Inject
     ReviewService reviews;
+
+    @Inject
+    ProposalPages pages;
 
     /** The proposal with its costing; query parameters make it a what-if (see {@link WhatIf}), recomputed, not saved. */
     @GET
@@ -135,25 +129,7 @@ public class ProposalPageResource {
 
     private TemplateInstance showPage(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
             FormErrors reviewErrors, String reviewConflict) {
-        List<EvalResult> runs = evaluations.runs(proposal.id);
-        LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
-        double multiple = whatIf.requests() != null && proposal.workload.requestsPerMonth != null && proposal.workload.requestsPerMonth > 0
-                ? whatIf.requests() / (double) proposal.workload.requestsPerMonth : 1;
-        Costing costed = costing.cost(proposal, runs, costing.snapshot(asOf), multiple, whatIf.overrides());
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed);
-        // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
-        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
-        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
-        ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
-                ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
-                String.valueOf(proposal.version), UUID.randomUUID().toString());
-        return Templates.show(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
-                ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), RecommendationView.of(shown,
-                        proposal.hostedOpen.hostedOpenMonthlyCostUsd == null ? null : proposal.hostedOpen.hostedOpenMonthlyCostUsd.doubleValue()),
-                whatIf, query, whatIfAsked && whatIf.errors().isEmpty()
-                        ? WhatIfChange.of(costing.cost(proposal, runs, costing.snapshot(costing.asOf(proposal))), costed) : null,
-                panel, form, reviewErrors, reviewConflict);
+        return Templates.show(pages.of(proposal, me, whatIf, query, reviewForm, reviewErrors, reviewConflict));
     }
 
     /** The marker field of the what-if form, and its yes/no assumptions' keys (a box left unticked sends nothing). */

@@ -109,6 +109,9 @@ public class CheckinService {
     @org.hostingreview.web.RetriedOnRace
     public Result record(long proposalId, SignedInUser me, Actuals actuals, Checkin.Source source, boolean replace,
             String idempotencyKey) {
+        FormErrors refused = FormErrors.none();
+        CheckinRules.period(actuals.periodStart(), actuals.periodEnd(), LocalDate.now(clock), refused);
+        refused.throwIfAny();
         locks.one(proposalId);
         Proposal proposal = checkable(proposalId, me);
         if (idempotencyKey != null) {
@@ -186,9 +189,7 @@ public class CheckinService {
         FormErrors errors = forms.validate(form);
         LocalDate start = Dates.parse("periodStart", form.periodStart(), Dates.EARLIEST, Dates.Latest.today(LocalDate.now(clock)), errors);
         LocalDate end = Dates.parse("periodEnd", form.periodEnd(), Dates.EARLIEST, Dates.Latest.today(LocalDate.now(clock)), errors);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add("periodEnd", "The period cannot end before it starts.");
-        }
+        CheckinRules.period(start, end, LocalDate.now(clock), errors);
         Tier tier = form.spendTier() == null || form.spendTier().isBlank() ? null
                 : Choices.parse(errors, "spendTier", form.spendTier(), Tier.class);
         errors.throwIfAny();

@@ -3,6 +3,9 @@ package org.hostingreview.web;
 /** Reads a choice (radio, select) posted as an enum constant's name. */
 public final class Choices {
 
+    /** What a choice that is none of the options is told. */
+    public static final String CHOOSE_ONE = "Choose one of the options.";
+
     private Choices() {
     }
 
@@ -18,7 +21,7 @@ public final class Choices {
                 }
             }
         }
-        errors.add(field, "Choose one of the options.");
+        errors.add(field, CHOOSE_ONE);
         return null;
     }
 }

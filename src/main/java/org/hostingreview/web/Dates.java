@@ -9,6 +9,9 @@ public final class Dates {
     /** The earliest day any input takes: nothing this app records happened before 2015. */
     public static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
+    /** What a day that is no ISO date is told. */
+    public static final String NOT_A_DATE = "Enter a date as YYYY-MM-DD.";
+
     private Dates() {
     }
 
@@ -45,7 +48,7 @@ public final class Dates {
         try {
             day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date as YYYY-MM-DD.");
+            errors.add(field, NOT_A_DATE);
             return null;
         }
         if (day.isAfter(latest.day()) && latest.tooLate() != null) {
