@@ -187,15 +187,32 @@ FROM bench_copy c JOIN proposal p ON p.id = c.id WHERE c.g % 5000 = 1;
 INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, team_id, details)
 SELECT occurred_at, actor, action, 'proposal', id::text, team_id, details FROM bench_event ORDER BY g, occurred_at, k;
 
+-- the stored estimates the portfolio reads: a copy is costed like its template (the same inputs and, latest per model,
+-- the same eval runs); which copy stands for its feature, and the per-team totals, follow by the database's triggers
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT template FROM bench_copy) c
+               LEFT JOIN proposal_estimate e ON e.proposal_id = c.template WHERE e.proposal_id IS NULL OR e.stale) THEN
+        RAISE EXCEPTION 'a demo proposal has no fresh stored estimate: start the app once on this database first';
+    END IF;
+END $$;
+INSERT INTO proposal_estimate (proposal_id, team_id, draft, today_tier, recommended_tier, frontier_usd, hosted_open_usd,
+                               self_hosted_usd, spend_today_usd, under_recommendation_usd, plan, catalog_as_of, computed_at)
+SELECT c.id, c.team_id, p.status = 'DRAFT', e.today_tier, e.recommended_tier, e.frontier_usd, e.hosted_open_usd,
+       e.self_hosted_usd, e.spend_today_usd, e.under_recommendation_usd, e.plan, e.catalog_as_of, e.computed_at
+FROM bench_copy c JOIN proposal_estimate e ON e.proposal_id = c.template JOIN proposal p ON p.id = c.id ORDER BY c.id;
+SELECT portfolio_pick(ARRAY(SELECT DISTINCT feature_id FROM bench_copy));
+
 SELECT setval('team_id_seq', (SELECT max(id) FROM team)), setval('app_user_id_seq', (SELECT max(id) FROM app_user)),
        setval('feature_id_seq', (SELECT max(id) FROM feature)), setval('proposal_id_seq', (SELECT max(id) FROM proposal)),
        setval('review_id_seq', (SELECT max(id) FROM review)),
        setval('checkin_id_seq', greatest(1, (SELECT max(id) FROM checkin)));
 COMMIT;
 
-ANALYZE team, app_user, user_role, role_grant, feature, proposal, proposal_editor, eval_result, review, checkin, notification, audit_event;
+ANALYZE team, app_user, user_role, role_grant, feature, proposal, proposal_editor, eval_result, review, checkin, notification, audit_event,
+    proposal_estimate, portfolio_total;
 SELECT (SELECT count(*) FROM team) AS teams, (SELECT count(*) FROM app_user) AS users,
        (SELECT count(*) FROM feature) AS features, (SELECT count(*) FROM proposal) AS proposals,
        (SELECT count(*) FROM proposal WHERE status = 'APPROVED') AS approved,
        (SELECT count(*) FROM eval_result) AS eval_runs, (SELECT count(*) FROM review) AS reviews,
-       (SELECT count(*) FROM audit_event) AS audit_events;
+       (SELECT count(*) FROM audit_event) AS audit_events,
+       (SELECT count(*) FROM proposal_estimate WHERE in_portfolio) AS portfolio_features;

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.hostingreview.account.AccountService;
 import org.hostingreview.account.Team;
 import org.hostingreview.web.CurrentUser;
-import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -41,7 +40,8 @@ public class PortfolioResource {
     CurrentUser currentUser;
 
     @GET
-    public TemplateInstance portfolio(@QueryParam("team") String team) {
+    public TemplateInstance portfolio(@QueryParam("team") String team, @QueryParam("tier") String tier,
+            @QueryParam("drafts") String drafts, @QueryParam("after") String after) {
         SignedInUser me = currentUser.get();
         boolean seesAll = me.seesAllTeams();
         Long teamId = null;
@@ -50,7 +50,7 @@ public class PortfolioResource {
         } catch (NumberFormatException e) {
             // an unknown filter shows every team the user may see
         }
-        return Templates.portfolio(portfolios.portfolio(me, teamId), seesAll ? accounts.teams() : List.of(),
+        return Templates.portfolio(portfolios.portfolio(me, teamId, PortfolioService.page(tier, drafts, after)), seesAll ? accounts.teams() : List.of(),
                 team == null ? "" : team, seesAll);
     }
 }

@@ -1,43 +1,38 @@
 package org.hostingreview.portfolio;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Tier;
-import org.hostingreview.evaluation.EvalResult;
-import org.hostingreview.pricing.CatalogSnapshot;
-import org.hostingreview.pricing.Costing;
-import org.hostingreview.proposal.CostingService;
-import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalStatus;
-import org.hostingreview.recommendation.Recommendation;
-import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 
 /**
- * The hybrid pattern at a glance: every active feature (its latest proposal that has not ended), grouped by
- * the tier recommended for it (and showing the tier approved for it, once a review decided), with what it costs today against what it would cost there. Features whose
- * recommendation differs from the tier they run on come first. A constant number of queries: proposals, their
- * eval runs, the catalog.
+ * The hybrid pattern at a glance: every active feature (its latest proposal that has not ended), grouped by the tier
+ * recommended for it (and showing the tier approved for it, once a review decided), with what it costs today against
+ * what it would cost there. Read from the stored estimates ({@code proposal_estimate}, see
+ * {@link org.hostingreview.proposal.Estimates}): the totals per tier are sums of the per-team totals the database
+ * keeps, and each tier lists its features a page at a time (keyset), those that would move first, biggest saving first.
+ * One query whatever the number of features.
  */
 @ApplicationScoped
 public class PortfolioService {
 
-    @Inject
-    EntityManager em;
+    /** Features listed per tier and state (filed, drafts) on one page. */
+    public static final int PAGE = 25;
 
     @Inject
-    CostingService costing;
+    EntityManager em;
 
     /** One feature in the portfolio. */
     public record Entry(long proposalId, String feature, String team, String title, ProposalStatus status, Tier today,
@@ -48,22 +43,30 @@ public class PortfolioService {
         }
     }
 
-    /** The features recommended for one tier, with totals. */
-    public record Group(Tier tier, List<Entry> entries, double spendToday, double underRecommendation) {
+    /**
+     * One page of a tier's filed or draft features, with the cursor of the next page (null on the last).
+     */
+    public record Listing(List<Entry> entries, String next) {
 
-        /** Submitted or decided: what the tier's features are. */
-        public List<Entry> filed() {
-            return entries.stream().filter(e -> e.status() != ProposalStatus.DRAFT).toList();
-        }
+        static final Listing NONE = new Listing(List.of(), null);
 
-        /** Drafts, shown apart: nothing has been filed for them yet. */
-        public List<Entry> drafts() {
-            return entries.stream().filter(e -> e.status() == ProposalStatus.DRAFT).toList();
+        public boolean empty() {
+            return entries.isEmpty();
         }
     }
 
-    /** The whole portfolio. */
-    public record Portfolio(List<Group> groups, double spendToday, double underRecommendation, int moving, int features) {
+    /** The features recommended for one tier, with totals. */
+    public record Group(Tier tier, long filedCount, long draftCount, double spendToday, double underRecommendation,
+            Listing filed, Listing drafts) {
+
+        public boolean empty() {
+            return filedCount + draftCount == 0;
+        }
+    }
+
+    /** The whole portfolio, or one page of one tier's list ({@code pageOf} not null). */
+    public record Portfolio(List<Group> groups, double spendToday, double underRecommendation, long moving, long features,
+            Page pageOf) {
 
         /** Under the recommendations minus today: negative is a saving, positive an extra cost. */
         public double difference() {
@@ -76,49 +79,148 @@ public class PortfolioService {
         }
     }
 
+    /** Which list a later page belongs to, and where it starts. */
+    public record Page(Tier tier, boolean drafts, Cursor after) {
+    }
+
+    /** A position in a list: (stays, change, id), the order of the lists. */
+    public record Cursor(boolean stays, BigDecimal change, long id) {
+
+        String text() {
+            return (stays ? "s" : "m") + "_" + change.toPlainString() + "_" + id;
+        }
+
+        /** The cursor a page link carries; null when it is not one. */
+        static Cursor parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] parts = text.split("_");
+            if (parts.length != 3 || !(parts[0].equals("s") || parts[0].equals("m"))) {
+                return null;
+            }
+            try {
+                return new Cursor(parts[0].equals("s"), new BigDecimal(parts[1]), Long.parseLong(parts[2]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The page of one list that a link names, or null for the whole portfolio. */
+    public static Page page(String tier, String drafts, String after) {
+        Cursor cursor = Cursor.parse(after);
+        if (tier == null || cursor == null) {
+            return null;
+        }
+        try {
+            return new Page(Tier.valueOf(tier), "true".equals(drafts), cursor);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Transactional(TxType.SUPPORTS)
-    public Portfolio portfolio(SignedInUser me, Long teamFilter) {
-        boolean seesAll = me.seesAllTeams();
-        Long team = seesAll ? teamFilter : Long.valueOf(me.teamId());
-        String jpql = "from Proposal p join fetch p.feature join fetch p.team where p.status not in :ended"
-                + (team != null ? " and p.team.id = :team" : "") + " order by p.updatedAt desc, p.id desc";
-        var query = em.createQuery(jpql, Proposal.class).setParameter("ended",
-                List.of(ProposalStatus.WITHDRAWN, ProposalStatus.SUPERSEDED, ProposalStatus.REJECTED));
-        if (team != null) {
-            query.setParameter("team", team);
-        }
-        Map<Long, Proposal> latestPerFeature = new LinkedHashMap<>();
-        for (Proposal proposal : query.getResultList()) {
-            latestPerFeature.putIfAbsent(proposal.feature.id, proposal);
-        }
-        List<Proposal> proposals = new ArrayList<>(latestPerFeature.values());
-        Map<Long, List<EvalResult>> runs = costing.runsOf(proposals);
-        CatalogSnapshot catalog = costing.snapshot(costing.today());
-        Map<Tier, List<Entry>> byTier = new EnumMap<>(Tier.class);
-        for (Proposal proposal : proposals) {
-            Costing costed = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
-            Recommendation r = costed.recommendation();
-            Tier today = costed.inputs().answers().incumbentTier();
-            double spend = proposal.spend.currentMonthlySpendUsd != null ? proposal.spend.currentMonthlySpendUsd.doubleValue()
-                    : r.tier(today).monthlyCost();
-            byTier.computeIfAbsent(r.recommended(), t -> new ArrayList<>()).add(new Entry(proposal.id, proposal.feature.name,
-                    proposal.team.name, proposal.title, proposal.status, today, r.recommended(), proposal.decidedTier, spend,
-                    r.tier(r.recommended()).monthlyCost(), r.recommended() != today));
-        }
+    public Portfolio portfolio(SignedInUser me, Long teamFilter, Page page) {
+        Long team = me.seesAllTeams() ? teamFilter : Long.valueOf(me.teamId());
+        Map<Tier, long[]> counts = new EnumMap<>(Tier.class);
+        Map<Tier, double[]> sums = new EnumMap<>(Tier.class);
+        long[] moving = { 0 };
+        Map<String, Listing> lists = read(team, page, (tier, draft, features, movers, spend, under) -> {
+            counts.computeIfAbsent(tier, t -> new long[2])[draft ? 1 : 0] += features;
+            double[] s = sums.computeIfAbsent(tier, t -> new double[2]);
+            s[0] += spend;
+            s[1] += under;
+            moving[0] += movers;
+        });
         List<Group> groups = new ArrayList<>();
         double spendToday = 0;
         double under = 0;
-        int moving = 0;
+        long features = 0;
         for (Tier tier : Tier.values()) {
-            List<Entry> entries = new ArrayList<>(byTier.getOrDefault(tier, List.of()));
-            entries.sort(Comparator.comparing((Entry e) -> !e.moves()).thenComparing(Entry::change));
-            double groupToday = entries.stream().mapToDouble(Entry::spendToday).sum();
-            double groupUnder = entries.stream().mapToDouble(Entry::underRecommendation).sum();
-            groups.add(new Group(tier, entries, groupToday, groupUnder));
-            spendToday += groupToday;
-            under += groupUnder;
-            moving += (int) entries.stream().filter(Entry::moves).count();
+            long[] c = counts.getOrDefault(tier, new long[2]);
+            double[] s = sums.getOrDefault(tier, new double[2]);
+            if (page == null || page.tier() == tier) {
+                groups.add(new Group(tier, c[0], c[1], s[0], s[1], lists.getOrDefault(key(tier, false), Listing.NONE),
+                        lists.getOrDefault(key(tier, true), Listing.NONE)));
+            }
+            spendToday += s[0];
+            under += s[1];
+            features += c[0] + c[1];
         }
-        return new Portfolio(groups, spendToday, under, moving, proposals.size());
+        return new Portfolio(groups, spendToday, under, moving[0], features, page);
+    }
+
+    /** Hears one row of the totals: a tier's filed or draft features of the teams asked for. */
+    private interface Totals {
+        void add(Tier tier, boolean draft, long features, long moving, double spend, double under);
+    }
+
+    private static String key(Tier tier, boolean drafts) {
+        return tier.name() + (drafts ? ":drafts" : ":filed");
+    }
+
+    /**
+     * The totals (summed from the per-team totals the database keeps) and the first page of every list, or the page asked
+     * for: one statement, one index range per list.
+     */
+    private Map<String, Listing> read(Long team, Page page, Totals totals) {
+        StringBuilder lists = new StringBuilder();
+        if (page != null) {
+            lists.append("('").append(page.tier().name()).append("', ").append(page.drafts()).append(")");
+        } else {
+            for (Tier tier : Tier.values()) {
+                for (boolean drafts : new boolean[] { false, true }) {
+                    lists.append(lists.isEmpty() ? "" : ", ").append("('").append(tier.name()).append("', ").append(drafts).append(")");
+                }
+            }
+        }
+        Query query = em.createNativeQuery("select 'T' as kind, tier, draft, sum(features) as n1, sum(moving) as n2, "
+                + "sum(spend_today_usd) as a, sum(under_recommendation_usd) as b, null as c, null as today_tier, null as title, "
+                + "null as status, null as decided_tier, null as feature, null as team from portfolio_total"
+                + (team != null ? " where team_id = ?1" : "") + " group by tier, draft "
+                + "union all select 'L', g.tier, g.draft, x.proposal_id, case when x.stays then 1 else 0 end, x.spend_today_usd, "
+                + "x.under_recommendation_usd, x.change_usd, x.today_tier, p.title, p.status, p.decided_tier, f.name, t.name "
+                + "from (values " + lists + ") as g(tier, draft) cross join lateral (select e.proposal_id, e.stays, e.change_usd, "
+                + "e.today_tier, e.spend_today_usd, e.under_recommendation_usd from proposal_estimate e where e.in_portfolio "
+                + "and e.recommended_tier = g.tier and e.draft = g.draft" + (team != null ? " and e.team_id = ?1" : "")
+                + (page != null ? " and (e.stays, e.change_usd, e.proposal_id) > (?2, ?3, ?4)" : "")
+                + " order by e.stays, e.change_usd, e.proposal_id limit " + (PAGE + 1) + ") x "
+                + "join proposal p on p.id = x.proposal_id join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
+                + "order by 1, 2, 3, 5, 8, 4");
+        if (team != null) {
+            query.setParameter(1, team);
+        }
+        if (page != null) {
+            query.setParameter(2, page.after().stays()).setParameter(3, page.after().change()).setParameter(4, page.after().id());
+        }
+        Map<String, List<Entry>> entries = new java.util.HashMap<>();
+        Map<String, Cursor> last = new java.util.HashMap<>();
+        Map<String, Boolean> more = new java.util.HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            Tier tier = Tier.valueOf((String) r[1]);
+            if ("T".equals(r[0])) {
+                totals.add(tier, (Boolean) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                        ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue());
+                continue;
+            }
+            String key = key(tier, (Boolean) r[2]);
+            List<Entry> list = entries.computeIfAbsent(key, k -> new ArrayList<>());
+            if (list.size() == PAGE) {
+                more.put(key, true);
+                continue;
+            }
+            long id = ((Number) r[3]).longValue();
+            boolean stays = ((Number) r[4]).intValue() == 1;
+            list.add(new Entry(id, (String) r[12], (String) r[13], (String) r[9], ProposalStatus.valueOf((String) r[10]),
+                    Tier.valueOf((String) r[8]), tier, r[11] == null ? null : Tier.valueOf((String) r[11]),
+                    ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(), !stays));
+            last.put(key, new Cursor(stays, (BigDecimal) r[7], id));
+        }
+        Map<String, Listing> listings = new java.util.HashMap<>();
+        entries.forEach((key, list) -> listings.put(key, new Listing(list,
+                Boolean.TRUE.equals(more.get(key)) ? last.get(key).text() : null)));
+        return listings;
     }
 }

@@ -1,8 +1,9 @@
 package org.hostingreview.pricing;
 
 /**
- * Fired (synchronously, inside the transaction that added the value) when a catalog value is added, so that other
- * features can react atomically with it: re-opening decisions whose prices moved, for one.
+ * Fired (synchronously, inside the transaction that added the value) when a catalog value is added or an import applied,
+ * with its catalog reference ({@code model_price:12}, {@code import:3}); a re-check of the decisions and estimates it
+ * may change is asked for in the same transaction ({@link CatalogRechecks}) and runs after it commits.
  */
-public record CatalogChanged(String actor) {
+public record CatalogChanged(String actor, String ref) {
 }

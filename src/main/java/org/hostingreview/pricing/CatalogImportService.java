@@ -60,6 +60,9 @@ public class CatalogImportService {
     @Inject
     Event<CatalogChanged> catalogChanged;
 
+    @Inject
+    CatalogRechecks rechecks;
+
     /** How a row of the file compares with the catalog. */
     public enum Status {
         NEW, CHANGED, UNCHANGED, ALREADY_IMPORTED
@@ -190,13 +193,13 @@ public class CatalogImportService {
         }
         upload.appliedAt = Instant.now(clock);
         upload.rowsAdded = refs.size();
-        // decisions the change may re-open are locked before the trail (one lock order)
-        CatalogLocks.decided(em);
         audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, "import:" + upload.id)
                 .detail("kind", upload.kind.name()).detail("fileName", upload.fileName).detail("sha256", upload.sha256)
                 .detail("effectiveFrom", upload.effectiveFrom.toString()).detail("rowsAdded", refs.size())
                 .detail("rows", String.join(",", refs.size() > 200 ? refs.subList(0, 200) : refs)).record();
-        catalogChanged.fire(new CatalogChanged(actor));
+        // the decisions it may re-open are re-checked in the background once this commits
+        rechecks.request("import:" + upload.id, actor);
+        catalogChanged.fire(new CatalogChanged(actor, "import:" + upload.id));
         return preview(upload);
     }
 

@@ -46,7 +46,7 @@ public class ImportResource {
         static native TemplateInstance uploads(Uploads form, FormErrors priceErrors, FormErrors benchmarkErrors,
                 List<CatalogImport> recent);
 
-        static native TemplateInstance preview(CatalogImportService.Preview preview);
+        static native TemplateInstance preview(CatalogImportService.Preview preview, CatalogRechecks.Status recheck, boolean seesAll);
     }
 
     @Inject
@@ -95,10 +95,14 @@ public class ImportResource {
         }
     }
 
+    @Inject
+    CatalogRechecks rechecks;
+
     @GET
     @Path("{id}")
     public TemplateInstance preview(@PathParam("id") long id) {
-        return Templates.preview(imports.preview(id));
+        CatalogRechecks.Status recheck = rechecks.of("import:" + id);
+        return Templates.preview(imports.preview(id), recheck, currentUser.get().seesAllTeams());
     }
 
     @POST

@@ -49,6 +49,9 @@ public class PricingService {
     @Inject
     Event<CatalogChanged> catalogChanged;
 
+    @Inject
+    CatalogRechecks rechecks;
+
     /** Every row of the catalog, newest first within each key. */
     public record History(List<ModelPrice> modelPrices, List<GpuPrice> gpuPrices, List<ServingThroughput> throughputs,
             List<PolicyValue> policies) {
@@ -320,10 +323,10 @@ public class PricingService {
         var event = audit.event(AuditAction.CATALOG_VALUE_ADDED, actor).on(AuditEntity.CATALOG, ref)
                 .detail("effectiveFrom", effectiveFrom.toString());
         values.forEach(event::detail);
-        // decisions the change may re-open are locked before the trail (one lock order)
-        CatalogLocks.decided(em);
         event.record();
-        catalogChanged.fire(new CatalogChanged(actor));
+        // the decisions it may re-open are re-checked in the background once this commits
+        rechecks.request(ref, actor);
+        catalogChanged.fire(new CatalogChanged(actor, ref));
         return ref;
     }
 

@@ -11,6 +11,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+import org.hostingreview.pricing.CatalogRechecks;
 import org.hostingreview.web.CurrentUser;
 
 /** Which open proposals a catalog value changes (the page a new catalog value redirects to). */
@@ -21,7 +22,7 @@ public class CatalogImpactResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance change(CatalogImpact.Change change);
+        static native TemplateInstance change(CatalogImpact.Change change, CatalogRechecks.Status recheck, boolean seesAll);
     }
 
     @Inject
@@ -30,9 +31,15 @@ public class CatalogImpactResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    CatalogRechecks rechecks;
+
     @GET
     public TemplateInstance change(@QueryParam("ref") String ref) {
-        return Templates.change(impact.impact(ref == null ? "" : ref, currentUser.get().teamId(),
-                currentUser.get().seesAllTeams()));
+        String key = ref == null ? "" : ref;
+        // the re-check first: a change it reports done is already in the costs below
+        CatalogRechecks.Status recheck = rechecks.of(key);
+        return Templates.change(impact.impact(key, currentUser.get().teamId(), currentUser.get().seesAllTeams()), recheck,
+                currentUser.get().seesAllTeams());
     }
 }

@@ -49,6 +49,9 @@ public class DemoProposals {
     @Inject
     Clock clock;
 
+    @Inject
+    Estimates estimates;
+
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (config.demo()) {
             seed();
@@ -63,6 +66,7 @@ public class DemoProposals {
         }
         workedExample();
         others();
+        estimates.refresh(Proposal.<Proposal>listAll().stream().map(p -> p.id).toList());
     }
 
     /** The framework's worked example: 30M classifications a month on GPT-4.1 at $80k. */

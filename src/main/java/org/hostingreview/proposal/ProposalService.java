@@ -51,6 +51,9 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class ProposalService {
 
+    @Inject
+    Estimates estimates;
+
 
     @Inject
     Event<Superseded> superseded;
@@ -226,6 +229,7 @@ public class ProposalService {
         audit.event(AuditAction.PROPOSAL_CREATED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(team.id)
                 .detail("title", proposal.title).detail("feature", proposal.feature.name)
                 .detail("values", proposal.stepValues(Step.FEATURE_AND_WORKLOAD)).record();
+        estimates.refresh(proposal.id);
         return proposal;
     }
 
@@ -257,6 +261,7 @@ public class ProposalService {
         proposal.stepValues(form.step()).forEach((field, after) -> changes.field(field, before.get(field), after));
         audit.event(AuditAction.PROPOSAL_STEP_SAVED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("step", form.step().number()).detail("stepTitle", form.step().title()).changes(changes).record();
+        estimates.refresh(proposal.id);
         return proposal;
     }
 
@@ -329,6 +334,7 @@ public class ProposalService {
         keys.forEach(key -> changes.field(key, before.get(key), proposal.assumptions.get(key)));
         audit.event(AuditAction.PROPOSAL_ASSUMPTIONS_SAVED, me.username()).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .changes(changes).record();
+        estimates.refresh(proposal.id);
         return proposal;
     }
 
@@ -348,15 +354,19 @@ public class ProposalService {
         superseded.fire(new Superseded(original, copy));
         audit.event(AuditAction.PROPOSAL_CREATED, actor).on(AuditEntity.PROPOSAL, copy.id).team(copy.team.id).detail("title", copy.title)
                 .detail("supersedes", original.id).detail("requestsPerMonth", copy.workload.requestsPerMonth).record();
+        // the copy is costed with the eval runs carried over to it (the Superseded observers ran above)
+        estimates.refresh(copy.id);
         return copy;
     }
 
-    /** Marks a change made outside the steps (an eval run) on the proposal, without bumping its version. */
+    /** Marks a change made outside the steps (an eval run) on the proposal, without bumping its version, and re-costs it. */
     @Transactional(TxType.MANDATORY)
     public void touched(Proposal proposal, SignedInUser me) {
         em.createQuery("update Proposal p set p.updatedAt = :now where p.id = :id")
                 .setParameter("now", clock.instant()).setParameter("id", proposal.id).executeUpdate();
         recordEditor(proposal, me);
+        // what changed outside the steps (an eval run) changes what the proposal is costed on
+        estimates.refresh(proposal.id);
     }
 
     /** Who saved this proposal last, for the "changed since you opened it" message. */

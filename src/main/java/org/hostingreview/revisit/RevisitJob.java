@@ -26,6 +26,9 @@ public class RevisitJob {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    org.hostingreview.proposal.Estimates estimates;
+
     /** At start-up the sweep runs in the background: the app is ready at once, however many decisions there are. */
     void onStart(@Observes @Priority(40) StartupEvent event) {
         executor.runAsync(() -> {
@@ -45,9 +48,21 @@ public class RevisitJob {
         run();
     }
 
-    /** One sweep and delivery; safe to call from several threads or instances at once. */
+    /**
+     * The stored estimates that no write re-costed (marked stale by the database, or missing) and those costed before a
+     * catalog row in force today took effect, re-costed in batches; also part of every sweep.
+     */
+    @Scheduled(every = "${hosting-review.estimates.refresh-every:5m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshEstimates() {
+        estimates.refreshAll(org.hostingreview.proposal.Estimates.Scope.OUTDATED, n -> {
+        });
+    }
+
+    /** One sweep, the outdated estimates and delivery; safe to call from several threads or instances at once. */
     public RevisitService.Sweep run() {
         RevisitService.Sweep sweep = revisits.sweep();
+        refreshEstimates();
         int sent = notifier.deliver();
         if (sweep.madeDue() + sweep.repriced() + sweep.flaggedOverdue() + sent > 0) {
             LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue; %d earlier mail(s) retried",

@@ -36,7 +36,6 @@ import org.hostingreview.costmodel.Tier;
 import org.hostingreview.costmodel.ValueSource;
 import org.hostingreview.costmodel.Workload;
 import org.hostingreview.evaluation.EvalResult;
-import org.hostingreview.pricing.CatalogChanged;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.proposal.CostingService;
@@ -52,7 +51,6 @@ import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.review.ReviewService;
 import org.hostingreview.system.HostingReviewConfig;
-import org.hostingreview.web.Role;
 
 /**
  * Decisions come back. The scheduled sweep moves approved decisions whose review date has come to
@@ -329,21 +327,8 @@ public class RevisitService {
             due += n;
         }
         // Prices that came into force since the last sweep (an admin may enter them ahead of their date).
-        int repriced = 0;
-        PriceMoments moments = QuarkusTransaction.requiringNew().call(this::priceMoments);
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repriceCandidates(from, moments));
-            if (ids.isEmpty()) {
-                break;
-            }
-            repriced += QuarkusTransaction.requiringNew().call(() -> {
-                lockSweep();
-                return repriceBatch(ids, AuditService.SYSTEM, costing.snapshot(costing.today()));
-            });
-            after = ids.get(ids.size() - 1);
-        }
+        int repriced = repriceAll(AuditService.SYSTEM, (checked, reopened) -> {
+        }).size();
         LocalDate limit = today.minusDays(config.revisit().overdueDays());
         int flagged = 0;
         for (int n = BATCH; n == BATCH;) {
@@ -393,35 +378,61 @@ public class RevisitService {
     public record Sweep(int madeDue, int repriced, int flaggedOverdue) {
     }
 
-    /** A catalog value was added: in the same transaction, re-open the decisions whose prices moved. */
-    void onCatalogChanged(@Observes CatalogChanged change) {
-        afterCatalogChange(change.actor());
-    }
-
     /**
      * The price rows (model and GPU prices, the ones {@link #priceChanges} compares) that a newer row in force today
-     * replaces for the same model and provider or the same GPU: only a decision costed with one of them can have seen its price move.
+     * replaces for the same model and provider or the same GPU, or that a newer, cheaper row of the same model at another
+     * provider undercuts, at prices that moved by more than the allowed share: only a decision costed with one of them
+     * can have seen its price move.
      */
-    record PriceMoments(String supersededRefs) {
+    record PriceMoments(String supersededRefs, String undercutRefs) {
         boolean none() {
-            return supersededRefs.equals("{}");
+            return supersededRefs.equals("{}") && undercutRefs.equals("{}");
         }
     }
 
+    /**
+     * The value of each priced mode of a model_price row {@code m} as the catalog prices it (a mode the provider does not
+     * offer at the standard price), and "moved": the newer row {@code m1} against {@code m0} by more than the share ?2.
+     */
+    private static String moved() {
+        String[][] modes = { { "input_usd_per_mtok", "input_usd_per_mtok" }, { "output_usd_per_mtok", "output_usd_per_mtok" },
+                { "cached_input_usd_per_mtok", "input_usd_per_mtok" }, { "batch_input_usd_per_mtok", "input_usd_per_mtok" },
+                { "batch_output_usd_per_mtok", "output_usd_per_mtok" }, { "cache_write_usd_per_mtok", "input_usd_per_mtok" } };
+        return "(" + String.join(" or ", java.util.Arrays.stream(modes).map(m -> {
+            String now = "coalesce(m1." + m[0] + ", m1." + m[1] + ")";
+            String then = "coalesce(m0." + m[0] + ", m0." + m[1] + ")";
+            return "(" + then + " > 0 and abs(" + now + " - " + then + ") > ?2 * " + then + ")";
+        }).toList()) + ")";
+    }
+
     PriceMoments priceMoments() {
+        // compared in SQL, mode by mode as the catalog prices them: a replacement at the same prices (a correction of the
+        // source, a mode added at the standard price) re-costs no decision
         @SuppressWarnings("unchecked")
-        List<String> refs = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
-                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider = m0.provider and m1.id <> m0.id and m1.effective_from <= ?1 "
-                + "and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from and m1.id > m0.id))) "
+        List<String> superseded = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider = m0.provider and m1.id <> m0.id "
+                + "and m1.effective_from <= ?1 and (m1.effective_from > m0.effective_from or (m1.effective_from = m0.effective_from "
+                + "and m1.id > m0.id)) and " + moved() + ") "
                 + "union all select 'gpu_price:' || g0.id from gpu_price g0 where exists (select 1 from gpu_price g1 "
                 + "where g1.gpu = g0.gpu and g1.id <> g0.id and g1.effective_from <= ?1 and (g1.effective_from > g0.effective_from "
-                + "or (g1.effective_from = g0.effective_from and g1.id > g0.id)))").setParameter(1, costing.today()).getResultList();
-        return new PriceMoments("{" + String.join(",", refs) + "}");
+                + "or (g1.effective_from = g0.effective_from and g1.id > g0.id)) "
+                + "and abs(g1.usd_per_hour - g0.usd_per_hour) > ?2 * g0.usd_per_hour)").setParameter(1, costing.today())
+                .setParameter(2, config.revisit().priceMoveShare()).getResultList();
+        // rows a cheaper row of the same model at another provider, in force today, undercuts by more than the share: a
+        // proposal that names no provider is priced at the cheapest, so a decision made before that row took effect may move
+        @SuppressWarnings("unchecked")
+        List<String> undercut = em.createNativeQuery("select 'model_price:' || m0.id from model_price m0 where exists (select 1 "
+                + "from model_price m1 where lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider "
+                + "and m1.effective_from <= ?1 and (m1.input_usd_per_mtok < m0.input_usd_per_mtok "
+                + "or m1.output_usd_per_mtok < m0.output_usd_per_mtok) and " + moved() + ")")
+                .setParameter(1, costing.today()).setParameter(2, config.revisit().priceMoveShare()).getResultList();
+        return new PriceMoments("{" + String.join(",", superseded) + "}", "{" + String.join(",", undercut) + "}");
     }
 
     /**
      * The next batch of approved decisions (by id, after {@code after}) whose frozen catalog used a price row that has
-     * been replaced since: compared in SQL, without loading any snapshot.
+     * been replaced since at other prices, or that a cheaper row at another provider undercut after the decision: compared
+     * in SQL, without loading any snapshot.
      */
     List<Long> repriceCandidates(long after, PriceMoments moments) {
         if (moments.none()) {
@@ -430,33 +441,60 @@ public class RevisitService {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select p.id from proposal p where p.status = 'APPROVED' and p.id > ?1 and exists ("
                 + "select 1 from review r where r.proposal_id = p.id and r.verdict = 'APPROVE' and r.completes_decision and exists ("
-                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])))) "
-                + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs()).getResultList();
+                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])) "
+                + "or (c ->> 'ref' = any(cast(?3 as text[])) and exists (select 1 from model_price m0 join model_price m1 "
+                + "on lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider where m0.id = cast(substr(c ->> 'ref', 13) as bigint) "
+                + "and m1.effective_from <= ?4 and m1.effective_from >= cast(r.created_at as date) "
+                + "and (m1.input_usd_per_mtok < m0.input_usd_per_mtok or m1.output_usd_per_mtok < m0.output_usd_per_mtok))))) "
+                + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs())
+                .setParameter(3, moments.undercutRefs()).setParameter(4, costing.today()).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** After a catalog value is added: re-open every approved decision whose prices moved by more than allowed. */
-    @Transactional(TxType.MANDATORY)
-    public int afterCatalogChange(String actor) {
-        PriceMoments moments = priceMoments();
-        CatalogSnapshot catalog = costing.snapshot(costing.today());
-        int reopened = 0;
+    /** Hears how far a re-check got: decisions checked and re-opened so far. */
+    public interface Progress {
+        void batch(int checked, int reopened);
+    }
+
+    /**
+     * Re-opens every approved decision whose prices moved by more than allowed, in bounded batches (each its own short
+     * transaction under the sweep's lock): the candidates are found in SQL, by the price rows their frozen catalog used
+     * that newer rows replaced, and only they are re-costed. Returns the re-opened decisions' ids.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public List<Long> repriceAll(String actor, Progress progress) {
+        PriceMoments moments = QuarkusTransaction.requiringNew().call(this::priceMoments);
+        List<Long> reopened = new ArrayList<>();
+        int checked = 0;
         long after = 0;
-        for (List<Long> ids = repriceCandidates(after, moments); !ids.isEmpty(); ids = repriceCandidates(after, moments)) {
-            reopened += repriceBatch(ids, actor, catalog);
+        while (true) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repriceCandidates(from, moments));
+            if (ids.isEmpty()) {
+                break;
+            }
+            reopened.addAll(QuarkusTransaction.requiringNew().call(() -> {
+                lockSweep();
+                return repriceBatch(ids, actor, costing.snapshot(costing.today()));
+            }));
+            checked += ids.size();
+            progress.batch(checked, reopened.size());
             after = ids.get(ids.size() - 1);
         }
         return reopened;
     }
 
-    /** Re-costs one batch of approved decisions with today's catalog and re-opens those whose prices moved. */
-    int repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
+    /**
+     * Re-costs one batch of approved decisions with today's catalog and re-opens those whose prices moved; returns their
+     * ids. Everything is costed before the first audit event, so the trail's lock is held for the writes only.
+     */
+    List<Long> repriceBatch(List<Long> ids, String actor, CatalogSnapshot catalog) {
         List<Proposal> approved = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
                 + "where p.id in :ids and p.status = :approved order by p.id", Proposal.class).setParameter("ids", ids)
                 .setParameter("approved", ProposalStatus.APPROVED).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Map<Long, List<EvalResult>> runs = costing.runsOf(approved);
         Map<Long, Review> decisions = reviews.decisions(approved.stream().map(p -> p.id).toList());
-        int reopened = 0;
+        Map<Proposal, List<ReopenReason>> moved = new LinkedHashMap<>();
         for (Proposal proposal : approved) {
             Review decision = decisions.get(proposal.id);
             if (decision == null) {
@@ -464,34 +502,40 @@ public class RevisitService {
             }
             Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), catalog);
             List<ReopenReason> changed = priceChanges(decision, now);
-            if (!changed.isEmpty() && reopen(proposal, changed, actor, Notification.Kind.REOPENED,
-                    "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
-                reopened++;
+            if (!changed.isEmpty()) {
+                moved.put(proposal, changed);
             }
         }
+        List<Long> reopened = new ArrayList<>();
+        moved.forEach((proposal, changed) -> {
+            if (reopen(proposal, changed, actor, Notification.Kind.REOPENED,
+                    "reopened:" + proposal.id + ":" + proposal.reviewRound + ":price")) {
+                reopened.add(proposal.id);
+            }
+        });
         return reopened;
     }
 
-    /** Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. */
+    /**
+     * Queues one mail about a decision to its team's proposers and every reviewer; the key makes it once per event. One
+     * statement: the recipients are read and the row inserted in SQL, and a key already used inserts nothing
+     * ({@code on conflict (event_key) do nothing}), instead of counting the keys first.
+     */
     void notify(Proposal proposal, Notification.Kind kind, String eventKey, String what) {
-        if (Notification.count("eventKey", eventKey) > 0) {
-            return;
-        }
-        List<String> recipients = em.createQuery("select distinct u.email from UserAccount u join u.roles r where u.active = true "
-                + "and ((u.team.id = :team and r = :proposer) or r = :reviewer) order by u.email", String.class)
-                .setParameter("team", proposal.team.id).setParameter("proposer", Role.PROPOSER)
-                .setParameter("reviewer", Role.REVIEWER).getResultList();
-        Notification n = new Notification();
-        n.proposalId = proposal.id;
-        n.kind = kind;
-        n.eventKey = eventKey;
-        n.subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
-        n.body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
+        String subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
+        String body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
                 Notification.singleLine(proposal.feature.name, 200), what, proposal.dueReasons.stream().map(r -> r.label()).toList(),
                 config.baseUrl()).render();
-        n.recipients = String.join(",", recipients);
-        n.createdAt = clock.instant();
-        n.persist();
-        queued.fire(new Notification.Queued(n.id));
+        @SuppressWarnings("unchecked")
+        List<Number> inserted = em.createNativeQuery("insert into notification (proposal_id, kind, event_key, subject, body, "
+                + "recipients, created_at) select ?1, ?2, ?3, ?4, ?5, coalesce((select string_agg(x.email, ',' order by x.email) "
+                + "from (select distinct u.email from app_user u join user_role r on r.user_id = u.id where u.active "
+                + "and ((u.team_id = ?6 and r.role = 'PROPOSER') or r.role = 'REVIEWER')) x), ''), ?7 "
+                + "on conflict (event_key) do nothing returning id").setParameter(1, proposal.id).setParameter(2, kind.name())
+                .setParameter(3, eventKey).setParameter(4, subject).setParameter(5, body).setParameter(6, proposal.team.id)
+                .setParameter(7, clock.instant()).getResultList();
+        if (!inserted.isEmpty()) {
+            queued.fire(new Notification.Queued(inserted.get(0).longValue()));
+        }
     }
 }

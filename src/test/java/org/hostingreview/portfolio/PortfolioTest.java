@@ -31,6 +31,58 @@ class PortfolioTest {
         assertThat(filtered).contains("Search autocomplete").doesNotContain("Document classification");
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManagerFactory emf;
+
+    @Test
+    void thePortfolioIssuesTheSameFewStatementsWhateverTheNumberOfFeatures() {
+        WebSession rachel = WebSession.as("rachel");
+        long few = statementsFor(rachel, "/portfolio");
+        WebSession priya = WebSession.as("priya");
+        for (int i = 0; i < 30; i++) {
+            org.hostingreview.proposal.ProposalFixtures.draft(priya, "Many " + i, "Many features " + System.nanoTime());
+        }
+        long many = statementsFor(rachel, "/portfolio");
+
+        assertThat(few).as("statements for the portfolio, the sign-in's included").isLessThanOrEqualTo(5);
+        assertThat(many).isEqualTo(few);
+        assertThat(statementsFor(rachel, "/portfolio?team=1")).isEqualTo(few);
+    }
+
+    @Test
+    void aTiersListPagesOnWithItsOwnCursor() {
+        WebSession priya = WebSession.as("priya");
+        for (int i = 0; i < org.hostingreview.portfolio.PortfolioService.PAGE + 2; i++) {
+            org.hostingreview.proposal.ProposalFixtures.draft(priya, "Paged " + i, "Paged feature " + System.nanoTime());
+        }
+        String page = priya.get("/portfolio").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/portfolio\\?tier=[A-Z_]+&amp;drafts=true&amp;after=[^\"]+)\"")
+                .matcher(page);
+        assertThat(next.find()).as("a link to the next page of drafts").isTrue();
+        String second = priya.get(next.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        assertThat(second).contains("The whole portfolio").contains("Paged ");
+        java.util.Set<String> firstIds = ids(page);
+        java.util.Set<String> secondIds = ids(second);
+        assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+    }
+
+    private static java.util.Set<String> ids(String page) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a href=\"/proposals/(\\d+)\">#").matcher(page);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private long statementsFor(WebSession session, String path) {
+        org.hibernate.stat.Statistics statistics = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        session.get(path).then().statusCode(200);
+        statistics.clear();
+        session.get(path).then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+
     private static long teamOf(long proposalId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 org.hostingreview.proposal.Proposal.<org.hostingreview.proposal.Proposal>findById(proposalId).team.id);

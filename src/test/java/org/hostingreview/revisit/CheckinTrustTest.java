@@ -137,9 +137,9 @@ class CheckinTrustTest {
     }
 
     private static void addPrice(WebSession admin, String model, String price, LocalDate from) {
-        admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
+        // the re-check runs after the change commits: wait for it as the admin would, on the change's page
+        org.hostingreview.support.CatalogRecheck.awaitDone(admin, admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
-                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString()))
-                .then().statusCode(303);
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString())));
     }
 }

@@ -41,6 +41,33 @@ class PriceChangeTest {
         assertThat(RevisitFixtures.load(b).status).isEqualTo(ProposalStatus.APPROVED);
     }
 
+    @Test
+    void aCheaperRowOfTheSameModelAtAnotherProviderReopensADecisionThatNamedNoProvider() {
+        String model = "price-c-" + System.nanoTime();
+        WebSession dana = WebSession.as("dana");
+        addPrice(dana, "Together", model, "1.00", TestClock.appToday().minusDays(1));
+        long id = approvedOn(model);
+        long auditBefore = AuditLog.maxId();
+
+        addPrice(dana, "Fireworks", model, "0.50", TestClock.appToday());
+
+        assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).singleElement()
+                .satisfies(e -> assertThat(e.entityId).isEqualTo(String.valueOf(id)));
+        assertThat(RevisitFixtures.load(id).dueReasons).anyMatch(r -> r.label().startsWith("PRICE_CHANGED: ") && r.label().contains("-50%"));
+    }
+
+    @Test
+    void theAdminsPageSaysTheRecheckRanAndWhatItReopened() {
+        String model = "price-d-" + System.nanoTime();
+        WebSession dana = WebSession.as("dana");
+        addPrice(dana, "Together", model, "1.00", TestClock.appToday().minusDays(1));
+        long id = approvedOn(model);
+
+        String page = addPrice(dana, "Together", model, "2.00", TestClock.appToday());
+
+        assertThat(page).contains("Re-check done").contains("1 re-opened").contains("<a href=\"/proposals/" + id + "\">#" + id + "</a>");
+    }
+
     private static long approvedOn(String model) {
         long id = ProposalFixtures.submittedWithCandidate(WebSession.as("priya"), "Priced on " + model, model, "3000");
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
@@ -49,9 +76,13 @@ class PriceChangeTest {
     }
 
     private static void addPrice(WebSession admin, String model, String price, LocalDate from) {
-        admin.post("/pricing/model-prices", WebSession.pairs("provider", "Together", "model", model, "tier", "HOSTED_OPEN",
+        addPrice(admin, "Together", model, price, from);
+    }
+
+    /** Adds a price and waits for the re-check as the admin would, on the change's page (returned). */
+    private static String addPrice(WebSession admin, String provider, String model, String price, LocalDate from) {
+        return org.hostingreview.support.CatalogRecheck.awaitDone(admin, admin.post("/pricing/model-prices", WebSession.pairs("provider", provider, "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
-                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString()))
-                .then().statusCode(303);
+                "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString())));
     }
 }
