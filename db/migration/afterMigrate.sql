@@ -17,7 +17,7 @@ BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', schema_name, runtime);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', schema_name, runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', schema_name, runtime);
-    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint, audit_verified, review FROM %I', runtime);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint, audit_verified, review, review_catalog_ref FROM %I', runtime);
     EXECUTE format('REVOKE ALL ON %I.flyway_schema_history FROM %I', schema_name, runtime);
     -- tables later migrations create get normal DML; append-only ones must revoke like above
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I',

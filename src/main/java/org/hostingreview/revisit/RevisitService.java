@@ -432,7 +432,7 @@ public class RevisitService {
     /**
      * The next batch of approved decisions (by id, after {@code after}) whose frozen catalog used a price row that has
      * been replaced since at other prices, or that a cheaper row at another provider undercut after the decision: compared
-     * in SQL, without loading any snapshot.
+     * in SQL on the refs the database keeps for each review ({@code review_catalog_ref}), without unpacking any snapshot.
      */
     List<Long> repriceCandidates(long after, PriceMoments moments) {
         if (moments.none()) {
@@ -440,10 +440,10 @@ public class RevisitService {
         }
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select p.id from proposal p where p.status = 'APPROVED' and p.id > ?1 and exists ("
-                + "select 1 from review r where r.proposal_id = p.id and r.verdict = 'APPROVE' and r.completes_decision and exists ("
-                + "select 1 from jsonb_array_elements(r.snapshot -> 'catalog') c where c ->> 'ref' = any(cast(?2 as text[])) "
-                + "or (c ->> 'ref' = any(cast(?3 as text[])) and exists (select 1 from model_price m0 join model_price m1 "
-                + "on lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider where m0.id = cast(substr(c ->> 'ref', 13) as bigint) "
+                + "select 1 from review r join review_catalog_ref c on c.review_id = r.id where r.proposal_id = p.id "
+                + "and r.verdict = 'APPROVE' and r.completes_decision and (c.ref = any(cast(?2 as text[])) "
+                + "or (c.ref = any(cast(?3 as text[])) and exists (select 1 from model_price m0 join model_price m1 "
+                + "on lower(m1.model) = lower(m0.model) and m1.provider <> m0.provider where m0.id = cast(substr(c.ref, 13) as bigint) "
                 + "and m1.effective_from <= ?4 and m1.effective_from >= cast(r.created_at as date) "
                 + "and (m1.input_usd_per_mtok < m0.input_usd_per_mtok or m1.output_usd_per_mtok < m0.output_usd_per_mtok))))) "
                 + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs())
