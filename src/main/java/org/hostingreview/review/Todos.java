@@ -37,23 +37,11 @@ public class Todos {
     }
 
     /** One list of to-dos: at most {@link #SHOWN}, how many there are in all, and where the whole list is. */
-    public record TodoList(List<Todo> rows, long total, String all) {
+    public record TodoList(List<Todo> rows, long total, String all) implements org.hostingreview.web.CappedList<Todo> {
 
         /** The count as shown: "1,000+" past {@link #COUNTED}. */
         public String count() {
             return total > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total);
-        }
-
-        public boolean empty() {
-            return rows.isEmpty();
-        }
-
-        public boolean more() {
-            return total > rows.size();
-        }
-
-        public int size() {
-            return rows.size();
         }
     }
 

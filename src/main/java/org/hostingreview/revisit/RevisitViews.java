@@ -72,20 +72,7 @@ public class RevisitViews {
     }
 
     /** One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all. */
-    public record DueList(List<DueRow> rows, long total) {
-
-        public boolean empty() {
-            return rows.isEmpty();
-        }
-
-        /** More than the rows shown: the page links to the whole list. */
-        public boolean more() {
-            return total > rows.size();
-        }
-
-        public int size() {
-            return rows.size();
-        }
+    public record DueList(List<DueRow> rows, long total) implements org.hostingreview.web.CappedList<DueRow> {
     }
 
     /** The dashboard's four lists, and the forecasts that project a crossing. */
