@@ -28,8 +28,14 @@ import org.hostingreview.web.SignedInUser;
 @ApplicationScoped
 public class PortfolioService {
 
-    /** Features listed per tier and state (filed, drafts) on one page. */
+    /** Features listed on a page of one tier's filed or draft features (the "more" links). */
     public static final int PAGE = 25;
+    /**
+     * Features listed per tier and state on the whole portfolio: the first ten of each list (those that would move first,
+     * biggest saving first), as the dashboard's lists do, each with a link to the rest; six lists of 25 made the
+     * overview 150 rows long at scale, and rendering them was most of its cost.
+     */
+    public static final int OVERVIEW = 10;
 
     @Inject
     EntityManager em;
@@ -165,6 +171,7 @@ public class PortfolioService {
      * for: one statement, one index range per list.
      */
     private Map<String, Listing> read(Long team, Page page, Totals totals) {
+        int size = page == null ? OVERVIEW : PAGE;
         StringBuilder lists = new StringBuilder();
         if (page != null) {
             lists.append("('").append(page.tier().name()).append("', ").append(page.drafts()).append(")");
@@ -185,7 +192,7 @@ public class PortfolioService {
                 + "e.today_tier, e.spend_today_usd, e.under_recommendation_usd from proposal_estimate e where e.in_portfolio "
                 + "and e.recommended_tier = g.tier and e.draft = g.draft" + (team != null ? " and e.team_id = ?1" : "")
                 + (page != null ? " and (e.stays, e.change_usd, e.proposal_id) > (?2, ?3, ?4)" : "")
-                + " order by e.stays, e.change_usd, e.proposal_id limit " + (PAGE + 1) + ") x "
+                + " order by e.stays, e.change_usd, e.proposal_id limit " + (size + 1) + ") x "
                 + "join proposal p on p.id = x.proposal_id join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
                 + "order by 1, 2, 3, 5, 8, 4");
         if (team != null) {
@@ -207,7 +214,7 @@ public class PortfolioService {
             }
             String key = key(tier, (Boolean) r[2]);
             List<Entry> list = entries.computeIfAbsent(key, k -> new ArrayList<>());
-            if (list.size() == PAGE) {
+            if (list.size() == size) {
                 more.put(key, true);
                 continue;
             }
