@@ -28,6 +28,12 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    People people;
+
+    @Inject
+    AuditTeams teams;
+
     /** One field's before → after. */
     public record Change(String field, String from, String to) {
     }
@@ -218,7 +224,23 @@ public class AuditLog {
             rows = rows.subList(0, PAGE_SIZE);
             next = rows.get(rows.size() - 1).seq();
         }
+        people.know(rows.stream().map(Row::actor).toList());
         return new TimelinePage(rows, next);
+    }
+
+    /** The global log's page: a page of events, the teams of its filter, the actors' names known, in one transaction. */
+    public record LogPage(Page page, List<AuditTeams.TeamName> teams) {
+    }
+
+    /**
+     * The global log as its page shows it, in one transaction (one connection): one statement for the events (on the
+     * index of the filter), one for the actors' display names, one for the teams of the filter form, whatever the data.
+     */
+    @Transactional
+    public LogPage logPage(Filter filter) {
+        Page page = page(filter);
+        people.know(page.rows().stream().map(Row::actor).toList());
+        return new LogPage(page, teams.teams());
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -265,7 +287,9 @@ public class AuditLog {
             params.put("before", filter.beforeValue());
         }
         jpql.append(" order by e.seq desc");
-        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class);
+        // read-only: the page's events are not dirty-checked (their details maps compared) when its transaction ends
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         params.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }

@@ -53,15 +53,13 @@ public class AuditResource {
     AuditChain chain;
 
     @Inject
-    AuditTeams teams;
-
-    @Inject
     CurrentUser currentUser;
 
     @GET
     @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
     public TemplateInstance log(@BeanParam FilterParams params) {
-        return Templates.log(log.page(params.filter()), params.filter(), teams.teams(), Arrays.asList(AuditAction.values()));
+        AuditLog.LogPage page = log.logPage(params.filter());
+        return Templates.log(page.page(), params.filter(), page.teams(), Arrays.asList(AuditAction.values()));
     }
 
     @GET
