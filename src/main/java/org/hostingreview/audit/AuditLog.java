@@ -229,7 +229,11 @@ public class AuditLog {
     }
 
     /** The global log's page: a page of events, the teams of its filter, the actors' names known, in one transaction. */
-    public record LogPage(Page page, List<AuditTeams.TeamName> teams) {
+    public record LogPage(Page page, List<TeamChoice> teams) {
+    }
+
+    /** A team as the filter offers it, and whether it is the one filtered on (decided once, not per option in the page). */
+    public record TeamChoice(Long id, String name, boolean selected) {
     }
 
     /**
@@ -240,7 +244,8 @@ public class AuditLog {
     public LogPage logPage(Filter filter) {
         Page page = page(filter);
         people.know(page.rows().stream().map(Row::actor).toList());
-        return new LogPage(page, teams.teams());
+        Long filtered = filter.teamValue();
+        return new LogPage(page, teams.teams().stream().map(t -> new TeamChoice(t.id(), t.name(), t.id().equals(filtered))).toList());
     }
 
     @Transactional(TxType.SUPPORTS)

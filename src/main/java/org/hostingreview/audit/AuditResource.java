@@ -38,7 +38,7 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<AuditTeams.TeamName> teams, List<AuditAction> actions);
+        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<AuditLog.TeamChoice> teams, List<AuditAction> actions);
 
         /** {@code AuditResource/export.csv}: every value a cell, escaped by {@link AuditCsv}. */
         static native TemplateInstance export(List<AuditLog.Row> rows);

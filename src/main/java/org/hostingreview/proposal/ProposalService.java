@@ -138,8 +138,8 @@ public class ProposalService {
     public record ListPage(ProposalPage page, List<TeamOption> teams) {
     }
 
-    /** A team as the list's filter offers it. */
-    public record TeamOption(Long id, String name) {
+    /** A team as the list's filter offers it, and whether it is the one filtered on (decided once, not per option in the page). */
+    public record TeamOption(Long id, String name, boolean selected) {
     }
 
     /**
@@ -149,8 +149,10 @@ public class ProposalService {
     @Transactional
     public ListPage listPage(SignedInUser me, ProposalQuery query) {
         // the teams as id and name only: no managed entities to track for a list of every team
+        Long filtered = query.teamFilter().orElse(null);
         return new ListPage(list(me, query), me.seesAllTeams() ? em.createQuery("select t.id, t.name from Team t order by t.name",
-                Object[].class).getResultStream().map(r -> new TeamOption((Long) r[0], (String) r[1])).toList() : List.of());
+                Object[].class).getResultStream().map(r -> new TeamOption((Long) r[0], (String) r[1], r[0].equals(filtered)))
+                .toList() : List.of());
     }
 
     /**
