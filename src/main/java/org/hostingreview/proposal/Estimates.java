@@ -142,36 +142,17 @@ public class Estimates {
         return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN);
     }
 
-    /**
-     * The latest day on which a catalog row in force on {@code ?N} (today) took effect, as SQL: an estimate costed before
-     * it is outdated. Four max() over the catalog's small tables, evaluated once per statement.
-     */
-    private static String catalogInForceSince(int today) {
-        return "(select coalesce(max(d), date '1970-01-01') from (select max(effective_from) d from model_price where effective_from <= ?" + today
-                + " union all select max(effective_from) from gpu_price where effective_from <= ?" + today
-                + " union all select max(effective_from) from serving_throughput where effective_from <= ?" + today
-                + " union all select max(effective_from) from policy_value where effective_from <= ?" + today + ") c)";
-    }
-
-    /**
-     * When the estimate {@code e} (left-joined, so possibly missing) may not be shown as today's, as SQL with today's
-     * date bound as {@code ?N}: it is missing, marked stale, costed on an earlier day than today's catalog came into
-     * force, or costed before the latest catalog change asked for a re-check (the re-check re-costs the open proposals
-     * in the background and the refresh job the rest; until then the estimate may rest on replaced prices). The
-     * proposals list costs such rows on the fly; {@link Scope#OUTDATED} re-costs them. Never null (with no re-check
-     * asked for, the last term is false, not unknown).
-     */
-    public static String outdated(int today) {
-        return "(e.proposal_id is null or e.stale or e.catalog_as_of < " + catalogInForceSince(today)
-                + " or e.computed_at < (select coalesce(max(r.requested_at), '-infinity') from catalog_recheck r))";
-    }
-
     /** Which proposals a re-costing pass covers. */
     public enum Scope {
         /** Every proposal that has not ended (a catalog change). */
         OPEN("p.status not in ('WITHDRAWN', 'SUPERSEDED', 'REJECTED')"),
-        /** Proposals whose estimate is {@link Estimates#outdated outdated}: what the proposals list would cost on the fly. */
-        OUTDATED(outdated(2));
+        /**
+         * Proposals without an estimate, marked stale, costed on an earlier day than today's catalog came into force, or
+         * costed before the latest catalog change (its re-check re-costs the open ones; this pass the ended ones, which
+         * the proposals list would otherwise cost on the fly): the estimates that are not {@link Estimates#fresh fresh}.
+         */
+        OUTDATED("(e.proposal_id is null or e.stale or e.catalog_as_of < ?2 "
+                + "or e.computed_at < coalesce((select max(c.requested_at) from catalog_recheck c), '-infinity'))");
 
         final String where;
 
@@ -187,12 +168,12 @@ public class Estimates {
     @Transactional(TxType.NOT_SUPPORTED)
     public int refreshAll(Scope scope, IntConsumer progress) {
         long started = System.nanoTime();
-        LocalDate today = costing.today();
+        LocalDate inForceSince = QuarkusTransaction.requiringNew().call(this::catalogInForceSince);
         int done = 0;
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> batch(scope, from, today));
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> batch(scope, from, inForceSince));
             if (ids.isEmpty()) {
                 break;
             }
@@ -227,13 +208,43 @@ public class Estimates {
         return done;
     }
 
+    /**
+     * SQL for the latest day on which a catalog row in force on {@code today} (a parameter, e.g. {@code :today}) took
+     * effect, or null.
+     */
+    static String inForceSince(String today) {
+        return "(select max(d) from (select max(effective_from) d from model_price where effective_from <= " + today
+                + " union all select max(effective_from) from gpu_price where effective_from <= " + today
+                + " union all select max(effective_from) from serving_throughput where effective_from <= " + today
+                + " union all select max(effective_from) from policy_value where effective_from <= " + today + ") x)";
+    }
+
+    /**
+     * SQL that is true when the stored estimate {@code e} (a left-joined {@code proposal_estimate}) can be shown as today's:
+     * it exists, is not {@link Scope#OUTDATED} (not stale, costed no earlier than today's catalog came into force, with
+     * {@code today} the parameter of {@link CostingService#today()}), and was costed after the latest catalog change
+     * was made (whose background re-check re-costs it; until then it is costed on the fly). Pages that show a stored
+     * figure read it only where this holds and cost the others as they render.
+     */
+    public static String fresh(String e, String today) {
+        return "(" + e + ".proposal_id is not null and not " + e + ".stale and " + e + ".catalog_as_of >= coalesce("
+                + inForceSince(today) + ", date '1970-01-01') and " + e + ".computed_at >= coalesce((select max(c.requested_at) "
+                + "from catalog_recheck c), '-infinity'))";
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Long> batch(Scope scope, long after, LocalDate today) {
+    private List<Long> batch(Scope scope, long after, LocalDate inForceSince) {
         var query = em.createNativeQuery("select p.id from proposal p left join proposal_estimate e on e.proposal_id = p.id "
                 + "where p.id > ?1 and " + scope.where + " order by p.id limit " + BATCH).setParameter(1, after);
         if (scope == Scope.OUTDATED) {
-            query.setParameter(2, today);
+            query.setParameter(2, inForceSince);
         }
         return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** The latest day on which a catalog row in force today took effect: an estimate costed before it is outdated. */
+    private LocalDate catalogInForceSince() {
+        Object day = em.createNativeQuery("select " + inForceSince("?1")).setParameter(1, costing.today()).getSingleResult();
+        return day == null ? LocalDate.of(1970, 1, 1) : day instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) day;
     }
 }

@@ -157,15 +157,15 @@ public class ProposalService {
 
     /**
      * One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. Each
-     * row's recommended tier is read from its stored estimate in the same statement; only the rows whose estimate is
-     * {@link Estimates#outdated outdated} (missing, stale, or older than today's catalog) are costed on the fly, so the
-     * list never shows a tier the proposal page would not.
+     * row's recommended tier is read from its stored estimate in the same statement; only the rows whose estimate is not
+     * {@link Estimates#fresh fresh} (missing, stale, older than today's catalog or than its latest change) are costed on
+     * the fly, so the list never shows a tier the proposal page would not.
      */
     @Transactional(TxType.SUPPORTS)
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
         StringBuilder sql = new StringBuilder("select p.id, p.title, f.name, t.name, p.status, p.requests_per_month, "
                 + "p.current_monthly_spend_usd, p.updated_at, p.decided_tier, "
-                + "case when not " + Estimates.outdated(1) + " then e.recommended_tier end "
+                + "case when " + Estimates.fresh("e", "?1") + " then e.recommended_tier end "
                 + "from proposal p join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
                 + "left join proposal_estimate e on e.proposal_id = p.id where true");
         List<Object> params = new ArrayList<>();
