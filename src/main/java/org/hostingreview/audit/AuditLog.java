@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.SelectOptions;
 
 /** Reading the audit trail: a proposal's timeline, and the global log filtered and paged by sequence (keyset). */
 @ApplicationScoped
@@ -228,12 +229,8 @@ public class AuditLog {
         return new TimelinePage(rows, next);
     }
 
-    /** The global log's page: a page of events, the teams of its filter, the actors' names known, in one transaction. */
-    public record LogPage(Page page, List<TeamChoice> teams) {
-    }
-
-    /** A team as the filter offers it, and whether it is the one filtered on (decided once, not per option in the page). */
-    public record TeamChoice(Long id, String name, boolean selected) {
+    /** The global log's page: a page of events and the options of its team filter (the one filtered on selected). */
+    public record LogPage(Page page, List<SelectOptions.Option> teams) {
     }
 
     /**
@@ -245,7 +242,8 @@ public class AuditLog {
         Page page = page(filter);
         people.know(page.rows().stream().map(Row::actor).toList());
         Long filtered = filter.teamValue();
-        return new LogPage(page, teams.teams().stream().map(t -> new TeamChoice(t.id(), t.name(), t.id().equals(filtered))).toList());
+        return new LogPage(page, teams.teams().stream()
+                .map(t -> new SelectOptions.Option(String.valueOf(t.id()), t.name(), t.id().equals(filtered))).toList());
     }
 
     @Transactional(TxType.SUPPORTS)

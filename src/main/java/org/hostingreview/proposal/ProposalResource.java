@@ -26,10 +26,12 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,7 +45,7 @@ public class ProposalResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ProposalPage page, ProposalQuery query,
-                List<ProposalService.TeamOption> teams, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+                RawString teamOptions, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -96,7 +98,7 @@ public class ProposalResource {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         ProposalService.ListPage list = proposals.listPage(me, query);
-        return Templates.list(list.page(), query, list.teams(), List.of(ProposalStatus.values()), me.seesAllTeams(),
+        return Templates.list(list.page(), query, SelectOptions.of(list.teams()), List.of(ProposalStatus.values()), me.seesAllTeams(),
                 me.roles().contains(Role.PROPOSER));
     }
 

@@ -39,6 +39,7 @@ import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.security.ForbiddenException;
@@ -134,12 +135,11 @@ public class ProposalService {
         return Feature.ofTeam(teamId);
     }
 
-    /** The proposals list as its page shows it: one page of rows and the teams of the filter (empty unless all are seen). */
-    public record ListPage(ProposalPage page, List<TeamOption> teams) {
-    }
-
-    /** A team as the list's filter offers it, and whether it is the one filtered on (decided once, not per option in the page). */
-    public record TeamOption(Long id, String name, boolean selected) {
+    /**
+     * The proposals list as its page shows it: one page of rows and the options of the team filter (none unless every
+     * team is seen), the one filtered on selected.
+     */
+    public record ListPage(ProposalPage page, List<SelectOptions.Option> teams) {
     }
 
     /**
@@ -151,8 +151,8 @@ public class ProposalService {
         // the teams as id and name only: no managed entities to track for a list of every team
         Long filtered = query.teamFilter().orElse(null);
         return new ListPage(list(me, query), me.seesAllTeams() ? em.createQuery("select t.id, t.name from Team t order by t.name",
-                Object[].class).getResultStream().map(r -> new TeamOption((Long) r[0], (String) r[1], r[0].equals(filtered)))
-                .toList() : List.of());
+                Object[].class).getResultStream().map(r -> new SelectOptions.Option(String.valueOf(r[0]), (String) r[1],
+                        r[0].equals(filtered))).toList() : List.of());
     }
 
     /**
