@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Tier;
+import org.hostingreview.web.SelectOptions;
 
 /** Reading the audit trail: a proposal's timeline, and the global log filtered and paged by sequence (keyset). */
 @ApplicationScoped
@@ -27,6 +28,12 @@ public class AuditLog {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    People people;
+
+    @Inject
+    AuditTeams teams;
 
     /** One field's before → after. */
     public record Change(String field, String from, String to) {
@@ -218,7 +225,25 @@ public class AuditLog {
             rows = rows.subList(0, PAGE_SIZE);
             next = rows.get(rows.size() - 1).seq();
         }
+        people.know(rows.stream().map(Row::actor).toList());
         return new TimelinePage(rows, next);
+    }
+
+    /** The global log's page: a page of events and the options of its team filter (the one filtered on selected). */
+    public record LogPage(Page page, List<SelectOptions.Option> teams) {
+    }
+
+    /**
+     * The global log as its page shows it, in one transaction (one connection): one statement for the events (on the
+     * index of the filter), one for the actors' display names, one for the teams of the filter form, whatever the data.
+     */
+    @Transactional
+    public LogPage logPage(Filter filter) {
+        Page page = page(filter);
+        people.know(page.rows().stream().map(Row::actor).toList());
+        Long filtered = filter.teamValue();
+        return new LogPage(page, teams.teams().stream()
+                .map(t -> new SelectOptions.Option(String.valueOf(t.id()), t.name(), t.id().equals(filtered))).toList());
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -265,7 +290,9 @@ public class AuditLog {
             params.put("before", filter.beforeValue());
         }
         jpql.append(" order by e.seq desc");
-        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class);
+        // read-only: the page's events are not dirty-checked (their details maps compared) when its transaction ends
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         params.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }

@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Response;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Flash;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /** The global audit log (admins and reviewers), its exports, and verification of the hash chain (admins). */
@@ -38,7 +40,7 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, List<AuditTeams.TeamName> teams, List<AuditAction> actions);
+        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, RawString teamOptions, List<AuditAction> actions);
 
         /** {@code AuditResource/export.csv}: every value a cell, escaped by {@link AuditCsv}. */
         static native TemplateInstance export(List<AuditLog.Row> rows);
@@ -53,15 +55,13 @@ public class AuditResource {
     AuditChain chain;
 
     @Inject
-    AuditTeams teams;
-
-    @Inject
     CurrentUser currentUser;
 
     @GET
     @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
     public TemplateInstance log(@BeanParam FilterParams params) {
-        return Templates.log(log.page(params.filter()), params.filter(), teams.teams(), Arrays.asList(AuditAction.values()));
+        AuditLog.LogPage page = log.logPage(params.filter());
+        return Templates.log(page.page(), params.filter(), SelectOptions.of(page.teams()), Arrays.asList(AuditAction.values()));
     }
 
     @GET

@@ -21,6 +21,20 @@ public class People {
 
     private final Map<String, String> names = new HashMap<>();
 
+    /**
+     * Looks up the display names of these usernames (those not known yet) in one statement, so that a page of events
+     * costs one look-up whoever acted, not one per actor.
+     */
+    public void know(java.util.Collection<String> usernames) {
+        java.util.List<String> unknown = usernames.stream().filter(u -> u != null && !names.containsKey(u)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(u -> names.put(u, u));
+        em.createQuery("select a.username, a.displayName from UserAccount a where a.username in :u", Object[].class)
+                .setParameter("u", unknown).getResultStream().forEach(r -> names.put((String) r[0], (String) r[1]));
+    }
+
     /** The display name of {@code username}, or the username itself (a system actor, an unknown sign-in). */
     public String name(String username) {
         if (username == null) {

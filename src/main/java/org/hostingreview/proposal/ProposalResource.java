@@ -3,7 +3,6 @@ package org.hostingreview.proposal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -19,9 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
-import org.hostingreview.account.AccountService;
-import org.hostingreview.account.Team;
-import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
 import org.hostingreview.web.CurrentUser;
@@ -30,10 +26,12 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,8 +44,8 @@ public class ProposalResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(ProposalPage page, Map<Long, Tier> recommended, ProposalQuery query,
-                List<Team> teams, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+        static native TemplateInstance list(ProposalPage page, ProposalQuery query,
+                RawString teamOptions, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -84,16 +82,10 @@ public class ProposalResource {
     EvaluationService evaluations;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     CurrentUser currentUser;
 
     @Inject
     Clock clock;
-
-    @Inject
-    CostingService costing;
 
     @Inject
     HttpServerRequest request;
@@ -105,10 +97,8 @@ public class ProposalResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
-        boolean seesAll = me.seesAllTeams();
-        ProposalPage page = proposals.list(me, query);
-        return Templates.list(page, costing.recommendedToday(page.rows().stream().map(ProposalRow::id).toList()), query,
-                seesAll ? accounts.teams() : List.of(), List.of(ProposalStatus.values()), seesAll,
+        ProposalService.ListPage list = proposals.listPage(me, query);
+        return Templates.list(list.page(), query, SelectOptions.of(list.teams()), List.of(ProposalStatus.values()), me.seesAllTeams(),
                 me.roles().contains(Role.PROPOSER));
     }
 

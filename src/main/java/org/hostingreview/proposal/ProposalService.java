@@ -39,6 +39,7 @@ import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.NotFoundException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.security.ForbiddenException;
@@ -53,6 +54,9 @@ public class ProposalService {
 
     @Inject
     Estimates estimates;
+
+    @Inject
+    CostingService costing;
 
 
     @Inject
@@ -131,50 +135,113 @@ public class ProposalService {
         return Feature.ofTeam(teamId);
     }
 
-    /** One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. */
+    /**
+     * The proposals list as its page shows it: one page of rows and the options of the team filter (none unless every
+     * team is seen), the one filtered on selected.
+     */
+    public record ListPage(ProposalPage page, List<SelectOptions.Option> teams) {
+    }
+
+    /**
+     * One page of the proposals the user may see and, for a user who sees every team, the teams to filter on, in one
+     * transaction (one connection, no check per statement).
+     */
+    @Transactional
+    public ListPage listPage(SignedInUser me, ProposalQuery query) {
+        // the teams as id and name only: no managed entities to track for a list of every team
+        Long filtered = query.teamFilter().orElse(null);
+        return new ListPage(list(me, query), me.seesAllTeams() ? em.createQuery("select t.id, t.name from Team t order by t.name",
+                Object[].class).getResultStream().map(r -> new SelectOptions.Option(String.valueOf(r[0]), (String) r[1],
+                        r[0].equals(filtered))).toList() : List.of());
+    }
+
+    /**
+     * One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. Each
+     * row's recommended tier is read from its stored estimate in the same statement; only the rows whose estimate is not
+     * {@link Estimates#fresh fresh} (missing, stale, older than today's catalog or than its latest change) are costed on
+     * the fly, so the list never shows a tier the proposal page would not.
+     */
     @Transactional(TxType.SUPPORTS)
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
-        boolean seesAll = me.seesAllTeams();
-        StringBuilder jpql = new StringBuilder("select new org.hostingreview.proposal.ProposalRow(p.id, p.title, f.name, "
-                + "t.name, p.status, p.workload.requestsPerMonth, p.spend.currentMonthlySpendUsd, p.updatedAt, p.decidedTier) "
-                + "from Proposal p join p.feature f join p.team t where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (!seesAll) {
-            jpql.append(" and t.id = :myTeam");
-            params.put("myTeam", me.teamId());
+        StringBuilder sql = new StringBuilder("select p.id, p.title, f.name, t.name, p.status, p.requests_per_month, "
+                + "p.current_monthly_spend_usd, p.updated_at, p.decided_tier, "
+                + "case when " + Estimates.fresh("e", "?1") + " then e.recommended_tier end "
+                + "from proposal p join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
+                + "left join proposal_estimate e on e.proposal_id = p.id where true");
+        List<Object> params = new ArrayList<>();
+        params.add(costing.today());
+        if (!me.seesAllTeams()) {
+            params.add(me.teamId());
+            sql.append(" and p.team_id = ?").append(params.size());
         }
         query.teamFilter().ifPresent(team -> {
-            jpql.append(" and t.id = :team");
-            params.put("team", team);
+            params.add(team);
+            sql.append(" and p.team_id = ?").append(params.size());
         });
         query.statusFilter().ifPresent(status -> {
-            jpql.append(" and p.status = :status");
-            params.put("status", status);
+            params.add(status.name());
+            sql.append(" and p.status = ?").append(params.size());
         });
         query.likePattern().ifPresent(pattern -> {
             // a union of two trigram index scans (V11_1): the titles and the feature names that match, then the page
-            jpql.append(" and p.id in (select p2.id from Proposal p2 where lower(p2.title) like :q escape '\\' union all "
-                    + "select p3.id from Proposal p3 join p3.feature f3 where lower(f3.name) like :q escape '\\')");
-            params.put("q", pattern);
+            params.add(pattern);
+            int q = params.size();
+            sql.append(" and p.id in (select p2.id from proposal p2 where lower(p2.title) like ?").append(q)
+                    .append(" escape '\\' union all select p3.id from proposal p3 join feature f3 on f3.id = p3.feature_id "
+                            + "where lower(f3.name) like ?").append(q).append(" escape '\\')");
         });
         String older = query.oldestFirst() ? ">" : "<";
         query.cursor().ifPresent(cursor -> {
             // a row-value comparison, which walks the (updated_at, id) index from the cursor: a deep page costs page 1
-            jpql.append(" and (p.updatedAt, p.id) ").append(older).append(" (:cursorAt, :cursorId)");
-            params.put("cursorAt", cursor.updatedAt());
-            params.put("cursorId", cursor.id());
+            params.add(java.time.OffsetDateTime.ofInstant(cursor.updatedAt(), java.time.ZoneOffset.UTC));
+            params.add(cursor.id());
+            sql.append(" and (p.updated_at, p.id) ").append(older).append(" (?").append(params.size() - 1).append(", ?")
+                    .append(params.size()).append(")");
         });
         String direction = query.oldestFirst() ? "asc" : "desc";
-        jpql.append(" order by p.updatedAt ").append(direction).append(", p.id ").append(direction);
-        TypedQuery<ProposalRow> typed = em.createQuery(jpql.toString(), ProposalRow.class);
-        params.forEach(typed::setParameter);
-        List<ProposalRow> rows = new ArrayList<>(typed.setMaxResults(ProposalQuery.PAGE_SIZE + 1).getResultList());
+        sql.append(" order by p.updated_at ").append(direction).append(", p.id ").append(direction)
+                .append(" limit ").append(ProposalQuery.PAGE_SIZE + 1);
+        var native_ = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            native_.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = native_.getResultList();
+        List<ProposalRow> rows = new ArrayList<>();
+        List<Long> outdated = new ArrayList<>();
+        for (Object[] r : found) {
+            long id = ((Number) r[0]).longValue();
+            Tier recommended = r[9] == null ? null : Tier.valueOf((String) r[9]);
+            if (recommended == null && rows.size() < ProposalQuery.PAGE_SIZE) {
+                outdated.add(id);
+            }
+            rows.add(new ProposalRow(id, (String) r[1], (String) r[2], (String) r[3], ProposalStatus.valueOf((String) r[4]),
+                    r[5] == null ? null : ((Number) r[5]).longValue(), (BigDecimal) r[6], instant(r[7]),
+                    r[8] == null ? null : Tier.valueOf((String) r[8]), recommended));
+        }
         String next = null;
         if (rows.size() > ProposalQuery.PAGE_SIZE) {
             rows = rows.subList(0, ProposalQuery.PAGE_SIZE);
             next = ProposalQuery.cursorOf(rows.get(rows.size() - 1));
         }
+        if (!outdated.isEmpty()) {
+            Map<Long, Tier> costed = costing.recommendedToday(outdated);
+            rows = rows.stream().map(row -> row.recommended() != null ? row : row.withRecommended(costed.get(row.id()))).toList();
+        }
         return new ProposalPage(rows, next);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value);
     }
 
     /** Open proposals of the team whose feature name is close to {@code featureName}. */
