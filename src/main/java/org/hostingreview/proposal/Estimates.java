@@ -203,6 +203,30 @@ public class Estimates {
         return done;
     }
 
+    /**
+     * SQL for the latest day on which a catalog row in force on {@code today} (a parameter, e.g. {@code :today}) took
+     * effect, or null.
+     */
+    static String inForceSince(String today) {
+        return "(select max(d) from (select max(effective_from) d from model_price where effective_from <= " + today
+                + " union all select max(effective_from) from gpu_price where effective_from <= " + today
+                + " union all select max(effective_from) from serving_throughput where effective_from <= " + today
+                + " union all select max(effective_from) from policy_value where effective_from <= " + today + ") x)";
+    }
+
+    /**
+     * SQL that is true when the stored estimate {@code e} (a left-joined {@code proposal_estimate}) can be shown as today's:
+     * it exists, is not {@link Scope#OUTDATED} (not stale, costed no earlier than today's catalog came into force, with
+     * {@code today} the parameter of {@link CostingService#today()}), and was costed after the latest catalog change
+     * was made (whose background re-check re-costs it; until then it is costed on the fly). Pages that show a stored
+     * figure read it only where this holds and cost the others as they render.
+     */
+    public static String fresh(String e, String today) {
+        return "(" + e + ".proposal_id is not null and not " + e + ".stale and " + e + ".catalog_as_of >= coalesce("
+                + inForceSince(today) + ", date '1970-01-01') and " + e + ".computed_at >= coalesce((select max(c.requested_at) "
+                + "from catalog_recheck c), '-infinity'))";
+    }
+
     @SuppressWarnings("unchecked")
     private List<Long> batch(Scope scope, long after, LocalDate inForceSince) {
         var query = em.createNativeQuery("select p.id from proposal p left join proposal_estimate e on e.proposal_id = p.id "
@@ -215,11 +239,7 @@ public class Estimates {
 
     /** The latest day on which a catalog row in force today took effect: an estimate costed before it is outdated. */
     private LocalDate catalogInForceSince() {
-        Object day = em.createNativeQuery("select max(d) from (select max(effective_from) d from model_price where effective_from <= ?1 "
-                + "union all select max(effective_from) from gpu_price where effective_from <= ?1 "
-                + "union all select max(effective_from) from serving_throughput where effective_from <= ?1 "
-                + "union all select max(effective_from) from policy_value where effective_from <= ?1) x")
-                .setParameter(1, costing.today()).getSingleResult();
+        Object day = em.createNativeQuery("select " + inForceSince("?1")).setParameter(1, costing.today()).getSingleResult();
         return day == null ? LocalDate.of(1970, 1, 1) : day instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) day;
     }
 }
