@@ -55,3 +55,6 @@ ALTER TABLE proposal ENABLE ALWAYS TRIGGER proposal_round_approvals;
 CREATE INDEX proposal_waiting_approved_idx ON proposal ((case when status = 'REVIEW_DUE' and due_since is not null
     then due_since else cast(timezone('UTC', submitted_at) as date) end), id)
     WHERE status IN ('SUBMITTED', 'REVIEW_DUE') AND round_approvals > 0;
+
+-- the planner sees the new column at once (the lists above pick their index by it)
+ANALYZE proposal;

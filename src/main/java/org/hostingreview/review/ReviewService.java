@@ -518,8 +518,10 @@ public class ReviewService {
             cursor = null; // a cursor that is no date starts at the first page
         }
         String page = "select p.id, " + Todos.WAITING_SINCE + " as since, p.title, t.name, p.status, p.owner_id, p.submitted_at, "
+                // "offset 0": probed per row of the page by primary key, not hashed over all of my reviews and edits
                 + "p.round_approvals, exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round "
-                + "and r.reviewer_id = :me), exists (select 1 from proposal_editor e where e.user_id = :me and e.proposal_id = p.id), "
+                + "and r.reviewer_id = :me offset 0), exists (select 1 from proposal_editor e where e.user_id = :me "
+                + "and e.proposal_id = p.id offset 0), "
                 + "(select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER'), "
                 + "(select count(*) from (select 1 from proposal p where " + waiting + " limit " + (Todos.COUNTED + 1) + ") c), "
                 + "coalesce(p.requests_per_month, 0), case when " + Estimates.fresh("pe", ":today") + " then pe.recommended_tier end, "

@@ -38,11 +38,6 @@ public class Todos {
 
     /** One list of to-dos: at most {@link #SHOWN}, how many there are in all, and where the whole list is. */
     public record TodoList(List<Todo> rows, long total, String all) implements org.hostingreview.web.CappedList<Todo> {
-
-        /** The count as shown: "1,000+" past {@link #COUNTED}. */
-        public String count() {
-            return total > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total);
-        }
     }
 
     public record List4(TodoList toReview, TodoList secondApprovals, TodoList drafts, TodoList awaiting, TodoList cameBack) {
@@ -74,7 +69,7 @@ public class Todos {
             + "else cast(timezone('UTC', p.submitted_at) as date) end)";
 
     /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the queue is. */
-    public static final int COUNTED = 1_000;
+    public static final int COUNTED = org.hostingreview.web.CappedList.COUNTED;
 
     /**
      * Every list of the user's roles in one query: each list's first {@link #SHOWN} and its count. A reviewer's lists

@@ -71,7 +71,10 @@ public class RevisitViews {
     public record ForecastRow(long id, String title, String team, Forecast forecast) {
     }
 
-    /** One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all. */
+    /**
+     * One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all, counted up to
+     * one more than {@link org.hostingreview.web.CappedList#COUNTED} (shown "1,000+").
+     */
     public record DueList(List<DueRow> rows, long total) implements org.hostingreview.web.CappedList<DueRow> {
     }
 
@@ -142,7 +145,7 @@ public class RevisitViews {
     @Transactional(TxType.SUPPORTS)
     public Dashboard dashboard(SignedInUser me) {
         Long team = me.seesAllTeams() ? null : me.teamId();
-        // each list's first rows in its index order, and its count (an index-only scan), in one statement
+        // each list's first rows in its index order, and its count up to 1,001 (an index-only scan), in one statement
         StringBuilder sql = new StringBuilder();
         for (Due due : Due.values()) {
             if (sql.length() > 0) {
@@ -150,8 +153,8 @@ public class RevisitViews {
             }
             String where = where(due) + (team != null ? " and p.team_id = :team" : "");
             sql.append("(select '").append(due.name()).append("', p.id, p.title, t.name, p.status, ").append(day(due))
-                    .append(", cast(p.due_reasons as text), (select count(*) from proposal p where ").append(where)
-                    .append(") from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
+                    .append(", cast(p.due_reasons as text), (select count(*) from (select 1 from proposal p where ").append(where)
+                    .append(" limit ").append(org.hostingreview.web.CappedList.COUNTED + 1).append(") c) from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
                     .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
         var query = em.createNativeQuery(sql.toString());
