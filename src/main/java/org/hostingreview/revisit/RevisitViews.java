@@ -305,12 +305,14 @@ public class RevisitViews {
     private List<ForecastRow> forecasts(SignedInUser me) {
         boolean seesAll = me.seesAllTeams();
         // walked from the newest check-ins (the primary key's order), not grouped over every check-in
-        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, n.checkins, r.last from (select c.proposal_id, "
-                + "max(c.id) as last from (select c.proposal_id, c.id from checkin c join proposal p on p.id = c.proposal_id "
-                + "where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team") + " order by c.id desc limit "
-                + RECENT_CHECKINS + ") c group by c.proposal_id) r join proposal p on p.id = r.proposal_id join team t on t.id = p.team_id "
-                + "cross join lateral (select count(*) as checkins from checkin c where c.proposal_id = p.id) n where n.checkins >= :min "
-                + "order by r.last desc limit " + FORECAST_CANDIDATES).setParameter("min", Forecast.MIN_POINTS);
+        // the candidates picked first, then only they joined to their proposal and team (not all the walk's proposals)
+        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, k.checkins, k.last from (select r.proposal_id, "
+                + "r.last, n.checkins from (select c.proposal_id, max(c.id) as last from (select c.proposal_id, c.id from checkin c "
+                + "join proposal p on p.id = c.proposal_id where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team")
+                + " order by c.id desc limit " + RECENT_CHECKINS + ") c group by c.proposal_id) r cross join lateral (select count(*) "
+                + "as checkins from checkin c where c.proposal_id = r.proposal_id) n where n.checkins >= :min order by r.last desc limit "
+                + FORECAST_CANDIDATES + ") k join proposal p on p.id = k.proposal_id join team t on t.id = p.team_id order by k.last desc")
+                .setParameter("min", Forecast.MIN_POINTS);
         if (!seesAll) {
             candidates.setParameter("team", me.teamId());
         }
