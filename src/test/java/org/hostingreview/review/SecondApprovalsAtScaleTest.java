@@ -28,6 +28,8 @@ class SecondApprovalsAtScaleTest {
         WebSession dana = WebSession.as("dana");
         long id = ReviewFixtures.submitted("priya", "$80,000");
         long before = statements(dana, "/");
+        // the decision lists, the to-dos, the forecasts' candidates, and the sign-in's one
+        assertThat(before).isLessThanOrEqualTo(4);
         // 1,200 more waiting, every one of them longer than the approved one, none approved
         OwnerDatabase.runAsOwner("insert into proposal (feature_id, team_id, owner_id, title, status, steps_saved, current_tier, "
                 + "requests_per_month, input_tokens_per_request, output_tokens_per_request, current_monthly_spend_usd, "
