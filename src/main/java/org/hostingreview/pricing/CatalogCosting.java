@@ -98,13 +98,27 @@ public class CatalogCosting {
         List<String> notes = new ArrayList<>();
         CatalogSnapshot.Resolution resolution = catalog.resolve(request);
         notes.addAll(resolution.notes());
-        Assumptions a = stated.apply(resolution.assumptions()).withOverrides(overrides);
+        Assumptions a = assumptions(resolution, stated, overrides);
         notes.add(sizedOn(a));
         if (volumeMultiple != 1 && spendScaled) {
             notes.add(String.format("What-if volume: the stated spend is scaled by %s× as well.",
                     BreakEvens.multiple(volumeMultiple)));
         }
         return new Costing(inputs, resolution, a, Recommender.recommend(inputs, a), volumeMultiple, overrides, notes);
+    }
+
+    /**
+     * The values a costing is made with, without costing it: what the catalog resolves for the request, with what the
+     * proposal states and the overrides on top (which catalog rows a costing uses, see {@link #cost}).
+     */
+    public static Assumptions assumptions(CatalogSnapshot catalog, CatalogSnapshot.Request request, UnaryOperator<Assumptions> stated,
+            Map<Param, Double> overrides) {
+        return assumptions(catalog.resolve(request), stated, overrides);
+    }
+
+    private static Assumptions assumptions(CatalogSnapshot.Resolution resolution, UnaryOperator<Assumptions> stated,
+            Map<Param, Double> overrides) {
+        return stated.apply(resolution.assumptions()).withOverrides(overrides);
     }
 
     /** The same costing with its inputs changed by {@code adjust} (a check-in's actuals, a decision's baseline). */

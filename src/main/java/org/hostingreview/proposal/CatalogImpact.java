@@ -66,10 +66,11 @@ public class CatalogImpact {
         Map<Long, List<EvalResult>> runs = costing.runsOf(open);
         List<Impact> impacts = new ArrayList<>();
         for (Proposal proposal : open) {
-            Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), after);
-            if (!uses(now, ref)) {
+            // which catalog rows it is costed on, without costing it: only the proposals that use this row are costed
+            if (!uses(costing.assumptions(proposal, runs.getOrDefault(proposal.id, List.of()), after), ref)) {
                 continue;
             }
+            Costing now = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), after);
             Costing then = costing.cost(proposal, runs.getOrDefault(proposal.id, List.of()), before);
             impacts.add(new Impact(proposal.id, proposal.title, proposal.team.name, proposal.status,
                     then.recommendation().recommended().label(), now.recommendation().recommended().label(), costs(then),
@@ -79,8 +80,12 @@ public class CatalogImpact {
     }
 
     static boolean uses(Costing costing, String ref) {
+        return uses(costing.assumptions(), ref);
+    }
+
+    static boolean uses(org.hostingreview.costmodel.Assumptions assumptions, String ref) {
         for (Param param : Param.values()) {
-            if (ref.equals(costing.assumptions().source(param).catalogRef())) {
+            if (ref.equals(assumptions.source(param).catalogRef())) {
                 return true;
             }
         }

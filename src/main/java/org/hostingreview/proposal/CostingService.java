@@ -117,6 +117,11 @@ public class CostingService {
                 volumeMultiple, overrides, proposal.spend.currentMonthlySpendUsd != null);
     }
 
+    /** The values {@link #cost(Proposal, List, CatalogSnapshot)} costs a proposal with (its catalog rows), without costing it. */
+    public org.hostingreview.costmodel.Assumptions assumptions(Proposal proposal, List<EvalResult> runs, CatalogSnapshot catalog) {
+        return CatalogCosting.assumptions(catalog, request(proposal, runs), a -> stated(proposal, a), Map.of());
+    }
+
     /** What the proposal states about its costs (Q4, procurement, support, batch and cache shares, saved what-ifs). */
     private static Assumptions stated(Proposal proposal, Assumptions a) {
         UpgradePlanStep upgrades = proposal.upgradePlan;

@@ -49,13 +49,19 @@ public enum ReviewBlock {
      */
     public static ReviewBlock of(Proposal proposal, SignedInUser me, BooleanSupplier edited, BooleanSupplier reviewerSinceSubmission,
             BooleanSupplier reviewedThisRound) {
+        return of(proposal.status, proposal.owner.id, me, edited, reviewerSinceSubmission, reviewedThisRound);
+    }
+
+    /** The same rule on a proposal's status and owner as a list row has them (no entity loaded). */
+    public static ReviewBlock of(org.hostingreview.proposal.ProposalStatus status, long ownerId, SignedInUser me, BooleanSupplier edited,
+            BooleanSupplier reviewerSinceSubmission, BooleanSupplier reviewedThisRound) {
         if (!me.roles().contains(Role.REVIEWER)) {
             return NOT_A_REVIEWER;
         }
-        if (!proposal.status.reviewable()) {
+        if (!status.reviewable()) {
             return NOT_REVIEWABLE;
         }
-        if (proposal.owner.id == me.id() || edited.getAsBoolean()) {
+        if (ownerId == me.id() || edited.getAsBoolean()) {
             return OWNED_OR_EDITED;
         }
         if (reviewerSinceSubmission.getAsBoolean()) {

@@ -27,7 +27,7 @@ public class ReviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, long total, String nextPage, List<Team> teams,
+        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, long total, String count, String nextPage, List<Team> teams,
                 String team, String status);
 
     }
@@ -53,7 +53,7 @@ public class ReviewResource {
         ReviewService.QueuePage page = view.page();
         String nextPage = page.next() == null ? null : "?after=" + page.next() + (teamId != null ? "&team=" + teamId : "")
                 + (statusFilter != null ? "&status=" + statusFilter.name() : "");
-        return Templates.queue(page.rows(), page.total(), nextPage, view.teams(), team == null ? "" : team,
+        return Templates.queue(page.rows(), page.total(), page.count(), nextPage, view.teams(), team == null ? "" : team,
                 status == null ? "" : status);
     }
 

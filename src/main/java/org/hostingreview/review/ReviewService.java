@@ -41,6 +41,7 @@ import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.RecommendationView;
 import org.hostingreview.proposal.CostingService;
+import org.hostingreview.proposal.Estimates;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
@@ -362,7 +363,15 @@ public class ReviewService {
 
     /** Two approvals for a self-hosted decision or one with enough monthly spend at stake; one otherwise. */
     int needed(Costing costed, Tier chosen) {
-        return chosen == Tier.SELF_HOSTED || stake(costed, chosen) >= config.review().fourEyesThresholdUsd() ? 2 : 1;
+        return needed(chosen, stake(costed, chosen));
+    }
+
+    /**
+     * The four-eyes rule, its one home: two approvals when the chosen tier is self-hosted or the monthly spend at stake
+     * reaches the threshold ({@code hosting-review.review.four-eyes-threshold-usd}), one otherwise.
+     */
+    int needed(Tier chosen, double stake) {
+        return chosen == Tier.SELF_HOSTED || stake >= config.review().fourEyesThresholdUsd() ? 2 : 1;
     }
 
     /** Monthly spend at stake: today's spend or the chosen tier's cost, whichever is larger. */
@@ -370,7 +379,15 @@ public class ReviewService {
         Double stated = costed.inputs().answers().currentMonthlySpendUsd();
         double today = stated != null ? stated
                 : costed.recommendation().tier(costed.inputs().answers().incumbentTier()).monthlyCost();
-        return Math.max(today, costed.recommendation().tier(chosen).monthlyCost());
+        return stake(today, costed.recommendation().tier(chosen).monthlyCost());
+    }
+
+    /**
+     * The same from figures: today's monthly spend (stated, else today's tier's cost: a stored estimate's
+     * {@code spend_today_usd}) and the chosen tier's monthly cost (for the recommended tier, {@code under_recommendation_usd}).
+     */
+    static double stake(double spendToday, double underChosen) {
+        return Math.max(spendToday, underChosen);
     }
 
     private static List<Review> approvalsThisRound(List<Review> history, int round) {
@@ -466,6 +483,11 @@ public class ReviewService {
 
     /** One page of the queue, the number waiting in all, and the cursor of the next page ({@code day-id}), or null. */
     public record QueuePage(List<QueueRow> rows, long total, String next) {
+
+        /** The count as shown: "1,000+" past {@link Todos#COUNTED} (counted no further, so that a long queue stays cheap). */
+        public String count() {
+            return total > Todos.COUNTED ? String.format("%,d+", Todos.COUNTED) : String.format("%,d", total);
+        }
     }
 
     /** The first page of the queue (the longest waiting). */
@@ -476,17 +498,18 @@ public class ReviewService {
 
     /**
      * A page of the queue, longest waiting first (by the day it started waiting, then id), keyset-paginated after
-     * {@code after}; only that page is loaded and costed, the total is counted in SQL.
+     * {@code after} on the index of V18_3. One statement reads the page's rows with what the eligibility rule asks of each,
+     * the stored estimate's recommended tier and figures where it is fresh ({@link Estimates#fresh}), and the count of all
+     * waiting up to {@link Todos#COUNTED}; only rows whose estimate is missing, stale or older than today's catalog are
+     * loaded and costed, so the queue never shows a stale figure.
      */
     @Transactional(TxType.SUPPORTS)
     public QueuePage queuePage(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after) {
         List<ProposalStatus> statuses = statusFilter != null && statusFilter.reviewable() ? List.of(statusFilter)
                 : List.of(ProposalStatus.SUBMITTED, ProposalStatus.REVIEW_DUE);
-        LocalDate todayUtc = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        String waitingSince = "coalesce(case when p.status = 'REVIEW_DUE' and p.due_since is not null then p.due_since "
-                + "else cast(timezone('UTC', p.submitted_at) as date) end, cast(:today as date))";
-        String where = " from proposal p where p.status in (" + String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'")
-                .toList()) + ")" + (teamFilter != null ? " and p.team_id = :team" : "");
+        // the index's predicate (V18_3) word for word, narrowed to one status when filtered
+        String waiting = "p.status in ('SUBMITTED', 'REVIEW_DUE')" + (statuses.size() == 1 ? " and p.status = '"
+                + statuses.get(0).name() + "'" : "") + (teamFilter != null ? " and p.team_id = :team" : "");
         String[] cursor = after != null && after.matches("\\d{4}-\\d{2}-\\d{2}_\\d{1,18}") ? after.split("_") : null;
         LocalDate atDay = null;
         try {
@@ -494,16 +517,19 @@ public class ReviewService {
         } catch (DateTimeParseException e) {
             cursor = null; // a cursor that is no date starts at the first page
         }
-        // one statement: the page's keys with what the eligibility rule asks of each (this round's approvals, a review of
-        // mine this round, my edits, when I became a reviewer), and the count of all waiting
-        String page = "select p.id, " + waitingSince + " as since, (select count(*) from review r where r.proposal_id = p.id "
-                + "and r.round = p.review_round and r.verdict = 'APPROVE'), exists (select 1 from review r where r.proposal_id = p.id "
-                + "and r.round = p.review_round and r.reviewer_id = :me), exists (select 1 from proposal_editor e where e.user_id = :me "
-                + "and e.proposal_id = p.id), (select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER'), "
-                + "(select count(*)" + where + ")" + where
-                + (cursor != null ? " and (" + waitingSince + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by since, p.id limit "
-                + (QUEUE_PAGE + 1);
-        var pageQuery = em.createNativeQuery(page).setParameter("today", todayUtc).setParameter("me", me.id());
+        String page = "select p.id, " + Todos.WAITING_SINCE + " as since, p.title, t.name, p.status, p.owner_id, p.submitted_at, "
+                // "offset 0": probed per row of the page by primary key, not hashed over all of my reviews and edits
+                + "p.round_approvals, exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round "
+                + "and r.reviewer_id = :me offset 0), exists (select 1 from proposal_editor e where e.user_id = :me "
+                + "and e.proposal_id = p.id offset 0), "
+                + "(select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER'), "
+                + "(select count(*) from (select 1 from proposal p where " + waiting + " limit " + (Todos.COUNTED + 1) + ") c), "
+                + "coalesce(p.requests_per_month, 0), case when " + Estimates.fresh("pe", ":today") + " then pe.recommended_tier end, "
+                + "pe.spend_today_usd, pe.under_recommendation_usd "
+                + "from proposal p join team t on t.id = p.team_id left join proposal_estimate pe on pe.proposal_id = p.id where "
+                + waiting + (cursor != null ? " and (" + Todos.WAITING_SINCE + ", p.id) > (cast(:atDay as date), :atId)" : "")
+                + " order by since, p.id limit " + (QUEUE_PAGE + 1);
+        var pageQuery = em.createNativeQuery(page).setParameter("today", costing.today()).setParameter("me", me.id());
         if (teamFilter != null) {
             pageQuery.setParameter("team", teamFilter);
         }
@@ -512,61 +538,65 @@ public class ReviewService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> keys = pageQuery.getResultList();
-        long total = keys.isEmpty() ? countWaiting(where, teamFilter) : ((Number) keys.get(0)[6]).longValue();
+        long total = keys.isEmpty() ? countWaiting(waiting, teamFilter) : ((Number) keys.get(0)[11]).longValue();
         String next = null;
         if (keys.size() > QUEUE_PAGE) {
             keys = keys.subList(0, QUEUE_PAGE);
             Object[] last = keys.get(keys.size() - 1);
             next = last[1] + "_" + ((Number) last[0]).longValue();
         }
-        List<Long> ids = keys.stream().map(k -> ((Number) k[0]).longValue()).toList();
-        List<Proposal> waiting = ids.isEmpty() ? List.of() : em.createQuery("from Proposal p join fetch p.team join fetch p.feature "
-                + "join fetch p.owner where p.id in :ids", Proposal.class).setParameter("ids", ids).getResultList();
-        Map<Long, List<EvalResult>> runs = costing.runsOf(waiting);
-        CatalogSnapshot catalog = waiting.isEmpty() ? null : costing.snapshot(costing.today());
-        Map<Long, Integer> approvals = new HashMap<>();
-        Map<Long, Boolean> reviewedByMe = new HashMap<>();
-        Set<Long> edited = new HashSet<>();
-        Instant reviewerSince = null;
-        for (Object[] k : keys) {
-            long id = ((Number) k[0]).longValue();
-            int approved = ((Number) k[2]).intValue();
-            if (approved > 0) {
-                approvals.put(id, approved);
+        // what is not stored fresh is costed now, with today's catalog, as the stored estimate would be
+        List<Long> toCost = keys.stream().filter(k -> k[13] == null).map(k -> ((Number) k[0]).longValue()).toList();
+        Map<Long, Costing> costed = new HashMap<>();
+        if (!toCost.isEmpty()) {
+            List<Proposal> unstored = em.createQuery("from Proposal p join fetch p.team join fetch p.feature join fetch p.owner "
+                    + "where p.id in :ids", Proposal.class).setParameter("ids", toCost).getResultList();
+            Map<Long, List<EvalResult>> runs = costing.runsOf(unstored);
+            CatalogSnapshot catalog = costing.snapshot(costing.today());
+            for (Proposal p : unstored) {
+                costed.put(p.id, costing.cost(p, runs.getOrDefault(p.id, List.of()), catalog));
             }
-            if (Boolean.TRUE.equals(k[3])) {
-                reviewedByMe.put(id, true);
-            }
-            if (Boolean.TRUE.equals(k[4])) {
-                edited.add(id);
-            }
-            reviewerSince = k[5] instanceof java.sql.Timestamp t ? t.toInstant() : k[5] instanceof java.time.OffsetDateTime t
-                    ? t.toInstant() : (Instant) k[5];
         }
-        Instant grantedAt = reviewerSince;
         LocalDate today = LocalDate.now(clock);
         List<QueueRow> rows = new ArrayList<>();
-        for (Proposal p : waiting) {
-            Costing costed = costing.cost(p, runs.getOrDefault(p.id, List.of()), catalog);
-            Tier recommended = costed.recommendation().recommended();
-            Instant since = p.status == ProposalStatus.REVIEW_DUE && p.dueSince != null
-                    ? p.dueSince.atStartOfDay(ZoneOffset.UTC).toInstant() : p.submittedAt;
-            long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since.atZone(ZoneOffset.UTC).toLocalDate(),
-                    today));
-            boolean may = ReviewBlock.of(p, me, () -> edited.contains(p.id),
-                    () -> grantedAt != null && p.submittedAt != null && grantedAt.isAfter(p.submittedAt),
-                    () -> reviewedByMe.getOrDefault(p.id, false)) == null;
-            rows.add(new QueueRow(p.id, p.title, p.team.name, p.status, costed.inputs().workload().requestsPerMonth(),
-                    stake(costed, recommended), recommended, age, approvals.getOrDefault(p.id, 0), needed(costed, recommended),
-                    may));
+        for (Object[] k : keys) {
+            long id = ((Number) k[0]).longValue();
+            ProposalStatus status = ProposalStatus.valueOf((String) k[4]);
+            Instant submittedAt = instant(k[6]);
+            Instant grantedAt = instant(k[10]);
+            Tier recommended;
+            double stake;
+            if (k[13] != null) {
+                recommended = Tier.valueOf((String) k[13]);
+                stake = stake(((Number) k[14]).doubleValue(), ((Number) k[15]).doubleValue());
+            } else {
+                Costing c = costed.get(id);
+                if (c == null) {
+                    continue; // gone since the page was read
+                }
+                recommended = c.recommendation().recommended();
+                stake = stake(c, recommended);
+            }
+            LocalDate since = k[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) k[1];
+            long age = since == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(since, today));
+            boolean may = ReviewBlock.of(status, ((Number) k[5]).longValue(), me, () -> Boolean.TRUE.equals(k[9]),
+                    () -> grantedAt != null && submittedAt != null && grantedAt.isAfter(submittedAt),
+                    () -> Boolean.TRUE.equals(k[8])) == null;
+            rows.add(new QueueRow(id, (String) k[2], (String) k[3], status, ((Number) k[12]).longValue(), stake, recommended, age,
+                    ((Number) k[7]).intValue(), needed(recommended, stake), may));
         }
         rows.sort(Comparator.comparingLong(QueueRow::ageDays).reversed().thenComparingLong(QueueRow::id));
         return new QueuePage(rows, total, next);
     }
 
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime t ? t.toInstant()
+                : (Instant) value;
+    }
 
-    private long countWaiting(String where, Long teamFilter) {
-        var count = em.createNativeQuery("select count(*)" + where);
+    private long countWaiting(String waiting, Long teamFilter) {
+        var count = em.createNativeQuery("select count(*) from (select 1 from proposal p where " + waiting + " limit "
+                + (Todos.COUNTED + 1) + ") c");
         if (teamFilter != null) {
             count.setParameter("team", teamFilter);
         }

@@ -38,11 +38,6 @@ public class Todos {
 
     /** One list of to-dos: at most {@link #SHOWN}, how many there are in all, and where the whole list is. */
     public record TodoList(List<Todo> rows, long total, String all) implements org.hostingreview.web.CappedList<Todo> {
-
-        /** The count as shown: "1,000+" past {@link #COUNTED}. */
-        public String count() {
-            return total > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total);
-        }
     }
 
     public record List4(TodoList toReview, TodoList secondApprovals, TodoList drafts, TodoList awaiting, TodoList cameBack) {
@@ -74,7 +69,7 @@ public class Todos {
             + "else cast(timezone('UTC', p.submitted_at) as date) end)";
 
     /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the queue is. */
-    public static final int COUNTED = 1_000;
+    public static final int COUNTED = org.hostingreview.web.CappedList.COUNTED;
 
     /**
      * Every list of the user's roles in one query: each list's first {@link #SHOWN} and its count. A reviewer's lists
@@ -90,10 +85,9 @@ public class Todos {
                     + "and not coalesce((select max(g.granted_at) from role_grant g where g.user_id = :me and g.role = 'REVIEWER') "
                     + "> p.submitted_at, false) "
                     + "and not exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round and r.reviewer_id = :me)";
-            String approved = "exists (select 1 from review r where r.proposal_id = p.id and r.round = p.review_round "
-                    + "and r.verdict = 'APPROVE')";
-            branches.add(branch(Kind.SECOND, mayReview + " and " + approved, WAITING_SINCE + " nulls last, p.id"));
-            branches.add(branch(Kind.REVIEW, mayReview + " and not " + approved, WAITING_SINCE + " nulls last, p.id"));
+            // the approvals of this round as the database keeps them (V22_1): the few with one are an index of their own
+            branches.add(branch(Kind.SECOND, mayReview + " and p.round_approvals > 0", WAITING_SINCE + " nulls last, p.id"));
+            branches.add(branch(Kind.REVIEW, mayReview + " and p.round_approvals = 0", WAITING_SINCE + " nulls last, p.id"));
         }
         if (me.roles().contains(Role.PROPOSER)) {
             branches.add(branch(Kind.DRAFTS, "p.owner_id = :me and p.status = 'DRAFT'", "p.updated_at desc, p.id desc"));
@@ -110,8 +104,7 @@ public class Todos {
         if (!branches.isEmpty()) {
             // the approvals and the last review's words only for the rows shown
             var query = em.createNativeQuery("select x.list, x.id, x.title, x.team, x.status, x.day, x.steps_saved, x.decided_tier, "
-                    + "x.total, (select count(*) from review r join proposal q on q.id = r.proposal_id where r.proposal_id = x.id "
-                    + "and r.round = q.review_round and r.verdict = 'APPROVE'), lr.display_name, lr.rationale, x.updated from ("
+                    + "x.total, x.approvals, lr.display_name, lr.rationale, x.updated from ("
                     + String.join(" union all ", branches) + ") x left join lateral (select u.display_name, r.rationale from review r "
                     + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
                     + "limit 1) lr on true").setParameter("me", me.id());
@@ -141,7 +134,7 @@ public class Todos {
         return "(select '" + kind.name() + "' as list, p.id, p.title, t.name as team, p.status, "
                 + (waiting ? WAITING_SINCE : "cast(null as date)") + " as day, p.steps_saved, p.decided_tier, (select count(*) from "
                 + "(select 1 from proposal p where " + where + " limit " + (COUNTED + 1) + ") " + alias + "_counted) as total, "
-                + "p.updated_at as updated from proposal p join team t on t.id = p.team_id where " + where
+                + "p.updated_at as updated, p.round_approvals as approvals from proposal p join team t on t.id = p.team_id where " + where
                 + " order by " + order + " limit " + SHOWN + ")";
     }
 

@@ -71,7 +71,10 @@ public class RevisitViews {
     public record ForecastRow(long id, String title, String team, Forecast forecast) {
     }
 
-    /** One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all. */
+    /**
+     * One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all, counted up to
+     * one more than {@link org.hostingreview.web.CappedList#COUNTED} (shown "1,000+").
+     */
     public record DueList(List<DueRow> rows, long total) implements org.hostingreview.web.CappedList<DueRow> {
     }
 
@@ -142,7 +145,7 @@ public class RevisitViews {
     @Transactional(TxType.SUPPORTS)
     public Dashboard dashboard(SignedInUser me) {
         Long team = me.seesAllTeams() ? null : me.teamId();
-        // each list's first rows in its index order, and its count (an index-only scan), in one statement
+        // each list's first rows in its index order, and its count up to 1,001 (an index-only scan), in one statement
         StringBuilder sql = new StringBuilder();
         for (Due due : Due.values()) {
             if (sql.length() > 0) {
@@ -150,8 +153,8 @@ public class RevisitViews {
             }
             String where = where(due) + (team != null ? " and p.team_id = :team" : "");
             sql.append("(select '").append(due.name()).append("', p.id, p.title, t.name, p.status, ").append(day(due))
-                    .append(", cast(p.due_reasons as text), (select count(*) from proposal p where ").append(where)
-                    .append(") from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
+                    .append(", cast(p.due_reasons as text), (select count(*) from (select 1 from proposal p where ").append(where)
+                    .append(" limit ").append(org.hostingreview.web.CappedList.COUNTED + 1).append(") c) from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
                     .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
         var query = em.createNativeQuery(sql.toString());
@@ -302,12 +305,14 @@ public class RevisitViews {
     private List<ForecastRow> forecasts(SignedInUser me) {
         boolean seesAll = me.seesAllTeams();
         // walked from the newest check-ins (the primary key's order), not grouped over every check-in
-        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, n.checkins, r.last from (select c.proposal_id, "
-                + "max(c.id) as last from (select c.proposal_id, c.id from checkin c join proposal p on p.id = c.proposal_id "
-                + "where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team") + " order by c.id desc limit "
-                + RECENT_CHECKINS + ") c group by c.proposal_id) r join proposal p on p.id = r.proposal_id join team t on t.id = p.team_id "
-                + "cross join lateral (select count(*) as checkins from checkin c where c.proposal_id = p.id) n where n.checkins >= :min "
-                + "order by r.last desc limit " + FORECAST_CANDIDATES).setParameter("min", Forecast.MIN_POINTS);
+        // the candidates picked first, then only they joined to their proposal and team (not all the walk's proposals)
+        var candidates = em.createNativeQuery("select p.id, p.title, t.name, p.version, k.checkins, k.last from (select r.proposal_id, "
+                + "r.last, n.checkins from (select c.proposal_id, max(c.id) as last from (select c.proposal_id, c.id from checkin c "
+                + "join proposal p on p.id = c.proposal_id where p.status in ('APPROVED', 'REVIEW_DUE')" + (seesAll ? "" : " and p.team_id = :team")
+                + " order by c.id desc limit " + RECENT_CHECKINS + ") c group by c.proposal_id) r cross join lateral (select count(*) "
+                + "as checkins from checkin c where c.proposal_id = r.proposal_id) n where n.checkins >= :min order by r.last desc limit "
+                + FORECAST_CANDIDATES + ") k join proposal p on p.id = k.proposal_id join team t on t.id = p.team_id order by k.last desc")
+                .setParameter("min", Forecast.MIN_POINTS);
         if (!seesAll) {
             candidates.setParameter("team", me.teamId());
         }

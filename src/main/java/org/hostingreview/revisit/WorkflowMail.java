@@ -44,10 +44,12 @@ public class WorkflowMail {
     @Inject
     Event<Notification.Queued> queued;
 
+    /**
+     * Queues the step's mail once per event key in one statement ({@code on conflict (event_key) do nothing}, as
+     * {@code RevisitService.notify}): a key already used inserts nothing and queues nothing, without counting the keys
+     * first (which also flushed the persistence context).
+     */
     void onWorkflow(@Observes WorkflowEvent event) {
-        if (Notification.count("eventKey", event.key()) > 0) {
-            return;
-        }
         Proposal p = event.proposal();
         List<String> recipients = switch (event.what()) {
             case SUBMITTED, SECOND_APPROVAL -> reviewersWhoMayReview(p, event.actorId());
@@ -64,17 +66,17 @@ public class WorkflowMail {
             case SUBMITTED, SECOND_APPROVAL -> "/proposals/" + p.id + "#review";
             case VERDICT, CHANGES_REQUESTED -> "/proposals/" + p.id;
         };
-        Notification n = new Notification();
-        n.proposalId = p.id;
-        n.kind = Notification.Kind.of(event.what());
-        n.eventKey = event.key();
-        n.subject = Notification.singleLine("[Hosting Review] " + subject, 300);
-        n.body = Templates.body(p.id, title, p.team.name, Notification.singleLine(p.feature.name, 200), event.detail(),
+        String body = Templates.body(p.id, title, p.team.name, Notification.singleLine(p.feature.name, 200), event.detail(),
                 config.baseUrl() + link).render();
-        n.recipients = String.join(",", recipients);
-        n.createdAt = clock.instant();
-        n.persist();
-        queued.fire(new Notification.Queued(n.id));
+        @SuppressWarnings("unchecked")
+        List<Number> inserted = em.createNativeQuery("insert into notification (proposal_id, kind, event_key, subject, body, "
+                + "recipients, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (event_key) do nothing returning id")
+                .setParameter(1, p.id).setParameter(2, Notification.Kind.of(event.what()).name()).setParameter(3, event.key())
+                .setParameter(4, Notification.singleLine("[Hosting Review] " + subject, 300)).setParameter(5, body)
+                .setParameter(6, String.join(",", recipients)).setParameter(7, clock.instant()).getResultList();
+        if (!inserted.isEmpty()) {
+            queued.fire(new Notification.Queued(inserted.get(0).longValue()));
+        }
     }
 
     /** Active reviewers other than the actor, the owner and the proposal's editors, who have not reviewed this round. */

@@ -24,4 +24,12 @@ public interface CappedList<T> {
     default int size() {
         return rows().size();
     }
+
+    /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the list is. */
+    int COUNTED = 1_000;
+
+    /** The count as shown: "1,000+" past {@link #COUNTED} (a list counts at most one more). */
+    default String count() {
+        return total() > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total());
+    }
 }
