@@ -26,7 +26,7 @@ import org.hostingreview.review.ReviewService;
  */
 @ApplicationScoped
 @Named("forecasts")
-public class Forecasts {
+public class Forecasts implements org.hostingreview.review.PageForecast {
 
     @Inject
     ReviewService reviews;
@@ -79,6 +79,14 @@ public class Forecasts {
     /** The forecast of a proposal with a decision in force, or null. */
     @Transactional(TxType.SUPPORTS)
     public Forecast of(Proposal proposal) {
+        return of(proposal, org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id), () -> costing.snapshot(costing.today()));
+    }
+
+    /** The same with the proposal's eval runs and today's catalog as the caller has them (not read again). */
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Forecast of(Proposal proposal, List<org.hostingreview.evaluation.EvalResult> runs,
+            java.util.function.Supplier<org.hostingreview.pricing.CatalogSnapshot> todaysCatalog) {
         if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
             return null;
         }
@@ -89,18 +97,20 @@ public class Forecasts {
         List<Forecast.Point> points = Checkin.ofProposal(proposal.id).stream().map(c -> new Forecast.Point(
                 c.periodStart.plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.periodStart, c.periodEnd) / 2),
                 c.requestsPerMonth())).toList();
-        List<Forecast.Threshold> thresholds = thresholds(proposal, decision);
+        var catalog = todaysCatalog.get();
+        List<Forecast.Threshold> thresholds = thresholds(proposal, decision, runs, catalog);
         if (points.size() >= Forecast.MIN_POINTS) {
             long latest = points.stream().max(java.util.Comparator.comparing(Forecast.Point::at)).orElseThrow().requestsPerMonth();
-            thresholds.addAll(ruleThresholds(proposal, decision, Math.max(1, latest)));
+            thresholds.addAll(ruleThresholds(proposal, decision, runs, catalog, Math.max(1, latest)));
         }
         return Forecast.of(points, thresholds, proposal.nextReviewOn);
     }
 
     /** The volumes at which the decision's answer may change. */
-    List<Forecast.Threshold> thresholds(Proposal proposal, Review decision) {
+    List<Forecast.Threshold> thresholds(Proposal proposal, Review decision, List<org.hostingreview.evaluation.EvalResult> runs,
+            org.hostingreview.pricing.CatalogSnapshot catalog) {
         List<Forecast.Threshold> thresholds = new ArrayList<>();
-        Costing baseline = revisits.baseline(proposal, decision);
+        Costing baseline = revisits.baseline(proposal, decision, runs, catalog);
         for (BreakEven b : baseline.recommendation().breakEvens()) {
             // the crossing nearest the decided volume, and the one from which a tier stays cheaper (the staircase can make
             // the two alternate in between), each named by the tier that becomes cheaper there
@@ -126,10 +136,9 @@ public class Forecasts {
     }
 
     /** The threshold rules whose answer changes as volume grows from the latest: probed on a 5% grid up to 100×. */
-    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, long latest) {
+    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, List<org.hostingreview.evaluation.EvalResult> runs,
+            org.hostingreview.pricing.CatalogSnapshot catalog, long latest) {
         List<Forecast.Threshold> found = new ArrayList<>();
-        var runs = org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id);
-        var catalog = costing.snapshot(costing.today());
         Costing start = revisits.likeThenAt(proposal, decision, runs, catalog, latest);
         java.util.Set<RuleId> pending = new java.util.LinkedHashSet<>(RULES);
         for (double volume = latest * 1.05; volume <= latest * 100.0 && !pending.isEmpty(); volume *= 1.05) {
