@@ -79,10 +79,31 @@ public class Forecasts implements org.hostingreview.review.PageForecast {
     /** The forecast of a proposal with a decision in force, or null. */
     @Transactional(TxType.SUPPORTS)
     public Forecast of(Proposal proposal) {
-        return of(proposal, org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id), () -> costing.snapshot(costing.today()));
+        if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
+            return null;
+        }
+        return of(proposal, org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id), Checkin.ofProposal(proposal.id),
+                costing.snapshot(costing.today()));
     }
 
-    /** The same with the proposal's eval runs and today's catalog as the caller has them (not read again). */
+    /**
+     * What a proposal page's forecast is computed from, besides the catalog: the proposal as saved (a decision, an edit
+     * or a status change moves its version or its update time), its eval runs, its check-ins and the day.
+     */
+    private record PageKey(long proposalId, long version, java.time.Instant updatedAt, ProposalStatus status,
+            java.time.LocalDate nextReviewOn, List<Long> runs, List<Long> checkins, java.time.LocalDate today) {
+    }
+
+    private final java.util.Map<PageKey, java.util.Optional<Forecast>> pageCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The catalog the page cache's forecasts were computed with: another one (a catalog change) empties the cache. */
+    private volatile org.hostingreview.pricing.CatalogSnapshot pageCatalog;
+
+    /**
+     * The same with the proposal's eval runs and today's catalog as the caller has them (not read again). Kept for the
+     * same inputs: the proposal as saved, its runs, its check-ins, the day and today's catalog (the same snapshot); the
+     * decision and its re-costing are read and computed again only when one of them changed.
+     */
     @Override
     @Transactional(TxType.SUPPORTS)
     public Forecast of(Proposal proposal, List<org.hostingreview.evaluation.EvalResult> runs,
@@ -90,14 +111,37 @@ public class Forecasts implements org.hostingreview.review.PageForecast {
         if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
             return null;
         }
+        List<Checkin> checkins = Checkin.ofProposal(proposal.id);
+        var catalog = todaysCatalog.get();
+        if (catalog != pageCatalog) {
+            pageCache.clear();
+            pageCatalog = catalog;
+        }
+        PageKey key = new PageKey(proposal.id, proposal.version, proposal.updatedAt, proposal.status, proposal.nextReviewOn,
+                runs.stream().map(r -> r.id).toList(), checkins.stream().map(c -> c.id).toList(), java.time.LocalDate.now(clock));
+        java.util.Optional<Forecast> kept = pageCache.get(key);
+        if (kept != null) {
+            return kept.orElse(null);
+        }
+        Forecast forecast = of(proposal, runs, checkins, catalog);
+        if (pageCache.size() >= CACHE_ENTRIES) {
+            pageCache.clear();
+        }
+        if (catalog == pageCatalog) {
+            pageCache.put(key, java.util.Optional.ofNullable(forecast));
+        }
+        return forecast;
+    }
+
+    private Forecast of(Proposal proposal, List<org.hostingreview.evaluation.EvalResult> runs, List<Checkin> checkins,
+            org.hostingreview.pricing.CatalogSnapshot catalog) {
         Review decision = reviews.decision(proposal.id);
         if (decision == null) {
             return null;
         }
-        List<Forecast.Point> points = Checkin.ofProposal(proposal.id).stream().map(c -> new Forecast.Point(
+        List<Forecast.Point> points = checkins.stream().map(c -> new Forecast.Point(
                 c.periodStart.plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.periodStart, c.periodEnd) / 2),
                 c.requestsPerMonth())).toList();
-        var catalog = todaysCatalog.get();
         List<Forecast.Threshold> thresholds = thresholds(proposal, decision, runs, catalog);
         if (points.size() >= Forecast.MIN_POINTS) {
             long latest = points.stream().max(java.util.Comparator.comparing(Forecast.Point::at)).orElseThrow().requestsPerMonth();
