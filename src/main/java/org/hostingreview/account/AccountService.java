@@ -54,9 +54,6 @@ public class AccountService {
     ApiCredentials apiCredentials;
 
     @Inject
-    TwoFactorSettings twoFactorSettings;
-
-    @Inject
     jakarta.enterprise.event.Event<PasswordResetMail.Reset> resetMail;
 
     /** The outcome of a sign-in: the user and (for the login form) the new session's id, or why it was refused. */
@@ -153,26 +150,35 @@ public class AccountService {
         });
     }
 
-    /** The user behind a session cookie if they are active and the session is live; otherwise why not. */
-    @Transactional
+    /**
+     * The user behind a session cookie if they are active and the session is live; otherwise why not. One statement
+     * and no transaction on every request; a write only when the session is found expired or its user deactivated.
+     */
     public SessionCheck session(String username, String sessionId) {
-        Optional<UserAccount> user = UserAccount.findFull(username);
-        if (user.isEmpty()) {
+        Optional<Sessions.Seen> found = sessions.seen(username, sessionId);
+        if (found.isEmpty()) {
             return new SessionCheck(Optional.empty(), null, false, Sessions.End.UNKNOWN);
         }
-        if (!user.get().active) {
-            sessions.end(sessionId, Sessions.End.DEACTIVATED);
+        Sessions.Seen seen = found.get();
+        if (!seen.active()) {
+            sessions.endNow(sessionId, Sessions.End.DEACTIVATED);
             return new SessionCheck(Optional.empty(), null, false, Sessions.End.DEACTIVATED);
         }
-        Optional<Sessions.Live> live = sessions.live(sessionId, user.get().id);
-        if (live.isEmpty()) {
-            return new SessionCheck(Optional.empty(), null, false, sessions.whyEnded(sessionId));
+        if (!seen.sessionOpen()) {
+            return new SessionCheck(Optional.empty(), null, false, seen.sessionUserId() == null ? Sessions.End.UNKNOWN
+                    : seen.endReason());
         }
-        UserAccount u = user.get();
+        if (!clock.instant().isBefore(seen.expiresAt())) {
+            sessions.endNow(sessionId, Sessions.End.EXPIRED);
+            return new SessionCheck(Optional.empty(), null, false, Sessions.End.EXPIRED);
+        }
+        SignedInUser user = seen.user();
         // two-factor sign-in is for the built-in accounts: a single-sign-on user's provider guards their sign-in
-        boolean mustEnrol = u.totpSecret == null && !u.singleSignOn() && (u.has(Role.ADMIN) || u.has(Role.REVIEWER))
-                && twoFactorSettings.requiredForAdminsAndReviewers();
-        return new SessionCheck(Optional.of(u.signedIn()), live.get(), u.mustChangePassword, null, mustEnrol);
+        boolean mustEnrol = !seen.hasSecondFactor() && !seen.singleSignOnUser()
+                && (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.REVIEWER)) && seen.twoFactorRequired();
+        Sessions.Live live = new Sessions.Live(sessionId, user.id(), seen.afterAdminReset(), seen.secondFactorPending(),
+                seen.providerSession());
+        return new SessionCheck(Optional.of(user), live, seen.mustChangePassword(), null, mustEnrol);
     }
 
     /** What a session cookie stands for now. */

@@ -8,17 +8,22 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.web.Role;
+import org.hostingreview.web.SignedInUser;
 
 /**
  * Server-side sessions. The encrypted session cookie carries the username and a random session id; only the id's
@@ -79,30 +84,6 @@ public class Sessions {
         return id;
     }
 
-    /** The session if it is live; otherwise why it is not (empty reason: no such session). */
-    @Transactional(TxType.MANDATORY)
-    Optional<Live> live(String id, long userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, expires_at, ended_at, after_admin_reset, second_factor_pending, "
-                + "sso_logout_url is not null from user_session "
-                + "where id = ?1").setParameter(1, hash(id)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        boolean sameUser = ((Number) row[0]).longValue() == userId;
-        Instant expires = instant(row[1]);
-        if (!sameUser || row[2] != null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(expires)) {
-            end(id, End.EXPIRED);
-            return Optional.empty();
-        }
-        return Optional.of(new Live(id, userId, Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]),
-                Boolean.TRUE.equals(row[5])));
-    }
-
     /** Where to end the identity provider's session when this one ends (RP-initiated logout). */
     public record ProviderLogout(String endSessionUrl, String idToken) {
     }
@@ -132,17 +113,73 @@ public class Sessions {
                 .setParameter(1, hash(id)).executeUpdate();
     }
 
-    /** Why a session is not live, for the message on the login page. */
-    @Transactional(TxType.MANDATORY)
-    End whyEnded(String id) {
+    /**
+     * What a request's session cookie stands for, as the database has it now: the user (team, roles, whether they must
+     * change their password or set up two-factor sign-in), the session row named by the cookie, and the admin's
+     * two-factor setting.
+     */
+    record Seen(SignedInUser user, boolean active, boolean mustChangePassword, boolean hasSecondFactor,
+            boolean singleSignOnUser, boolean twoFactorRequired, Long sessionUserId, Instant expiresAt, boolean ended,
+            End endReason, boolean afterAdminReset, boolean secondFactorPending, boolean providerSession) {
+
+        /** The session is this user's and has not ended (it may be past its lifetime). */
+        boolean sessionOpen() {
+            return sessionUserId != null && sessionUserId == user.id() && !ended;
+        }
+    }
+
+    /**
+     * Reads {@link Seen} in one statement, outside any transaction: every request after sign-in runs it, so it costs
+     * one round trip and no BEGIN/COMMIT. Empty when there is no such user.
+     */
+    @ActivateRequestContext
+    @Transactional(TxType.NOT_SUPPORTED)
+    Optional<Seen> seen(String username, String sessionId) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select end_reason from user_session where id = ?1")
-                .setParameter(1, hash(id)).getResultList();
-        if (rows.isEmpty() || rows.get(0) == null) {
+        List<Object[]> rows = em.createNativeQuery("select u.id, u.display_name, t.id as team_id, t.name as team_name, "
+                + "(select string_agg(r.role, ',') from user_role r where r.user_id = u.id) as roles, u.active, "
+                + "u.must_change_password, u.totp_secret is not null as has_totp, u.sso_subject is not null as sso_user, "
+                + "coalesce((select value = 'true' from security_setting where name = ?3), false) as two_factor_required, "
+                + "s.user_id as session_user, s.expires_at, s.ended_at is not null as ended, s.end_reason, "
+                + "coalesce(s.after_admin_reset, false), coalesce(s.second_factor_pending, false), "
+                + "s.sso_logout_url is not null as provider_session "
+                + "from app_user u join team t on t.id = u.team_id left join user_session s on s.id = ?2 "
+                + "where u.username = ?1").setParameter(1, username).setParameter(2, hash(sessionId))
+                .setParameter(3, TwoFactorSettings.REQUIRED).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (row[4] != null) {
+            for (String role : ((String) row[4]).split(",")) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        long userId = ((Number) row[0]).longValue();
+        SignedInUser user = new SignedInUser(userId, username, (String) row[1], ((Number) row[2]).longValue(),
+                (String) row[3], Set.copyOf(roles));
+        return Optional.of(new Seen(user, flag(row[5]), flag(row[6]), flag(row[7]), flag(row[8]), flag(row[9]),
+                row[10] == null ? null : ((Number) row[10]).longValue(), row[11] == null ? null : instant(row[11]),
+                flag(row[12]), endReason(row[13]), flag(row[14]), flag(row[15]), flag(row[16])));
+    }
+
+    /** Ends a session in a transaction of its own (the request that finds it expired or its user deactivated). */
+    @Transactional
+    void endNow(String id, End reason) {
+        end(id, reason);
+    }
+
+    private static boolean flag(Object value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static End endReason(Object value) {
+        if (value == null) {
             return End.UNKNOWN;
         }
         try {
-            return End.valueOf((String) rows.get(0));
+            return End.valueOf((String) value);
         } catch (IllegalArgumentException e) {
             return End.UNKNOWN;
         }

@@ -19,6 +19,20 @@ class SessionsTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    jakarta.persistence.EntityManagerFactory emf;
+
+    @Test
+    void aSignedInRequestChecksItsSessionInOneStatement() {
+        WebSession rachel = WebSession.as("rachel");
+        org.hibernate.stat.Statistics statistics = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        rachel.get("/account").then().statusCode(200).body(containsString("rachel"));
+        statistics.clear();
+        rachel.get("/account").then().statusCode(200).body(containsString("rachel"));
+        // the session check (user, team, roles, session row, two-factor setting) and the account page's own read
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+    }
+
     @Test
     void aLoggedOutCookieReplayedLaterIsRefused() {
         WebSession priya = WebSession.as("priya");
