@@ -41,6 +41,9 @@ public class EstimateService {
     @Inject
     EvaluationService evaluations;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     public EstimateResponse estimate(EstimateRequest request) {
         FormErrors errors = FormErrors.none();
         Map<Param, Double> overrides = new EnumMap<>(Param.class);
@@ -87,7 +90,13 @@ public class EstimateService {
         return EstimateResponse.of(Recommender.recommend(inputs, a), a, resolution.notes());
     }
 
+    /**
+     * A proposal's recommendation, read in one transaction (one connection, checked once, instead of one per statement),
+     * its entities read-only: nothing to compare at the commit.
+     */
+    @jakarta.transaction.Transactional
     public EstimateResponse forProposal(long id, SignedInUser me) {
+        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
         Proposal proposal = proposals.visible(id, me);
         Costing costed = costing.cost(proposal, evaluations.runs(id), costing.snapshot(costing.asOf(proposal)));
         Recommendation r = costed.recommendation();

@@ -151,12 +151,20 @@ public enum Param {
                 || this == GPU_PROCUREMENT || this == SUPPORT_24X7;
     }
 
+    /** The parameter of this key, or of this key in lower case: the first in declaration order that has either. */
     public static Optional<Param> byKey(String key) {
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
+    }
+
+    /** Every key and its lower case form, the first parameter that has it kept (a catalog resolve looks up every policy). */
+    private static final java.util.Map<String, Param> BY_KEY = byKeys();
+
+    private static java.util.Map<String, Param> byKeys() {
+        java.util.Map<String, Param> keys = new java.util.HashMap<>();
         for (Param param : values()) {
-            if (param.key.equals(key) || param.key.toLowerCase(Locale.ROOT).equals(key)) {
-                return Optional.of(param);
-            }
+            keys.putIfAbsent(param.key, param);
+            keys.putIfAbsent(param.key.toLowerCase(Locale.ROOT), param);
         }
-        return Optional.empty();
+        return java.util.Map.copyOf(keys);
     }
 }

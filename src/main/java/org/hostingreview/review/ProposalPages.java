@@ -39,6 +39,12 @@ public class ProposalPages {
     @Inject
     ProposalService proposals;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<PageForecast> forecasts;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /**
      * The page rendered within the same transaction as its reads (one connection): the template asks for the proposal's
      * forecast (the revisit layer's, by name), which reads too, and would otherwise borrow a connection per statement.
@@ -46,6 +52,9 @@ public class ProposalPages {
     @Transactional
     public String rendered(long id, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm, FormErrors reviewErrors,
             String reviewConflict, java.util.function.Function<ProposalPageView, io.quarkus.qute.TemplateInstance> template) {
+        // a page only reads (its resource calls it outside any other transaction): entities loaded read-only keep no
+        // copy of their state, and the commit has nothing to compare (the proposal's JSON columns made that 5% of the page)
+        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
         return template.apply(of(proposals.visible(id, me), me, whatIf, query, reviewForm, reviewErrors, reviewConflict)).render();
     }
 
@@ -65,8 +74,14 @@ public class ProposalPages {
         CatalogSnapshot catalog = costing.snapshot(asOf);
         Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
         LocalDate today = costing.today();
-        ReviewService.Panel panel = reviews.panel(proposal, me, costed, runs,
-                () -> asOf.equals(today) ? catalog : costing.snapshot(today));
+        CatalogSnapshot[] todays = { asOf.equals(today) ? catalog : null };
+        java.util.function.Supplier<CatalogSnapshot> todaysCatalog = () -> {
+            if (todays[0] == null) {
+                todays[0] = costing.snapshot(today);
+            }
+            return todays[0];
+        };
+        ReviewService.Panel panel = reviews.panel(proposal, me, costed, runs, todaysCatalog);
         // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
         boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
         Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
@@ -84,6 +99,7 @@ public class ProposalPages {
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
                 ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(),
                 RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue()), whatIf, query,
-                change, panel, form, reviewErrors, reviewConflict);
+                change, panel, form, reviewErrors, reviewConflict,
+                forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog));
     }
 }

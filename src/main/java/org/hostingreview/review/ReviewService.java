@@ -109,7 +109,7 @@ public class ReviewService {
      * What the review part of a proposal page shows to this user; {@code decidedOn} is the costing the review decides on
      * (at the observed workload when a check-in re-opened the decision), which the page's recommendation shows too.
      */
-    public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<Review> history,
+    public record Panel(boolean canReview, String whyNot, int approvals, int needed, Tier approvedTier, List<ReviewLine> history,
             String recommendedTier, List<Tier> tiers, List<Verdict> verdicts, LocalDate defaultNextReview, LocalDate latestNextReview,
             List<String> selfHostedBlockers, Observed observed, long filedRequestsPerMonth, Double filedSpendUsd, Costing decidedOn) {
     }
@@ -122,12 +122,16 @@ public class ReviewService {
     /** The panel with the proposal's eval runs and today's catalog as the page already has them (not read again). */
     public Panel panel(Proposal proposal, SignedInUser me, Costing shown, List<EvalResult> runs,
             java.util.function.Supplier<CatalogSnapshot> todaysCatalog) {
-        List<Review> history = Review.ofProposal(proposal.id);
-        Observed observed = observedBasis(proposal, history);
+        // the history's lines without their 25-30 KB snapshots: the decision in force is read (snapshot and all) only when
+        // a re-review may decide on the figures it settled at
+        List<ReviewLine> history = ReviewLine.ofProposal(proposal.id);
+        Observed observed = observedBasis(proposal);
         Costing costed = observed == null ? shown : costing.cost(proposal, runs, todaysCatalog.get(), onObserved(observed));
-        List<Review> approvals = approvalsThisRound(history, proposal.reviewRound);
-        Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier;
-        ReviewBlock block = block(proposal, me, history);
+        List<ReviewLine> approvals = history.stream()
+                .filter(r -> r.round() == proposal.reviewRound && r.verdict() == Verdict.APPROVE).toList();
+        Tier chosen = approvals.isEmpty() ? costed.recommendation().recommended() : approvals.get(0).chosenTier();
+        ReviewBlock block = block(proposal, me,
+                () -> history.stream().anyMatch(r -> r.round() == proposal.reviewRound && r.reviewer().id == me.id()));
         String whyNot = block == null ? null : block.message(proposal);
         TierResult selfHosted = costed.recommendation().tier(Tier.SELF_HOSTED);
         List<String> blockers = costed.recommendation().rules().stream()
@@ -138,7 +142,7 @@ public class ReviewService {
                 : List.of(Verdict.APPROVE, Verdict.REQUEST_CHANGES, Verdict.REJECT);
         LocalDate today = LocalDate.now(clock);
         return new Panel(whyNot == null, whyNot, approvals.size(), needed(costed, chosen),
-                approvals.isEmpty() ? null : approvals.get(0).chosenTier, history, costed.recommendation().recommended().name(),
+                approvals.isEmpty() ? null : approvals.get(0).chosenTier(), history, costed.recommendation().recommended().name(),
                 List.of(Tier.values()), verdicts, today.plusDays(config.review().defaultReviewDays()),
                 today.plusDays(config.review().maxReviewDays()), blockers, observed,
                 proposal.workload.requestsPerMonth == null ? 0 : proposal.workload.requestsPerMonth,
@@ -147,11 +151,6 @@ public class ReviewService {
 
     /** The check-in a re-review decides on (the one that re-opened it), or null: a decision as filed. */
     Observed observedBasis(Proposal proposal) {
-        return observedBasis(proposal, null);
-    }
-
-    /** The same, with the proposal's reviews when the caller has them (the decision in force is the newest that completed one). */
-    private Observed observedBasis(Proposal proposal, List<Review> history) {
         if (proposal.status != ProposalStatus.REVIEW_DUE || observations.isUnsatisfied()) {
             return null;
         }
@@ -160,8 +159,7 @@ public class ReviewService {
             return reopening;
         }
         // Due by its date with no check-in since: a decision settled at observed figures is re-decided on those.
-        Review inForce = history == null ? decision(proposal.id) : history.stream()
-                .filter(r -> r.verdict == Verdict.APPROVE && r.completesDecision).reduce((a, b) -> b).orElse(null);
+        Review inForce = decision(proposal.id);
         if (inForce != null && inForce.snapshot.basis() != null && inForce.snapshot.basis().observed()) {
             DecisionSnapshot s = inForce.snapshot;
             DecisionSnapshot.Basis b = s.basis();
@@ -191,11 +189,14 @@ public class ReviewService {
 
     /** Why this user may not review this proposal now, or null when they may. */
     private ReviewBlock block(Proposal proposal, SignedInUser me, List<Review> history) {
+        return block(proposal, me, () -> history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id()));
+    }
+
+    private ReviewBlock block(Proposal proposal, SignedInUser me, java.util.function.BooleanSupplier reviewedThisRound) {
         return ReviewBlock.of(proposal, me, () -> ((Number) em.createNativeQuery(
                 "select count(*) from proposal_editor where proposal_id = ?1 and user_id = ?2")
                 .setParameter(1, proposal.id).setParameter(2, me.id()).getSingleResult()).longValue() > 0,
-                () -> UserAccount.roleGrantedAfter(me.id(), Role.REVIEWER, proposal.submittedAt),
-                () -> history.stream().anyMatch(r -> r.round == proposal.reviewRound && r.reviewer.id == me.id()));
+                () -> UserAccount.roleGrantedAfter(me.id(), Role.REVIEWER, proposal.submittedAt), reviewedThisRound);
     }
 
     /** The outcome of a posted review: the review recorded (or found, for a repeated post) and the new status. */

@@ -26,7 +26,7 @@ import org.hostingreview.review.ReviewService;
  */
 @ApplicationScoped
 @Named("forecasts")
-public class Forecasts {
+public class Forecasts implements org.hostingreview.review.PageForecast {
 
     @Inject
     ReviewService reviews;
@@ -82,25 +82,79 @@ public class Forecasts {
         if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
             return null;
         }
+        return of(proposal, org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id), Checkin.ofProposal(proposal.id),
+                costing.snapshot(costing.today()));
+    }
+
+    /**
+     * What a proposal page's forecast is computed from, besides the catalog: the proposal as saved (a decision, an edit
+     * or a status change moves its version or its update time), its eval runs, its check-ins and the day.
+     */
+    private record PageKey(long proposalId, long version, java.time.Instant updatedAt, ProposalStatus status,
+            java.time.LocalDate nextReviewOn, List<Long> runs, List<Long> checkins, java.time.LocalDate today) {
+    }
+
+    private final java.util.Map<PageKey, java.util.Optional<Forecast>> pageCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The catalog the page cache's forecasts were computed with: another one (a catalog change) empties the cache. */
+    private volatile org.hostingreview.pricing.CatalogSnapshot pageCatalog;
+
+    /**
+     * The same with the proposal's eval runs and today's catalog as the caller has them (not read again). Kept for the
+     * same inputs: the proposal as saved, its runs, its check-ins, the day and today's catalog (the same snapshot); the
+     * decision and its re-costing are read and computed again only when one of them changed.
+     */
+    @Override
+    @Transactional(TxType.SUPPORTS)
+    public Forecast of(Proposal proposal, List<org.hostingreview.evaluation.EvalResult> runs,
+            java.util.function.Supplier<org.hostingreview.pricing.CatalogSnapshot> todaysCatalog) {
+        if (proposal.status != ProposalStatus.APPROVED && proposal.status != ProposalStatus.REVIEW_DUE) {
+            return null;
+        }
+        List<Checkin> checkins = Checkin.ofProposal(proposal.id);
+        var catalog = todaysCatalog.get();
+        if (catalog != pageCatalog) {
+            pageCache.clear();
+            pageCatalog = catalog;
+        }
+        PageKey key = new PageKey(proposal.id, proposal.version, proposal.updatedAt, proposal.status, proposal.nextReviewOn,
+                runs.stream().map(r -> r.id).toList(), checkins.stream().map(c -> c.id).toList(), java.time.LocalDate.now(clock));
+        java.util.Optional<Forecast> kept = pageCache.get(key);
+        if (kept != null) {
+            return kept.orElse(null);
+        }
+        Forecast forecast = of(proposal, runs, checkins, catalog);
+        if (pageCache.size() >= CACHE_ENTRIES) {
+            pageCache.clear();
+        }
+        if (catalog == pageCatalog) {
+            pageCache.put(key, java.util.Optional.ofNullable(forecast));
+        }
+        return forecast;
+    }
+
+    private Forecast of(Proposal proposal, List<org.hostingreview.evaluation.EvalResult> runs, List<Checkin> checkins,
+            org.hostingreview.pricing.CatalogSnapshot catalog) {
         Review decision = reviews.decision(proposal.id);
         if (decision == null) {
             return null;
         }
-        List<Forecast.Point> points = Checkin.ofProposal(proposal.id).stream().map(c -> new Forecast.Point(
+        List<Forecast.Point> points = checkins.stream().map(c -> new Forecast.Point(
                 c.periodStart.plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.periodStart, c.periodEnd) / 2),
                 c.requestsPerMonth())).toList();
-        List<Forecast.Threshold> thresholds = thresholds(proposal, decision);
+        List<Forecast.Threshold> thresholds = thresholds(proposal, decision, runs, catalog);
         if (points.size() >= Forecast.MIN_POINTS) {
             long latest = points.stream().max(java.util.Comparator.comparing(Forecast.Point::at)).orElseThrow().requestsPerMonth();
-            thresholds.addAll(ruleThresholds(proposal, decision, Math.max(1, latest)));
+            thresholds.addAll(ruleThresholds(proposal, decision, runs, catalog, Math.max(1, latest)));
         }
         return Forecast.of(points, thresholds, proposal.nextReviewOn);
     }
 
     /** The volumes at which the decision's answer may change. */
-    List<Forecast.Threshold> thresholds(Proposal proposal, Review decision) {
+    List<Forecast.Threshold> thresholds(Proposal proposal, Review decision, List<org.hostingreview.evaluation.EvalResult> runs,
+            org.hostingreview.pricing.CatalogSnapshot catalog) {
         List<Forecast.Threshold> thresholds = new ArrayList<>();
-        Costing baseline = revisits.baseline(proposal, decision);
+        Costing baseline = revisits.baseline(proposal, decision, runs, catalog);
         for (BreakEven b : baseline.recommendation().breakEvens()) {
             // the crossing nearest the decided volume, and the one from which a tier stays cheaper (the staircase can make
             // the two alternate in between), each named by the tier that becomes cheaper there
@@ -126,10 +180,9 @@ public class Forecasts {
     }
 
     /** The threshold rules whose answer changes as volume grows from the latest: probed on a 5% grid up to 100×. */
-    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, long latest) {
+    List<Forecast.Threshold> ruleThresholds(Proposal proposal, Review decision, List<org.hostingreview.evaluation.EvalResult> runs,
+            org.hostingreview.pricing.CatalogSnapshot catalog, long latest) {
         List<Forecast.Threshold> found = new ArrayList<>();
-        var runs = org.hostingreview.evaluation.EvalResult.ofProposal(proposal.id);
-        var catalog = costing.snapshot(costing.today());
         Costing start = revisits.likeThenAt(proposal, decision, runs, catalog, latest);
         java.util.Set<RuleId> pending = new java.util.LinkedHashSet<>(RULES);
         for (double volume = latest * 1.05; volume <= latest * 100.0 && !pending.isEmpty(); volume *= 1.05) {

@@ -177,7 +177,13 @@ public class RevisitService {
     /** The decided workload on the decided tier at its decided cost, with today's catalog: what a check-in is set against. */
     @Transactional(TxType.SUPPORTS)
     public Costing baseline(Proposal proposal, Review decision) {
-        return costing.cost(proposal, EvalResult.ofProposal(proposal.id), costing.snapshot(costing.today()),
+        return baseline(proposal, decision, EvalResult.ofProposal(proposal.id), costing.snapshot(costing.today()));
+    }
+
+    /** The same with the proposal's eval runs and today's catalog as the caller has them. */
+    @Transactional(TxType.SUPPORTS)
+    public Costing baseline(Proposal proposal, Review decision, List<EvalResult> runs, CatalogSnapshot catalog) {
+        return costing.cost(proposal, runs, catalog,
                 onDecidedTier(decision.snapshot, decision.chosenTier, decision.snapshot.monthlyCost(decision.chosenTier)));
     }
 

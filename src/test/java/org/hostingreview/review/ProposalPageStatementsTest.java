@@ -1,0 +1,78 @@
+package org.hostingreview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.hostingreview.support.OwnerDatabase;
+import org.hostingreview.support.WebSession;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The proposal page reads what it shows in a fixed number of statements, however many reviews, eval runs and
+ * check-ins the proposal has, and shows the same volume forecast as the check-ins page, which computes it on its own.
+ */
+@QuarkusTest
+class ProposalPageStatementsTest {
+
+    /**
+     * The sign-in's one statement and the page's five: proposal, eval runs, the catalog's re-validation, the review
+     * history, the check-ins (the decision in force is read again only when the forecast's inputs changed).
+     */
+    static final long STATEMENTS = 6;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Test
+    void aDecidedProposalsPageTakesTheSameStatementsWhateverItsReviewsAndCheckins() {
+        WebSession rachel = WebSession.as("rachel");
+        long one = statements(rachel, "/proposals/1"); // two reviews, no check-in
+        assertThat(one).isEqualTo(STATEMENTS);
+        assertThat(statements(rachel, "/proposals/10")).isEqualTo(one); // one review
+        String forecastBefore = forecast(rachel.get("/proposals/1").then().statusCode(200).extract().asString());
+        // six check-ins: enough for a trend, which probes the rules at growing volumes
+        OwnerDatabase.runAsOwner("insert into checkin (proposal_id, period_start, period_end, requests, input_tokens_per_request, "
+                + "output_tokens_per_request, spend_usd, spend_tier, source, reopened, recommended_tier, entered_by, created_at) "
+                + "select 1, date '2026-01-01' + 30 * g, date '2026-01-01' + 30 * g + 29, 3000000 + 400000 * g, 900, 200, 1000, "
+                + "'SELF_HOSTED', 'FORM', false, 'SELF_HOSTED', (select id from app_user where username = 'rachel'), now() "
+                + "from generate_series(0, 5) g");
+        try {
+            assertThat(statements(rachel, "/proposals/1")).isEqualTo(one);
+            String page = rachel.get("/proposals/1").then().statusCode(200).extract().asString();
+            assertThat(forecast(page)).isNotEqualTo(forecastBefore)
+                    .isEqualTo(forecast(rachel.get("/proposals/1/checkins").then().statusCode(200).extract().asString()));
+        } finally {
+            OwnerDatabase.runAsOwner("delete from checkin where proposal_id = 1 and period_start >= date '2026-01-01' "
+                    + "and period_start < date '2026-07-01' and source = 'FORM' and spend_usd = 1000");
+        }
+    }
+
+    @Test
+    void everyDecidedDemoProposalShowsTheForecastTheCheckinsPageComputes() {
+        WebSession rachel = WebSession.as("rachel");
+        for (long id : new long[] { 1, 6, 8, 10, 11 }) {
+            String page = forecast(rachel.get("/proposals/" + id).then().statusCode(200).extract().asString());
+            assertThat(page).as("#" + id).contains("Volume forecast")
+                    .isEqualTo(forecast(rachel.get("/proposals/" + id + "/checkins").then().statusCode(200).extract().asString()));
+        }
+    }
+
+    private static String forecast(String page) {
+        int start = page.indexOf("<section class=\"panel forecast\"");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</section>", start));
+    }
+
+    private long statements(WebSession session, String path) {
+        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        session.get(path).then().statusCode(200);
+        statistics.clear();
+        session.get(path).then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+}
