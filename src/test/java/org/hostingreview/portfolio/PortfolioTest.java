@@ -31,8 +31,6 @@ class PortfolioTest {
         assertThat(filtered).contains("Search autocomplete").doesNotContain("Document classification");
     }
 
-    @jakarta.inject.Inject
-    jakarta.persistence.EntityManagerFactory emf;
 
     @Test
     void thePortfolioIssuesTheSameFewStatementsWhateverTheNumberOfFeatures() {
@@ -136,11 +134,7 @@ class PortfolioTest {
     }
 
     private long statementsFor(WebSession session, String path) {
-        org.hibernate.stat.Statistics statistics = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 
     private static long teamOf(long proposalId) {

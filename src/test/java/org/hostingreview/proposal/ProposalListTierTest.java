@@ -131,11 +131,7 @@ class ProposalListTierTest {
     }
 
     private long statementsFor(WebSession session, String path) {
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 
     /** Every row's id and the tier it shows, through every page of the list at {@code path}. */

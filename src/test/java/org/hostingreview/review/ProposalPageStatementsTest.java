@@ -3,10 +3,7 @@ package org.hostingreview.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.hostingreview.support.OwnerDatabase;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -26,8 +23,6 @@ class ProposalPageStatementsTest {
      */
     static final long STATEMENTS = 6;
 
-    @Inject
-    EntityManagerFactory emf;
 
     @Test
     void aDecidedProposalsPageTakesTheSameStatementsWhateverItsReviewsAndCheckins() {
@@ -69,10 +64,6 @@ class ProposalPageStatementsTest {
     }
 
     private long statements(WebSession session, String path) {
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 }

@@ -10,10 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogSnapshot;
@@ -44,8 +41,6 @@ class QueueFromStoredEstimatesTest {
     @Inject
     EntityManager em;
 
-    @Inject
-    EntityManagerFactory emf;
 
     @Inject
     CostingService costing;
@@ -195,10 +190,6 @@ class QueueFromStoredEstimatesTest {
     }
 
     private long statements(WebSession session, String path) {
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 }

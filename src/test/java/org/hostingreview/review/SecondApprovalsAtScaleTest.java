@@ -3,10 +3,7 @@ package org.hostingreview.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.hostingreview.support.OwnerDatabase;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -20,8 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SecondApprovalsAtScaleTest {
 
-    @Inject
-    EntityManagerFactory emf;
 
     @Test
     void aFirstApprovalAmongOverAThousandWaitingIsOnTheOtherReviewersToDos() {
@@ -55,10 +50,6 @@ class SecondApprovalsAtScaleTest {
     }
 
     private long statements(WebSession session, String path) {
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 }

@@ -9,10 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.hostingreview.support.OwnerDatabase;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,6 @@ class DashboardAtScaleTest {
     @Inject
     EntityManager em;
 
-    @Inject
-    EntityManagerFactory emf;
 
     @Test
     void manyOverdueDecisionsShowTenWithTheirCountAndPageThroughEveryOneOnce() {
@@ -88,10 +83,6 @@ class DashboardAtScaleTest {
     }
 
     private long statements(WebSession session, String path) {
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        session.get(path).then().statusCode(200);
-        statistics.clear();
-        session.get(path).then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        return org.hostingreview.support.Statements.ofPage(session, path);
     }
 }
