@@ -24,7 +24,35 @@ public final class Text {
 
     /** 6, 1.5, 30,000: whole numbers without decimals. */
     public static String number(double value) {
-        return value == Math.rint(value) ? String.format("%,.0f", value) : String.valueOf(value);
+        if (value != Math.rint(value)) {
+            return String.valueOf(value);
+        }
+        if (COMMA_GROUPS && value != 0 && Math.abs(value) < 1e15) {
+            return grouped((long) value);
+        }
+        return String.format("%,.0f", value);
+    }
+
+    /**
+     * Whether {@code String.format("%,.0f")} writes whole numbers in this JVM's locale as ASCII digits grouped by commas
+     * in threes with a leading minus; then {@link #grouped} writes the same, without a formatter per number (counts
+     * are written on every row of several pages).
+     */
+    private static final boolean COMMA_GROUPS = String.format("%,.0f", -1234567.0).equals("-1,234,567")
+            && String.format("%,.0f", 987.0).equals("987");
+
+    private static String grouped(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (value < 0) {
+            out.append('-');
+        }
+        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** Scores and ratios: 87, 4.5. */

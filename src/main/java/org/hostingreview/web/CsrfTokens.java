@@ -5,6 +5,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +31,13 @@ public class CsrfTokens {
     public static final String PARAMETER = "csrf-token";
     public static final String HEADER = "X-CSRF-Token";
 
+    /** Sessions whose token is kept (a token is a pure function of the key and the session's id); emptied when full. */
+    private static final int CACHED_TOKENS = 4096;
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** This request's token, once computed. */
+    private String token;
+
     @Inject
     CurrentUser currentUser;
 
@@ -41,8 +50,11 @@ public class CsrfTokens {
 
     /** This session's token; empty without a session (the login form needs none: it checks the origin). */
     public String getToken() {
-        String session = currentUser.isSignedIn() ? currentUser.sessionId() : null;
-        return session == null ? "" : tokenFor(session);
+        if (token == null) {
+            String session = currentUser.isSignedIn() ? currentUser.sessionId() : null;
+            token = session == null ? "" : tokenFor(session);
+        }
+        return token;
     }
 
     /** Whether a submitted token belongs to this request's session. */
@@ -55,6 +67,21 @@ public class CsrfTokens {
     String tokenFor(String sessionId) {
         String key = config.csrfKey().filter(k -> !k.isBlank())
                 .orElseThrow(() -> new IllegalStateException("CSRF_SIGNATURE_KEY is not set"));
+        // every page writes its session's token: an HMAC each time (a Mac looked up and keyed) was a few percent of a page
+        String cacheKey = key + '\n' + sessionId;
+        String known = TOKENS.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        if (TOKENS.size() >= CACHED_TOKENS) {
+            TOKENS.clear();
+        }
+        String computed = hmac(key, sessionId);
+        TOKENS.put(cacheKey, computed);
+        return computed;
+    }
+
+    private static String hmac(String key, String sessionId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -11,6 +11,13 @@ public final class Numbers {
 
     private static final int MAX_LENGTH = 40;
 
+    /**
+     * The formats of {@link #grouped} for 0 to 3 decimals, one set per thread (a {@code DecimalFormat} is not thread-safe,
+     * and building one parses its pattern: most of a number's cost on a list page with a few per row).
+     */
+    private static final int CACHED_DECIMALS = 4;
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[CACHED_DECIMALS]);
+
     private Numbers() {
     }
 
@@ -70,8 +77,17 @@ public final class Numbers {
         if (value == null) {
             return "—";
         }
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value);
+        if (decimals < 0 || decimals >= CACHED_DECIMALS) {
+            return format(decimals).format(value);
+        }
+        DecimalFormat[] formats = FORMATS.get();
+        if (formats[decimals] == null) {
+            formats[decimals] = format(decimals);
+        }
+        return formats[decimals].format(value);
+    }
+
+    private static DecimalFormat format(int decimals) {
+        return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 }
