@@ -223,6 +223,12 @@ public class AccountService {
         return Team.allByName();
     }
 
+    /** Every team as a filter's options (id and name only, by name), the one whose id reads as {@code selected} selected. */
+    @Transactional(TxType.SUPPORTS)
+    public io.quarkus.qute.RawString teamOptions(String selected) {
+        return org.hostingreview.web.SelectOptions.teams(Team.getEntityManager(), selected);
+    }
+
     @Transactional
     public UserAccount create(AccountForms.NewUser form, String actor) {
         FormErrors errors = forms.validate(form);

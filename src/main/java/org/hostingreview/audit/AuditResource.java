@@ -40,7 +40,7 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, RawString teamOptions, List<AuditAction> actions);
+        static native TemplateInstance log(AuditLog.Page page, AuditLog.Filter filter, RawString teamOptions, RawString actionOptions);
 
         /** {@code AuditResource/export.csv}: every value a cell, escaped by {@link AuditCsv}. */
         static native TemplateInstance export(List<AuditLog.Row> rows);
@@ -61,7 +61,11 @@ public class AuditResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.REVIEWER_NAME })
     public TemplateInstance log(@BeanParam FilterParams params) {
         AuditLog.LogPage page = log.logPage(params.filter());
-        return Templates.log(page.page(), params.filter(), SelectOptions.of(page.teams()), Arrays.asList(AuditAction.values()));
+        AuditLog.Filter filter = params.filter();
+        // the actions' options as one escaped block, not three template expressions per action
+        RawString actionOptions = SelectOptions.of(Arrays.stream(AuditAction.values())
+                .map(a -> new SelectOptions.Option(a.name(), a.name(), a.name().equals(filter.action()))).toList());
+        return Templates.log(page.page(), filter, SelectOptions.of(page.teams()), actionOptions);
     }
 
     @GET

@@ -53,8 +53,8 @@ public class PortfolioResource {
         }
         Long selected = teamId;
         // every team of the organisation (200 at 100x) as one escaped block, not three template expressions per option
-        RawString teamOptions = SelectOptions.of(seesAll ? accounts.teams().stream()
-                .map(t -> new SelectOptions.Option(String.valueOf(t.id), t.name, t.id.equals(selected))).toList() : List.of());
+        RawString teamOptions = seesAll ? accounts.teamOptions(selected == null ? null : selected.toString())
+                : SelectOptions.of(List.of());
         return Templates.portfolio(portfolios.portfolio(me, teamId, PortfolioService.page(tier, drafts, after)), teamOptions,
                 team == null ? "" : team, seesAll);
     }

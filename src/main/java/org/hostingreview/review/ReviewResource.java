@@ -10,12 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hostingreview.account.Team;
 import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.Role;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
@@ -27,8 +27,8 @@ public class ReviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, long total, String count, String nextPage, List<Team> teams,
-                String team, String status);
+        static native TemplateInstance queue(List<ReviewService.QueueRow> rows, long total, String count, String nextPage,
+                RawString teamOptions, String status);
 
     }
 
@@ -49,11 +49,11 @@ public class ReviewResource {
         } catch (IllegalArgumentException e) {
             // unknown filters show the whole queue
         }
-        ReviewService.QueueView view = reviews.queueView(currentUser.get(), teamId, statusFilter, after);
+        ReviewService.QueueView view = reviews.queueView(currentUser.get(), teamId, statusFilter, after, team);
         ReviewService.QueuePage page = view.page();
         String nextPage = page.next() == null ? null : "?after=" + page.next() + (teamId != null ? "&team=" + teamId : "")
                 + (statusFilter != null ? "&status=" + statusFilter.name() : "");
-        return Templates.queue(page.rows(), page.total(), page.count(), nextPage, view.teams(), team == null ? "" : team,
+        return Templates.queue(page.rows(), page.total(), page.count(), nextPage, view.teamOptions(),
                 status == null ? "" : status);
     }
 

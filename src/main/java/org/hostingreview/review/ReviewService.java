@@ -605,12 +605,13 @@ public class ReviewService {
     }
 
     /** The queue page with the teams to filter by, in one transaction. */
-    public record QueueView(QueuePage page, List<org.hostingreview.account.Team> teams) {
+    public record QueueView(QueuePage page, io.quarkus.qute.RawString teamOptions) {
     }
 
+    /** The queue page and the team filter's options, {@code team} (as typed) selected. */
     @Transactional
-    public QueueView queueView(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after) {
-        return new QueueView(queuePage(me, teamFilter, statusFilter, after), org.hostingreview.account.Team.allByName());
+    public QueueView queueView(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after, String team) {
+        return new QueueView(queuePage(me, teamFilter, statusFilter, after), org.hostingreview.web.SelectOptions.teams(em, team));
     }
 
     /**

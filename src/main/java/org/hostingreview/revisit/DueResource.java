@@ -11,12 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.hostingreview.account.AccountService;
-import org.hostingreview.account.Team;
 import org.hostingreview.web.CurrentUser;
 import org.hostingreview.web.NotFoundException;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
@@ -28,8 +29,8 @@ public class DueResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(RevisitViews.DuePage page, String nextPage, List<Team> teams, String team, boolean seesAll,
-                SignedInUser me);
+        static native TemplateInstance list(RevisitViews.DuePage page, String nextPage, RawString teamOptions, String team,
+                boolean seesAll, SignedInUser me);
     }
 
     @Inject
@@ -49,7 +50,10 @@ public class DueResource {
         RevisitViews.DuePage page = revisits.duePage(me, due, teamId, after);
         String next = page.next() == null ? null : "/due/" + due.key() + "?after=" + page.next() + (teamId != null && me.seesAllTeams()
                 ? "&team=" + teamId : "");
-        return Templates.list(page, next, me.seesAllTeams() ? accounts.teams() : List.of(), teamId == null ? "" : teamId.toString(),
+        String selected = teamId == null ? "" : teamId.toString();
+        // every team of the organisation (200 at 100x) as one escaped block, not three template expressions per option
+        RawString teamOptions = me.seesAllTeams() ? accounts.teamOptions(selected) : SelectOptions.of(List.of());
+        return Templates.list(page, next, teamOptions, selected,
                 me.seesAllTeams(), me);
     }
 }
