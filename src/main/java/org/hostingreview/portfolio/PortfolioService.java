@@ -182,6 +182,8 @@ public class PortfolioService {
                 }
             }
         }
+        // the cursor's parameters follow the team's, numbered from 1 without one (a reviewer of every team paging on)
+        int after = team != null ? 2 : 1;
         Query query = em.createNativeQuery("select 'T' as kind, tier, draft, sum(features) as n1, sum(moving) as n2, "
                 + "sum(spend_today_usd) as a, sum(under_recommendation_usd) as b, null as c, null as today_tier, null as title, "
                 + "null as status, null as decided_tier, null as feature, null as team from portfolio_total"
@@ -191,7 +193,8 @@ public class PortfolioService {
                 + "from (values " + lists + ") as g(tier, draft) cross join lateral (select e.proposal_id, e.stays, e.change_usd, "
                 + "e.today_tier, e.spend_today_usd, e.under_recommendation_usd from proposal_estimate e where e.in_portfolio "
                 + "and e.recommended_tier = g.tier and e.draft = g.draft" + (team != null ? " and e.team_id = ?1" : "")
-                + (page != null ? " and (e.stays, e.change_usd, e.proposal_id) > (?2, ?3, ?4)" : "")
+                + (page != null ? " and (e.stays, e.change_usd, e.proposal_id) > (?" + after + ", ?" + (after + 1) + ", ?" + (after + 2) + ")"
+                        : "")
                 + " order by e.stays, e.change_usd, e.proposal_id limit " + (size + 1) + ") x "
                 + "join proposal p on p.id = x.proposal_id join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
                 + "order by 1, 2, 3, 5, 8, 4");
@@ -199,7 +202,8 @@ public class PortfolioService {
             query.setParameter(1, team);
         }
         if (page != null) {
-            query.setParameter(2, page.after().stays()).setParameter(3, page.after().change()).setParameter(4, page.after().id());
+            query.setParameter(after, page.after().stays()).setParameter(after + 1, page.after().change())
+                    .setParameter(after + 2, page.after().id());
         }
         Map<String, List<Entry>> entries = new java.util.HashMap<>();
         Map<String, Cursor> last = new java.util.HashMap<>();

@@ -48,6 +48,22 @@ class PortfolioTest {
     }
 
     @Test
+    void aReviewerOfEveryTeamPagesOnToo() {
+        WebSession priya = WebSession.as("priya");
+        for (int i = 0; i < org.hostingreview.portfolio.PortfolioService.PAGE + 2; i++) {
+            org.hostingreview.proposal.ProposalFixtures.draft(priya, "Reviewer paged " + i, "Reviewer paged feature " + System.nanoTime());
+        }
+        WebSession rachel = WebSession.as("rachel");
+        String page = rachel.get("/portfolio").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/portfolio\\?tier=[A-Z_]+&amp;drafts=(?:true|false)&amp;after=[^\"]+)\"")
+                .matcher(page);
+        assertThat(next.find()).as("a link to a tier's next page").isTrue();
+        // every team's lists, no team filter: the cursor was bound as the team's parameter (a 500 before)
+        assertThat(rachel.get(next.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString())
+                .contains("The whole portfolio");
+    }
+
+    @Test
     void aTiersListPagesOnWithItsOwnCursor() {
         WebSession priya = WebSession.as("priya");
         for (int i = 0; i < org.hostingreview.portfolio.PortfolioService.PAGE + 2; i++) {
