@@ -288,12 +288,29 @@ public class RevisitViews {
     }
 
     private List<ReopenReason> reasons(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        // most decisions were re-opened for the same few reasons: each text is read once (the reasons are immutable)
+        List<ReopenReason> known = REASONS.get(json);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json == null ? List.of() : List.of(json_.readValue(json, ReopenReason[].class));
+            List<ReopenReason> read = List.of(json_.readValue(json, ReopenReason[].class));
+            if (REASONS.size() >= CACHED_REASONS) {
+                REASONS.clear();
+            }
+            REASONS.put(json, read);
+            return read;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable due reasons: " + json, e);
         }
     }
+
+    /** Due reasons' texts already read, at most {@value #CACHED_REASONS} (emptied when full). */
+    private static final int CACHED_REASONS = 1024;
+    private static final java.util.Map<String, List<ReopenReason>> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json_;

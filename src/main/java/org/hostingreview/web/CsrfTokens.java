@@ -35,9 +35,6 @@ public class CsrfTokens {
     private static final int CACHED_TOKENS = 4096;
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    /** This request's token, once computed. */
-    private String token;
-
     @Inject
     CurrentUser currentUser;
 
@@ -50,11 +47,8 @@ public class CsrfTokens {
 
     /** This session's token; empty without a session (the login form needs none: it checks the origin). */
     public String getToken() {
-        if (token == null) {
-            String session = currentUser.isSignedIn() ? currentUser.sessionId() : null;
-            token = session == null ? "" : tokenFor(session);
-        }
-        return token;
+        String session = currentUser.isSignedIn() ? currentUser.sessionId() : null;
+        return session == null ? "" : tokenFor(session);
     }
 
     /** Whether a submitted token belongs to this request's session. */
