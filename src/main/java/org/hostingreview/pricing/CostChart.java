@@ -41,6 +41,21 @@ public final class CostChart {
     public record Tick(double at, String label, double labelX, double labelY, String anchor) {
     }
 
+    /**
+     * A tick with its grid line's ends (the plot's left and right edge for a y tick, its top and bottom for an x tick) and
+     * its label's anchor, so that a template draws it from the tick alone (derived, not stored with a decision).
+     */
+    public record GridLine(double at, String label, double labelX, double labelY, String anchor, int from, int to) {
+
+        static List<GridLine> of(List<Tick> ticks, int from, int to, String anchor) {
+            List<GridLine> lines = new ArrayList<>(ticks.size());
+            for (Tick t : ticks) {
+                lines.add(new GridLine(t.at(), t.label(), t.labelX(), t.labelY(), t.anchor() != null ? t.anchor() : anchor, from, to));
+            }
+            return lines;
+        }
+    }
+
     /** A marked point (break-even) and where its label goes. */
     public record Marker(double x, double y, String label, double labelX, double labelY) {
     }
@@ -72,6 +87,16 @@ public final class CostChart {
 
         public int yAxisLabelY() {
             return (plotTop + plotBottom) / 2;
+        }
+
+        /** The x ticks' vertical grid lines, from the plot's top to its bottom; labels anchored in the middle by default. */
+        public List<GridLine> xGrid() {
+            return GridLine.of(xTicks, plotTop, plotBottom, "middle");
+        }
+
+        /** The y ticks' horizontal grid lines, from the plot's left edge to its right; labels anchored at the end by default. */
+        public List<GridLine> yGrid() {
+            return GridLine.of(yTicks, plotLeft, plotRight, "end");
         }
     }
 

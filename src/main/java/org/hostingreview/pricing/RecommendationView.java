@@ -86,6 +86,54 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
     public record Segment(String name, String amount, double x, double width, String colour) {
     }
 
+    /**
+     * A cell of the comparison table as the page shows it: its text, how it was computed ("" when there is nothing to
+     * say) and whether its tier is the recommended one. Derived from {@link #rows()} and {@link #columns()} on each call,
+     * never stored with a decision: a template that renders from the cell alone resolves each name in the loop's own
+     * scope, where Qute's cached resolver answers at once (a name from an outer scope costs a scan of every resolver).
+     */
+    public record Cell(String text, String detail, boolean recommended) {
+    }
+
+    /** A row of the comparison table with its cells (see {@link Cell}). */
+    public record TableRow(String label, boolean total, List<Cell> cells) {
+    }
+
+    /** One tier's card (the comparison table as a phone shows it): the column's badges and one fact per row. */
+    public record TierCard(String tier, String label, boolean recommended, boolean runnerUp, String blockedBy, List<Fact> facts) {
+    }
+
+    /** A row's label and the tier's cell in it. */
+    public record Fact(String label, boolean total, String value) {
+    }
+
+    /** The comparison table row by row, each cell knowing its column (see {@link Cell}). */
+    public List<TableRow> table() {
+        List<TableRow> table = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<Cell> cells = new ArrayList<>(row.cells().size());
+            for (int i = 0; i < row.cells().size(); i++) {
+                cells.add(new Cell(row.cells().get(i), row.details().get(i), columns.get(i).recommended()));
+            }
+            table.add(new TableRow(row.label(), row.total(), cells));
+        }
+        return table;
+    }
+
+    /** The comparison table tier by tier (see {@link TierCard}). */
+    public List<TierCard> tierCards() {
+        List<TierCard> cards = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            List<Fact> facts = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                facts.add(new Fact(row.label(), row.total(), row.cells().get(i)));
+            }
+            cards.add(new TierCard(c.tier(), c.label(), c.recommended(), c.runnerUp(), c.blockedBy(), facts));
+        }
+        return cards;
+    }
+
     private static final String[] SEGMENT_COLOURS = { "#c05621", "#2f855a", "#805ad5", "#718096" };
 
     public static RecommendationView of(Costing costing) {

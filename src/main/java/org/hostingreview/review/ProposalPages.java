@@ -95,11 +95,12 @@ public class ProposalPages {
                     costed);
         }
         var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
+        RecommendationView rec = RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue());
         return new ProposalPageView(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(),
-                RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue()), whatIf, query,
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), rec, whatIf, query,
                 change, panel, form, reviewErrors, reviewConflict,
-                forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog));
+                forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog),
+                ProposalPageView.whatIfGroups(rec, whatIf), ProposalPageView.reviewChoices(proposal, panel, form));
     }
 }
