@@ -1,7 +1,6 @@
 package org.hostingreview.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.assertj.core.api.SoftAssertions;
 import org.hostingreview.support.ResolverScans;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -23,20 +22,22 @@ class ProposalPageScansTest {
 
     @Test
     void everyKindOfProposalPageRendersWithAHandfulOfResolverScans() {
+        SoftAssertions softly = new SoftAssertions();
         WebSession rachel = WebSession.as("rachel");
-        assertFewScans(rachel, "/proposals/1"); // approved: the decision banner, the forecast, the review history
-        assertFewScans(rachel, "/proposals/6"); // back for review: the review form, observed figures
-        assertFewScans(rachel, "/proposals/11"); // back for review, another team
-        assertFewScans(rachel, "/proposals/1?requests=5000000&gpuUsdPerHour=3.1&support24x7=1"); // a what-if
-        assertFewScans(rachel, "/proposals/1?requests=abc&pue=9&headroom=x"); // a what-if with errors
+        assertFewScans(softly, rachel, "/proposals/1"); // approved: the decision banner, the forecast, the review history
+        assertFewScans(softly, rachel, "/proposals/6"); // back for review: the review form, observed figures
+        assertFewScans(softly, rachel, "/proposals/11"); // back for review, another team
+        assertFewScans(softly, rachel, "/proposals/1?requests=5000000&gpuUsdPerHour=3.1&support24x7=1"); // a what-if
+        assertFewScans(softly, rachel, "/proposals/1?requests=abc&pue=9&headroom=x"); // a what-if with errors
         WebSession priya = WebSession.as("priya");
-        assertFewScans(priya, "/proposals/3"); // a draft its proposer may edit
-        assertFewScans(priya, "/proposals/9"); // withdrawn
+        assertFewScans(softly, priya, "/proposals/3"); // a draft its proposer may edit
+        assertFewScans(softly, priya, "/proposals/9"); // withdrawn
+        softly.assertAll();
     }
 
-    private static void assertFewScans(WebSession session, String path) {
+    private static void assertFewScans(SoftAssertions softly, WebSession session, String path) {
         session.get(path).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(400)));
         ResolverScans.Run run = ResolverScans.fewestOf(3, () -> session.get(path));
-        assertThat(run.scans()).as(path + " scanned for " + run.names()).isLessThanOrEqualTo(MOST_SCANS);
+        softly.assertThat(run.scans()).as(path + " scanned for " + run.names()).isLessThanOrEqualTo(MOST_SCANS);
     }
 }
