@@ -41,28 +41,63 @@ public class CatalogCosting {
     }
 
     /** A catalog loaded once, with the state of the four tables it was loaded from. */
-    private record Loaded(String stamp, CatalogSnapshot snapshot) {
+    private record Loaded(Stamp stamp, CatalogSnapshot snapshot) {
+    }
+
+    /**
+     * The state of the catalog's four tables: the number of rows and the highest id of each. The catalog only grows (a
+     * correction is a newer row), so an equal stamp means an unchanged catalog, on every instance alike.
+     */
+    public record Stamp(String value) {
+    }
+
+    /**
+     * The stamp as eight HQL select items (rows, then highest id, of each table), for a query that reads something else
+     * and the stamp in the same statement; {@link #stamp(Object[], int)} reads them back from its row.
+     */
+    public static final String STAMP_ITEMS = "(select count(*) from ModelPrice), (select max(x.id) from ModelPrice x), "
+            + "(select count(*) from GpuPrice), (select max(x.id) from GpuPrice x), "
+            + "(select count(*) from ServingThroughput), (select max(x.id) from ServingThroughput x), "
+            + "(select count(*) from PolicyValue), (select max(x.id) from PolicyValue x)";
+
+    /** The stamp from a row that selected {@link #STAMP_ITEMS} from column {@code from} on. */
+    public static Stamp stamp(Object[] row, int from) {
+        StringBuilder value = new StringBuilder();
+        for (int table = 0; table < 4; table++) {
+            Object rows = row[from + 2 * table];
+            Object highest = row[from + 2 * table + 1];
+            value.append(table == 0 ? "" : ":").append(((Number) rows).longValue()).append('.')
+                    .append(highest == null ? 0 : ((Number) highest).longValue());
+        }
+        return new Stamp(value.toString());
+    }
+
+    /** The catalog's stamp now, in one statement. */
+    @Transactional(TxType.SUPPORTS)
+    public Stamp stamp() {
+        return stamp(em.createQuery("select " + STAMP_ITEMS, Object[].class).getSingleResult(), 0);
     }
 
     private static final int CACHED_DAYS = 64;
     private final Map<LocalDate, Loaded> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The catalog in force on {@code asOf}: loaded once per day asked and kept while the catalog stays as it was. The
-     * catalog only grows (a correction is a newer row), so the number of rows and the highest id of each table tell
-     * whether it changed, in one statement instead of four loads, on every instance alike.
+     * The catalog in force on {@code asOf}: loaded once per day asked and kept while the catalog's {@link Stamp} stays as
+     * it was, which costs one statement instead of four loads.
      */
     @Transactional(TxType.SUPPORTS)
     public CatalogSnapshot snapshot(LocalDate asOf) {
-        String stamp = (String) em.createNativeQuery("select (select count(*) || '.' || coalesce(max(id), 0) from model_price) || ':' "
-                + "|| (select count(*) || '.' || coalesce(max(id), 0) from gpu_price) || ':' "
-                + "|| (select count(*) || '.' || coalesce(max(id), 0) from serving_throughput) || ':' "
-                + "|| (select count(*) || '.' || coalesce(max(id), 0) from policy_value)").getSingleResult();
+        return snapshot(asOf, stamp());
+    }
+
+    /** {@link #snapshot(LocalDate)} with the stamp already read (in the same statement as something else). */
+    @Transactional(TxType.SUPPORTS)
+    public CatalogSnapshot snapshot(LocalDate asOf, Stamp stamp) {
         Loaded cached = loaded.get(asOf);
         if (cached != null && cached.stamp().equals(stamp)) {
             return cached.snapshot();
         }
-        CatalogSnapshot snapshot = snapshot(asOf, null);
+        CatalogSnapshot snapshot = snapshot(asOf, (String) null);
         if (loaded.size() >= CACHED_DAYS) {
             loaded.clear();
         }

@@ -54,6 +54,16 @@ public class CostingService {
         return catalog.snapshot(asOf);
     }
 
+    /** The catalog in force on {@code asOf}, its stamp already read. */
+    public CatalogSnapshot snapshot(LocalDate asOf, CatalogCosting.Stamp stamp) {
+        return catalog.snapshot(asOf, stamp);
+    }
+
+    /** The catalog's stamp now (one statement). */
+    public CatalogCosting.Stamp stamp() {
+        return catalog.stamp();
+    }
+
     /** The catalog in force on {@code asOf}, as if the row {@code excluded} did not exist. */
     public CatalogSnapshot snapshot(LocalDate asOf, String excluded) {
         return catalog.snapshot(asOf, excluded);

@@ -93,6 +93,22 @@ public class ProposalService {
         return proposal;
     }
 
+    /** A proposal {@code me} may see, and the catalog's stamp read in the same statement. */
+    public record Visible(Proposal proposal, org.hostingreview.pricing.CatalogCosting.Stamp catalog) {
+    }
+
+    /** {@link #visible(long, SignedInUser)} and the catalog's stamp in one statement (the proposal page costs on it). */
+    public Visible visibleWithCatalog(long id, SignedInUser me) {
+        Object[] row = em.createQuery("select p, " + org.hostingreview.pricing.CatalogCosting.STAMP_ITEMS
+                + " from Proposal p join fetch p.feature join fetch p.team join fetch p.owner where p.id = :id", Object[].class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+        Proposal proposal = row == null ? null : (Proposal) row[0];
+        if (proposal == null || !canView(me, proposal)) {
+            throw new NotFoundException("There is no proposal #" + id + ".");
+        }
+        return new Visible(proposal, org.hostingreview.pricing.CatalogCosting.stamp(row, 1));
+    }
+
     public static boolean canView(SignedInUser me, Proposal proposal) {
         return me.teamId() == proposal.team.id || me.seesAllTeams();
     }

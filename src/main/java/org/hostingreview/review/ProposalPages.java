@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.evaluation.EvaluationService;
+import org.hostingreview.pricing.CatalogCosting;
 import org.hostingreview.pricing.CatalogSnapshot;
 import org.hostingreview.pricing.Costing;
 import org.hostingreview.pricing.RecommendationView;
@@ -58,7 +59,9 @@ public class ProposalPages {
         session.setDefaultReadOnly(true);
         // nor anything to flush: without this each query first walks every loaded entity to find changes (3% of the page)
         session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
-        return template.apply(of(proposals.visible(id, me), me, whatIf, query, reviewForm, reviewErrors, reviewConflict)).render();
+        ProposalService.Visible visible = proposals.visibleWithCatalog(id, me);
+        return template.apply(of(visible.proposal(), me, whatIf, query, reviewForm, reviewErrors, reviewConflict,
+                visible.catalog())).render();
     }
 
     /**
@@ -69,18 +72,26 @@ public class ProposalPages {
     @Transactional(TxType.SUPPORTS)
     public ProposalPageView of(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
             FormErrors reviewErrors, String reviewConflict) {
+        return of(proposal, me, whatIf, query, reviewForm, reviewErrors, reviewConflict, null);
+    }
+
+    /** {@link #of} with the catalog's stamp already read ({@code stamp}; null: read it here), for every day it costs on. */
+    @Transactional(TxType.SUPPORTS)
+    public ProposalPageView of(Proposal proposal, SignedInUser me, WhatIf whatIf, String query, ReviewForm reviewForm,
+            FormErrors reviewErrors, String reviewConflict, CatalogCosting.Stamp known) {
+        CatalogCosting.Stamp stamp = known != null ? known : costing.stamp();
         List<EvalResult> runs = evaluations.runs(proposal.id);
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
         Long filedRequests = proposal.workload.requestsPerMonth;
         double multiple = whatIf.requests() != null && filedRequests != null && filedRequests > 0
                 ? whatIf.requests() / (double) filedRequests : 1;
-        CatalogSnapshot catalog = costing.snapshot(asOf);
+        CatalogSnapshot catalog = costing.snapshot(asOf, stamp);
         Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
         LocalDate today = costing.today();
         CatalogSnapshot[] todays = { asOf.equals(today) ? catalog : null };
         java.util.function.Supplier<CatalogSnapshot> todaysCatalog = () -> {
             if (todays[0] == null) {
-                todays[0] = costing.snapshot(today);
+                todays[0] = costing.snapshot(today, stamp);
             }
             return todays[0];
         };
@@ -94,7 +105,7 @@ public class ProposalPages {
         WhatIfChange change = null;
         if (whatIfAsked && whatIf.errors().isEmpty()) {
             LocalDate filedAsOf = costing.asOf(proposal);
-            change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? catalog : costing.snapshot(filedAsOf)),
+            change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? catalog : costing.snapshot(filedAsOf, stamp)),
                     costed);
         }
         var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;

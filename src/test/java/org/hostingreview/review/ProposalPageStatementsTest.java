@@ -18,10 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 class ProposalPageStatementsTest {
 
     /**
-     * The sign-in's one statement and the page's five: proposal, eval runs, the catalog's re-validation, the review
-     * history, the check-ins (the decision in force is read again only when the forecast's inputs changed).
+     * The sign-in's one statement and the page's four: the proposal with the catalog's stamp (its re-validation), the
+     * eval runs, the review history, the check-ins (the decision in force is read again only when the forecast's inputs
+     * changed). It was six while the stamp had a statement of its own.
      */
-    static final long STATEMENTS = 6;
+    static final long STATEMENTS = 5;
 
 
     @Test
@@ -61,6 +62,36 @@ class ProposalPageStatementsTest {
     private static String forecast(String page) {
         int start = page.indexOf("<section class=\"panel forecast\"");
         return start < 0 ? "" : page.substring(start, page.indexOf("</section>", start));
+    }
+
+    /**
+     * The page re-validates its cached catalog with the stamp read alongside the proposal: a price written behind this
+     * instance's back (another instance, an import, the database) shows on the very next load, as it did when the stamp
+     * had a statement of its own.
+     */
+    @Test
+    void aPriceAddedByAnotherInstanceShowsOnTheNextLoad() {
+        WebSession rachel = WebSession.as("rachel");
+        // costed on a day just inside the what-if's year ahead, after a price that takes effect the day before
+        java.time.LocalDate asOf = org.hostingreview.support.TestClock.appToday().plusDays(360);
+        String path = "/proposals/" + org.hostingreview.support.Demo.workedExample() + "?asOf=" + asOf;
+        String before = monthlyTotals(rachel.get(path).then().statusCode(200).extract().asString());
+        assertThat(monthlyTotals(rachel.get(path).then().statusCode(200).extract().asString())).isEqualTo(before);
+
+        OwnerDatabase.runAsOwner("insert into model_price (provider, model, tier, input_usd_per_mtok, output_usd_per_mtok, "
+                + "effective_from, source, checked_on, created_by) values ('Together', 'llama-3-70b', 'HOSTED_OPEN', 0.01, "
+                + "0.01, date '" + asOf.minusDays(1) + "', 'https://www.together.ai/pricing', date '2026-11-27', 'another-instance')");
+
+        String after = monthlyTotals(rachel.get(path).then().statusCode(200).extract().asString());
+        assertThat(after).as("the hosted tier costed on the new, far cheaper price").isNotEqualTo(before);
+        assertThat(statements(rachel, path)).isEqualTo(STATEMENTS);
+    }
+
+    private static String monthlyTotals(String page) {
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("Monthly total</th>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(total.find()).as("the monthly total row").isTrue();
+        return total.group(1);
     }
 
     private long statements(WebSession session, String path) {
