@@ -1,5 +1,6 @@
 package org.hostingreview.costmodel;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,13 +84,13 @@ public final class BreakEvens {
         long staysRequests = requests(workload, last);
         return new BreakEven(perToken, Tier.SELF_HOSTED, at, requests, cheaperToday, cheaperAbove, next, crossings, bandFrom, bandTo,
                 last, staysRequests, stays, () -> {
-                    String first = String.format("%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is "
+                    String first = String.format(Locale.US, "%s and %s cost the same at %s× today's volume (%,d requests/month); above it %s is "
                             + "cheaper%s, just below it %s.", perToken.label(), Tier.SELF_HOSTED.label(), multiple(at), requests,
                             cheaperAbove.label(), next == null ? " up to 100×" : " up to " + multiple(next) + "×", below.label());
                     if (crossings == 1) {
                         return first;
                     }
-                    return first + String.format(" On the GPU staircase the cheaper tier changes %,d times between %s× and %s×; "
+                    return first + String.format(Locale.US, " On the GPU staircase the cheaper tier changes %,d times between %s× and %s×; "
                             + "from %s× (%,d requests/month) %s stays cheaper up to 100×.", crossings, multiple(bandFrom),
                             multiple(bandTo), multiple(last), staysRequests, stays.label());
                 });
@@ -143,6 +144,6 @@ public final class BreakEvens {
     }
 
     public static String multiple(double m) {
-        return m >= 100 ? String.format("%.0f", m) : m >= 10 ? String.format("%.1f", m) : String.format("%.2f", m);
+        return m >= 100 ? String.format(Locale.US, "%.0f", m) : m >= 10 ? String.format(Locale.US, "%.1f", m) : String.format(Locale.US, "%.2f", m);
     }
 }

@@ -1,5 +1,6 @@
 package org.hostingreview.costmodel;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -93,14 +94,14 @@ public final class CostModel {
     static TierCost perToken(Tier tier, Workload workload, Assumptions a, Tier incumbent) {
         double usage = usage(tier, workload, a);
         Prices p = Prices.of(tier, a);
-        Supplier<String> detail = () -> String.format("%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s%s%s",
+        Supplier<String> detail = () -> String.format(Locale.US, "%,d requests × (%,d in × $%s + %,d out × $%s per 1M tokens)%s%s%s",
                 workload.requestsPerMonth(), workload.inputTokensPerRequest(), money(p.input),
                 workload.outputTokensPerRequest(), money(p.output),
-                workload.cachedInputShare() > 0 ? String.format(", %.0f%% of input cached at $%s", 100 * workload.cachedInputShare(),
+                workload.cachedInputShare() > 0 ? String.format(Locale.US, ", %.0f%% of input cached at $%s", 100 * workload.cachedInputShare(),
                         money(p.cached)) : "",
-                a.get(Param.CACHE_WRITE_SHARE) > 0 ? String.format(", %.0f%% of uncached input written to the cache at $%s",
+                a.get(Param.CACHE_WRITE_SHARE) > 0 ? String.format(Locale.US, ", %.0f%% of uncached input written to the cache at $%s",
                         100 * a.get(Param.CACHE_WRITE_SHARE), money(p.cacheWrite)) : "",
-                a.get(Param.BATCH_SHARE) > 0 ? String.format(", %.0f%% of requests through the batch API at $%s in / $%s out",
+                a.get(Param.BATCH_SHARE) > 0 ? String.format(Locale.US, ", %.0f%% of requests through the batch API at $%s in / $%s out",
                         100 * a.get(Param.BATCH_SHARE), money(p.batchInput), money(p.batchOutput)) : "");
         List<LineItem> upfront = new ArrayList<>();
         double monthsToTraffic = 0;
@@ -109,7 +110,7 @@ public final class CostModel {
             // engineer-weeks of one engineer: as many calendar weeks before the traffic moves
             monthsToTraffic = weeks * 7 / 365.0 * 12;
             upfront.add(new LineItem(MIGRATION, weeks * a.engineerWeekUsd(),
-                    () -> String.format("%s engineer-weeks × $%,.0f; traffic moves after about %s", trim(weeks),
+                    () -> String.format(Locale.US, "%s engineer-weeks × $%,.0f; traffic moves after about %s", trim(weeks),
                             a.engineerWeekUsd(), Text.duration(weeks * 7 / 365.0 * 12))));
         }
         // billed per token, the traffic moves rather than runs twice: no double-running cost
@@ -127,7 +128,7 @@ public final class CostModel {
         items.add(new LineItem(GPUS, gpuLines.get(0).monthlyCost(), () -> gpuDetail(capacity, a)));
         items.addAll(gpuLines.subList(1, gpuLines.size()));
         items.add(new LineItem(STAFF, staff, () -> staffDetail(a, existingMlOps, capacity.gpus(), ftes)));
-        items.add(new LineItem(UPGRADES, upgrades, () -> String.format("%s engineer-months every %s months",
+        items.add(new LineItem(UPGRADES, upgrades, () -> String.format(Locale.US, "%s engineer-months every %s months",
                 trim(a.get(Param.UPGRADE_EFFORT)), trim(a.get(Param.UPGRADE_CADENCE)))));
         items.add(new LineItem(TOOLING, tooling, () -> "flat monthly figure"));
         List<LineItem> upfront = new ArrayList<>();
@@ -139,7 +140,7 @@ public final class CostModel {
             double gpuMonthly = gpuCost(capacity.gpus(), a);
             doubleRunning = a.get(Param.SHADOW_MONTHS) * gpuMonthly;
             double shadow = doubleRunning;
-            upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), () -> String.format(
+            upfront.add(new LineItem(BUILD, months * a.engineerMonthUsd(), () -> String.format(Locale.US,
                     "%s engineer-months × $%,.0f; about %s to first production traffic, then %s of the fleet "
                             + "(%s) running beside the incumbent before the cut-over", trim(months), a.engineerMonthUsd(),
                     Text.duration(a.get(Param.BUILD_CALENDAR)), Text.months(a.get(Param.SHADOW_MONTHS)), Text.usd(shadow))));
@@ -155,10 +156,10 @@ public final class CostModel {
         if (a.get(Param.SUPPORT_24X7) >= 1) {
             why.add("24×7 on-call minimum " + trim(a.get(Param.ON_CALL_FTES)));
         }
-        why.add(String.format("%s ÷ %s per engineer = %s", Text.count(gpus, "GPU"), trim(a.get(Param.GPUS_PER_ENGINEER)),
+        why.add(String.format(Locale.US, "%s ÷ %s per engineer = %s", Text.count(gpus, "GPU"), trim(a.get(Param.GPUS_PER_ENGINEER)),
                 trim(Math.round(gpus / a.get(Param.GPUS_PER_ENGINEER) * 10) / 10.0)));
-        return String.format("%s FTEs × $%,.0f/year ÷ 12 (the largest of: %s)%s", trim(Math.round(ftes * 10) / 10.0), a.get(Param.ENGINEER_USD_PER_YEAR),
-                String.join(", ", why), ftes < required ? String.format("; %s required, existing engineers credited", trim(required)) : "");
+        return String.format(Locale.US, "%s FTEs × $%,.0f/year ÷ 12 (the largest of: %s)%s", trim(Math.round(ftes * 10) / 10.0), a.get(Param.ENGINEER_USD_PER_YEAR),
+                String.join(", ", why), ftes < required ? String.format(Locale.US, "; %s required, existing engineers credited", trim(required)) : "");
     }
 
     /**
@@ -180,14 +181,14 @@ public final class CostModel {
 
     private static String gpuDetail(SelfHostedCapacity c, Assumptions a) {
         String need = c.binds() == SelfHostedCapacity.Binding.BLENDED
-                ? String.format("%d for a peak of %,.0f tokens/s at one blended %,.0f tokens/s per replica after headroom", c.neededReplicas(),
+                ? String.format(Locale.US, "%d for a peak of %,.0f tokens/s at one blended %,.0f tokens/s per replica after headroom", c.neededReplicas(),
                         c.peakTokensPerSecond(), a.get(Param.REPLICA_TOKENS_PER_SECOND) * a.get(Param.HEADROOM))
-                : String.format("%d for the peak: %,.0f input tokens/s to prefill ÷ %,.0f per replica = %.2f, "
+                : String.format(Locale.US, "%d for the peak: %,.0f input tokens/s to prefill ÷ %,.0f per replica = %.2f, "
                         + "%,.0f output tokens/s to decode ÷ %,.0f per replica = %.2f; %s binds", c.neededReplicas(),
                         c.peakPrefillTokensPerSecond(), a.get(Param.PREFILL_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
                         c.inputBoundReplicas(), c.peakDecodeTokensPerSecond(), a.get(Param.DECODE_TOKENS_PER_SECOND) * a.get(Param.HEADROOM),
                         c.outputBoundReplicas(), c.binds().label());
-        return String.format("%s (%s; +%d spare) × %s %s", Text.count(c.replicas(), "replica"), need, c.spareReplicas(),
+        return String.format(Locale.US, "%s (%s; +%d spare) × %s %s", Text.count(c.replicas(), "replica"), need, c.spareReplicas(),
                 Text.count(a.get(Param.GPUS_PER_REPLICA), "GPU"), GpuProcurement.pricing(a));
     }
 

@@ -1,5 +1,6 @@
 package org.hostingreview.costmodel;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,10 +86,10 @@ public enum GpuProcurement {
         List<LineItem> items = new ArrayList<>();
         items.add(new LineItem(CostModel.GPUS, gpus * one.hardware(), () -> pricing(a)));
         if (p == PURCHASED) {
-            items.add(new LineItem(POWER, gpus * one.power(), () -> String.format("%s × %s kW × PUE %s × $%s/kWh × 730 h", Text.count(gpus, "GPU"),
+            items.add(new LineItem(POWER, gpus * one.power(), () -> String.format(Locale.US, "%s × %s kW × PUE %s × $%s/kWh × 730 h", Text.count(gpus, "GPU"),
                     Text.number(a.get(Param.GPU_POWER_KW)), Text.number(a.get(Param.PUE)),
                     Text.number(a.get(Param.ELECTRICITY_USD_PER_KWH)))));
-            items.add(new LineItem(COLOCATION, gpus * one.colocation(), () -> String.format(
+            items.add(new LineItem(COLOCATION, gpus * one.colocation(), () -> String.format(Locale.US,
                     "%s × $%s per GPU-month (rack space, cooling, network)", Text.count(gpus, "GPU"),
                     Text.number(a.get(Param.COLOCATION_USD_PER_GPU_MONTH)))));
         }
@@ -99,10 +100,10 @@ public enum GpuProcurement {
     static String pricing(Assumptions a) {
         GpuProcurement p = of(a.get(Param.GPU_PROCUREMENT));
         return switch (p) {
-            case ON_DEMAND -> String.format("× $%s/h × 730 h on demand", Text.number(a.get(Param.GPU_USD_PER_HOUR)));
-            case RESERVED_1Y, RESERVED_3Y -> String.format("× $%s/h × 730 h, %s at %.0f%% off", Text.number(a.get(Param.GPU_USD_PER_HOUR)),
+            case ON_DEMAND -> String.format(Locale.US, "× $%s/h × 730 h on demand", Text.number(a.get(Param.GPU_USD_PER_HOUR)));
+            case RESERVED_1Y, RESERVED_3Y -> String.format(Locale.US, "× $%s/h × 730 h, %s at %.0f%% off", Text.number(a.get(Param.GPU_USD_PER_HOUR)),
                     p.label, 100 * a.get(p == RESERVED_1Y ? Param.RESERVED_1Y_DISCOUNT : Param.RESERVED_3Y_DISCOUNT));
-            case PURCHASED -> String.format("purchased at $%,.0f per GPU, depreciated over %s months", a.get(Param.GPU_PURCHASE_USD),
+            case PURCHASED -> String.format(Locale.US, "purchased at $%,.0f per GPU, depreciated over %s months", a.get(Param.GPU_PURCHASE_USD),
                     Text.number(a.get(Param.DEPRECIATION_MONTHS)));
         };
     }

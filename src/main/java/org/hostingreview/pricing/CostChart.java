@@ -41,6 +41,21 @@ public final class CostChart {
     public record Tick(double at, String label, double labelX, double labelY, String anchor) {
     }
 
+    /**
+     * A tick with its grid line's ends (the plot's left and right edge for a y tick, its top and bottom for an x tick) and
+     * its label's anchor, so that a template draws it from the tick alone (derived, not stored with a decision).
+     */
+    public record GridLine(double at, String label, double labelX, double labelY, String anchor, int from, int to) {
+
+        static List<GridLine> of(List<Tick> ticks, int from, int to, String anchor) {
+            List<GridLine> lines = new ArrayList<>(ticks.size());
+            for (Tick t : ticks) {
+                lines.add(new GridLine(t.at(), t.label(), t.labelX(), t.labelY(), t.anchor() != null ? t.anchor() : anchor, from, to));
+            }
+            return lines;
+        }
+    }
+
     /** A marked point (break-even) and where its label goes. */
     public record Marker(double x, double y, String label, double labelX, double labelY) {
     }
@@ -72,6 +87,16 @@ public final class CostChart {
 
         public int yAxisLabelY() {
             return (plotTop + plotBottom) / 2;
+        }
+
+        /** The x ticks' vertical grid lines, from the plot's top to its bottom; labels anchored in the middle by default. */
+        public List<GridLine> xGrid() {
+            return GridLine.of(xTicks, plotTop, plotBottom, "middle");
+        }
+
+        /** The y ticks' horizontal grid lines, from the plot's left edge to its right; labels anchored at the end by default. */
+        public List<GridLine> yGrid() {
+            return GridLine.of(yTicks, plotLeft, plotRight, "end");
         }
     }
 
@@ -125,7 +150,7 @@ public final class CostChart {
                 double x = scale.x(m);
                 double y = scale.y(Math.max(cost, yLo));
                 boolean right = x < WIDTH - 200;
-                markers.add(new Marker(x, y, String.format("%s = %s at %s", shortName(breakEven.a()), shortName(breakEven.b()),
+                markers.add(new Marker(x, y, String.format(Locale.US, "%s = %s at %s", shortName(breakEven.a()), shortName(breakEven.b()),
                         requests(breakEven.requestsPerMonth())), right ? x + 8 : x - 190, Math.max(TOP + 12, y - 8)));
             }
         }
@@ -137,7 +162,7 @@ public final class CostChart {
                     Text.usd(CostModel.monthly(Tier.HOSTED_OPEN, w, a, existingMlOps)),
                     Text.usd(CostModel.monthly(Tier.SELF_HOSTED, w, a, existingMlOps))));
         }
-        String description = String.format("Monthly cost of each tier from %s to %s requests a month, log scales. %s",
+        String description = String.format(Locale.US, "Monthly cost of each tier from %s to %s requests a month, log scales. %s",
                 requests(workload.requestsPerMonth() * lo), requests(workload.requestsPerMonth() * hi),
                 String.join(" ", breakEvens.stream().map(BreakEven::summary).toList()));
         return new View(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, series, xTicks, yTicks, scale.x(1), markers,
@@ -202,7 +227,7 @@ public final class CostChart {
     }
 
     /**
-     * {@code String.format(Locale.ROOT, "%.1f", v)}, appended without a Formatter (a staircase has up to 400 points, and the
+     * {@code String.format(Locale.US, "%.1f", v)}, appended without a Formatter (a staircase has up to 400 points, and the
      * Formatter was most of the chart's time): the nearest tenth, and the Formatter itself for a value near a half tenth
      * (it rounds the shortest decimal form half up), a negative one or one too large for a long.
      */
@@ -210,7 +235,7 @@ public final class CostChart {
         double tenths = v * 10;
         double fraction = tenths - Math.floor(tenths);
         if (!(v > 0 || Double.doubleToRawLongBits(v) == 0) || tenths >= 1e15 || Math.abs(fraction - 0.5) < 1e-6) {
-            return d.append(String.format(Locale.ROOT, "%.1f", v));
+            return d.append(String.format(Locale.US, "%.1f", v));
         }
         long n = Math.round(tenths);
         return d.append(n / 10).append('.').append(n % 10);
@@ -230,8 +255,8 @@ public final class CostChart {
     }
 
     private static String trim(double value) {
-        return value >= 100 ? String.format("%.0f", value) : value >= 10 ? String.format("%.1f", value).replace(".0", "")
-                : String.format("%.2f", value).replaceAll("\\.?0+$", "");
+        return value >= 100 ? String.format(Locale.US, "%.0f", value) : value >= 10 ? String.format(Locale.US, "%.1f", value).replace(".0", "")
+                : String.format(Locale.US, "%.2f", value).replaceAll("\\.?0+$", "");
     }
 
     private static String shortName(Tier tier) {

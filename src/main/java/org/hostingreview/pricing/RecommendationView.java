@@ -47,7 +47,7 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                 case DESTINATION -> "Destination";
             };
             return new PlanRow(stage, step.tier().name(), step.tier().label(), step.gate().name(), step.gateText(),
-                    step.fromRequestsPerMonth() == null ? null : String.format(Locale.ROOT, "%,d", step.fromRequestsPerMonth()),
+                    step.fromRequestsPerMonth() == null ? null : String.format(Locale.US, "%,d", step.fromRequestsPerMonth()),
                     Text.usd(step.monthlyCost()), step.migrationWeeks() == 0 ? "—"
                             : Text.number(step.migrationWeeks()) + (step.migrationWeeks() == 1 ? " week" : " weeks"));
         }
@@ -84,6 +84,54 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
 
     /** One self-hosted line item as a share of the total, for the small bar chart. */
     public record Segment(String name, String amount, double x, double width, String colour) {
+    }
+
+    /**
+     * A cell of the comparison table as the page shows it: its text, how it was computed ("" when there is nothing to
+     * say) and whether its tier is the recommended one. Derived from {@link #rows()} and {@link #columns()} on each call,
+     * never stored with a decision: a template that renders from the cell alone resolves each name in the loop's own
+     * scope, where Qute's cached resolver answers at once (a name from an outer scope costs a scan of every resolver).
+     */
+    public record Cell(String text, String detail, boolean recommended) {
+    }
+
+    /** A row of the comparison table with its cells (see {@link Cell}). */
+    public record TableRow(String label, boolean total, List<Cell> cells) {
+    }
+
+    /** One tier's card (the comparison table as a phone shows it): the column's badges and one fact per row. */
+    public record TierCard(String tier, String label, boolean recommended, boolean runnerUp, String blockedBy, List<Fact> facts) {
+    }
+
+    /** A row's label and the tier's cell in it. */
+    public record Fact(String label, boolean total, String value) {
+    }
+
+    /** The comparison table row by row, each cell knowing its column (see {@link Cell}). */
+    public List<TableRow> table() {
+        List<TableRow> table = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<Cell> cells = new ArrayList<>(row.cells().size());
+            for (int i = 0; i < row.cells().size(); i++) {
+                cells.add(new Cell(row.cells().get(i), row.details().get(i), columns.get(i).recommended()));
+            }
+            table.add(new TableRow(row.label(), row.total(), cells));
+        }
+        return table;
+    }
+
+    /** The comparison table tier by tier (see {@link TierCard}). */
+    public List<TierCard> tierCards() {
+        List<TierCard> cards = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            List<Fact> facts = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                facts.add(new Fact(row.label(), row.total(), row.cells().get(i)));
+            }
+            cards.add(new TierCard(c.tier(), c.label(), c.recommended(), c.runnerUp(), c.blockedBy(), facts));
+        }
+        return cards;
     }
 
     private static final String[] SEGMENT_COLOURS = { "#c05621", "#2f855a", "#805ad5", "#718096" };
@@ -131,14 +179,14 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
                 : new Row("Savings against today's computed cost", cells(r, t -> t.tier() == today ? "(today)"
                         : Text.usd(t.savingsVsIncumbent())), cells(r, t -> ""), false));
         rows.add(new Row("Payback of the up-front", cells(r, t -> payback(t.paybackMonths())), cells(r, t -> t.tier() == today
-                || t.paybackMonths() == null ? "" : String.format("%s to first traffic, then the up-front%s recovered from the "
+                || t.paybackMonths() == null ? "" : String.format(Locale.US, "%s to first traffic, then the up-front%s recovered from the "
                         + "savings against the computed cost of today's tier",
                         Text.duration(t.cost().monthsToTraffic()), t.cost().doubleRunningCost() > 0 ? " and " + Text.usd(t.cost().doubleRunningCost())
                                 + " of double running" : "")), false));
         rows.add(new Row("Eval score", cells(r, t -> t.evalScore() == null ? "—" : Text.points(t.evalScore())), cells(r, t -> ""),
                 false));
         rows.add(new Row("Cost per accepted result", cells(r, t -> t.costPerAcceptedResult() == null ? "—"
-                : String.format(Locale.ROOT, "$%.5f", t.costPerAcceptedResult())), cells(r, t -> ""), false));
+                : String.format(Locale.US, "$%.5f", t.costPerAcceptedResult())), cells(r, t -> ""), false));
 
         List<RuleGroup> groups = new ArrayList<>();
         for (RuleKind kind : List.of(RuleKind.BLOCKER, RuleKind.FAVOURS_SELF_HOST, RuleKind.FAVOURS_HOSTED, RuleKind.EXCEPTION,
@@ -152,18 +200,18 @@ public record RecommendationView(String recommendedTier, String recommendedLabel
         Recommendation.SpendCheck check = r.spendCheck();
         if (check.statedUsd() != null) {
             // no percentage when there is nothing to compare (a stated $0, or a tier with no per-token cost)
-            spend = String.format(Locale.ROOT, "Stated spend %s/month against %s computed per token on %s%s.",
+            spend = String.format(Locale.US, "Stated spend %s/month against %s computed per token on %s%s.",
                     Text.usd(check.statedUsd()), Text.usd(check.computedUsd()), check.tier().label(),
-                    check.difference() == null ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * check.difference()));
+                    check.difference() == null ? "" : String.format(Locale.US, " (%+.0f%%)", 100 * check.difference()));
         }
         boolean hostedOpenMismatch = false;
         if (statedHostedOpenUsd != null) {
             double computed = r.tier(Tier.HOSTED_OPEN).monthlyCost();
             Double gap = computed > 0 ? statedHostedOpenUsd / computed - 1 : null;
             hostedOpenMismatch = gap != null && Math.abs(gap) > 0.25;
-            String line = String.format(Locale.ROOT, "Stated hosted-open bill %s/month against %s computed per token on %s%s.",
+            String line = String.format(Locale.US, "Stated hosted-open bill %s/month against %s computed per token on %s%s.",
                     Text.usd(statedHostedOpenUsd), Text.usd(computed), Tier.HOSTED_OPEN.label(),
-                    gap == null ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * gap));
+                    gap == null ? "" : String.format(Locale.US, " (%+.0f%%)", 100 * gap));
             spend = spend == null ? line : spend + " " + line;
         }
         TierResult selfHosted = r.tier(Tier.SELF_HOSTED);

@@ -96,7 +96,7 @@ public class ServingThroughput extends CatalogValue {
         if (ttftMs == null && itlMs == null) {
             return "no latency limit";
         }
-        return "p99 " + (ttftMs == null ? "" : String.format("TTFT ≤ %,d ms", ttftMs)) + (ttftMs != null && itlMs != null ? ", " : "")
-                + (itlMs == null ? "" : String.format("ITL ≤ %,d ms", itlMs));
+        return "p99 " + (ttftMs == null ? "" : String.format(Locale.US, "TTFT ≤ %,d ms", ttftMs)) + (ttftMs != null && itlMs != null ? ", " : "")
+                + (itlMs == null ? "" : String.format(Locale.US, "ITL ≤ %,d ms", itlMs));
     }
 }

@@ -55,7 +55,10 @@ public class ProposalPages {
             String reviewConflict, java.util.function.Function<ProposalPageView, io.quarkus.qute.TemplateInstance> template) {
         // a page only reads (its resource calls it outside any other transaction): entities loaded read-only keep no
         // copy of their state, and the commit has nothing to compare (the proposal's JSON columns made that 5% of the page)
-        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        session.setDefaultReadOnly(true);
+        // nor anything to flush: without this each query first walks every loaded entity to find changes (3% of the page)
+        session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
         ProposalService.Visible visible = proposals.visibleWithCatalog(id, me);
         return template.apply(of(visible.proposal(), me, whatIf, query, reviewForm, reviewErrors, reviewConflict,
                 visible.catalog())).render();
@@ -106,11 +109,12 @@ public class ProposalPages {
                     costed);
         }
         var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
+        RecommendationView rec = RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue());
         return new ProposalPageView(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(),
-                RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue()), whatIf, query,
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), rec, whatIf, query,
                 change, panel, form, reviewErrors, reviewConflict,
-                forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog));
+                forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog),
+                ProposalPageView.whatIfGroups(rec, whatIf), ProposalPageView.reviewChoices(proposal, panel, form));
     }
 }

@@ -88,6 +88,8 @@ public final class Numbers {
     }
 
     private static DecimalFormat format(int decimals) {
-        return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), ROOT_SYMBOLS);
     }
+
+    private static final DecimalFormatSymbols ROOT_SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 }
