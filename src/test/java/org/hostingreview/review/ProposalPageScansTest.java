@@ -1,7 +1,7 @@
 package org.hostingreview.review;
 
 import org.assertj.core.api.SoftAssertions;
-import org.hostingreview.support.ResolverScans;
+import org.hostingreview.support.FullScans;
 import org.hostingreview.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The proposal page renders each loop from its own element: every name its template reads is found in the first
  * scope Qute looks in, so a render costs a handful of full resolver scans, whatever the costing's rows, the what-if
- * form's assumptions or the review form's choices (see {@link ResolverScans}). Measured when this test was written:
+ * form's assumptions or the review form's choices (see {@link FullScans}). Measured when this test was written:
  * 993-1,023 scans per render with the templates that read outer names in their loops (the what-if form's
  * {@code whatIf.value(a.key)}, the comparison table's {@code r.columns.get(cell_index)}), 20-28 now.
  */
@@ -37,7 +37,7 @@ class ProposalPageScansTest {
 
     private static void assertFewScans(SoftAssertions softly, WebSession session, String path) {
         session.get(path).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(400)));
-        ResolverScans.Run run = ResolverScans.fewestOf(3, () -> session.get(path));
+        FullScans.Run run = FullScans.fewestOf(3, () -> session.get(path));
         softly.assertThat(run.scans()).as(path + " scanned for " + run.names()).isLessThanOrEqualTo(MOST_SCANS);
     }
 }
