@@ -223,10 +223,17 @@ public class AccountService {
         return Team.allByName();
     }
 
-    /** Every team as a filter's options (id and name only, by name), the one whose id reads as {@code selected} selected. */
+    /**
+     * Every team as a filter's options, by name, the one whose id reads as {@code selected} selected: read as id and name
+     * only (no managed entity per team for a filter; 200 teams at 100x).
+     */
     @Transactional(TxType.SUPPORTS)
     public io.quarkus.qute.RawString teamOptions(String selected) {
-        return org.hostingreview.web.SelectOptions.teams(Team.getEntityManager(), selected);
+        return org.hostingreview.web.SelectOptions.of(Team.getEntityManager()
+                .createQuery("select t.id, t.name from Team t order by t.name", Object[].class).getResultStream()
+                .map(r -> new org.hostingreview.web.SelectOptions.Option(String.valueOf(r[0]), (String) r[1],
+                        String.valueOf(r[0]).equals(selected)))
+                .toList());
     }
 
     @Transactional

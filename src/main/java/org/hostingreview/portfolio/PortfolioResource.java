@@ -51,9 +51,8 @@ public class PortfolioResource {
         } catch (NumberFormatException e) {
             // an unknown filter shows every team the user may see
         }
-        Long selected = teamId;
         // every team of the organisation (200 at 100x) as one escaped block, not three template expressions per option
-        RawString teamOptions = seesAll ? accounts.teamOptions(selected == null ? null : selected.toString())
+        RawString teamOptions = seesAll ? accounts.teamOptions(teamId == null ? null : teamId.toString())
                 : SelectOptions.of(List.of());
         return Templates.portfolio(portfolios.portfolio(me, teamId, PortfolioService.page(tier, drafts, after)), teamOptions,
                 team == null ? "" : team, seesAll);

@@ -85,8 +85,14 @@ public class ProposalService {
     /** A proposal the user may see, with feature, team and owner loaded; not found otherwise. */
     @Transactional(TxType.SUPPORTS)
     public Proposal visible(long id, SignedInUser me) {
-        Proposal proposal = em.createQuery("from Proposal p join fetch p.feature join fetch p.team join fetch p.owner "
-                + "where p.id = :id", Proposal.class).setParameter("id", id).getResultStream().findFirst().orElse(null);
+        return seen(id, me, em.createQuery(VISIBLE, Proposal.class).setParameter("id", id).getResultStream().findFirst()
+                .orElse(null));
+    }
+
+    private static final String VISIBLE = "from Proposal p join fetch p.feature join fetch p.team join fetch p.owner "
+            + "where p.id = :id";
+
+    private static Proposal seen(long id, SignedInUser me, Proposal proposal) {
         if (proposal == null || !canView(me, proposal)) {
             throw new NotFoundException("There is no proposal #" + id + ".");
         }
@@ -99,13 +105,9 @@ public class ProposalService {
 
     /** {@link #visible(long, SignedInUser)} and the catalog's stamp in one statement (the proposal page costs on it). */
     public Visible visibleWithCatalog(long id, SignedInUser me) {
-        Object[] row = em.createQuery("select p, " + org.hostingreview.pricing.CatalogCosting.STAMP_ITEMS
-                + " from Proposal p join fetch p.feature join fetch p.team join fetch p.owner where p.id = :id", Object[].class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
-        Proposal proposal = row == null ? null : (Proposal) row[0];
-        if (proposal == null || !canView(me, proposal)) {
-            throw new NotFoundException("There is no proposal #" + id + ".");
-        }
+        Object[] row = em.createQuery("select p, " + org.hostingreview.pricing.CatalogCosting.STAMP_ITEMS + " " + VISIBLE,
+                Object[].class).setParameter("id", id).getResultStream().findFirst().orElse(null);
+        Proposal proposal = seen(id, me, row == null ? null : (Proposal) row[0]);
         return new Visible(proposal, org.hostingreview.pricing.CatalogCosting.stamp(row, 1));
     }
 

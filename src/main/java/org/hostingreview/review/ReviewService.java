@@ -73,6 +73,9 @@ public class ReviewService {
     ProposalService proposals;
 
     @Inject
+    org.hostingreview.account.AccountService accounts;
+
+    @Inject
     EvaluationService evaluations;
 
     @Inject
@@ -611,7 +614,7 @@ public class ReviewService {
     /** The queue page and the team filter's options, {@code team} (as typed) selected. */
     @Transactional
     public QueueView queueView(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after, String team) {
-        return new QueueView(queuePage(me, teamFilter, statusFilter, after), org.hostingreview.web.SelectOptions.teams(em, team));
+        return new QueueView(queuePage(me, teamFilter, statusFilter, after), accounts.teamOptions(team));
     }
 
     /**

@@ -2,8 +2,6 @@ package org.hostingreview.web;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-
 import io.quarkus.qute.RawString;
 
 /**
@@ -18,15 +16,6 @@ public final class SelectOptions {
     }
 
     private SelectOptions() {
-    }
-
-    /**
-     * Every team of the organisation as options, by name, the one whose id reads as {@code selected} selected: read as id
-     * and name only (no managed entity per team for a filter).
-     */
-    public static RawString teams(EntityManager em, String selected) {
-        return of(em.createQuery("select t.id, t.name from Team t order by t.name", Object[].class).getResultStream()
-                .map(r -> new Option(String.valueOf(r[0]), (String) r[1], String.valueOf(r[0]).equals(selected))).toList());
     }
 
     /** The options as HTML, for {@code {options}} inside a {@code <select>} (a {@link RawString}: Qute writes it as is). */
