@@ -11,14 +11,15 @@
 -- title and the feature's name: it matches exactly the proposals whose title or feature name contains it.
 --
 -- Kept by triggers, whoever writes: a proposal's own insert or change of title or feature, and a feature's rename.
--- It is no costing input (proposal_costing_inputs), so it never marks an estimate stale.
+-- It is no costing input (proposal_costing_inputs), so it never marks an estimate stale; nor are the check-in counts
+-- V24_1 keeps (listed here too: this definition replaces V24_1's).
 
 CREATE OR REPLACE FUNCTION proposal_costing_inputs(p jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
 $$
     SELECT p - ARRAY['status', 'steps_saved', 'title', 'owner_id', 'withdrawn_reason', 'submitted_at', 'created_at',
                      'updated_at', 'version', 'review_round', 'decided_tier', 'decided_at', 'next_review_on', 'due_reasons',
                      'due_since', 'supersedes_id', 'superseded_by_id', 'constraints_notes', 'team_id', 'feature_id',
-                     'round_approvals', 'search_text']
+                     'round_approvals', 'checkin_count', 'last_checkin_id', 'search_text']
 $$;
 
 ALTER TABLE proposal ADD COLUMN search_text text;
