@@ -1,6 +1,7 @@
 package org.hostingreview.audit;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -31,8 +32,12 @@ public class People {
             return;
         }
         unknown.forEach(u -> names.put(u, u));
-        em.createQuery("select a.username, a.displayName from UserAccount a where a.username in :u", Object[].class)
-                .setParameter("u", unknown).getResultStream().forEach(r -> names.put((String) r[0], (String) r[1]));
+        // one array parameter, so one statement text whatever the page holds: with "in :u" Hibernate expanded the list,
+        // and every new count of actors built the query's SQL again (15 % of the audit page's CPU at 100x, JFR)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select username, display_name from app_user where username = any(?1)")
+                .setParameter(1, unknown.toArray(String[]::new)).getResultList();
+        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
     }
 
     /** The display name of {@code username}, or the username itself (a system actor, an unknown sign-in). */
