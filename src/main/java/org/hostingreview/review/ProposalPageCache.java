@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogCosting;
 import org.hostingreview.pricing.Costing;
@@ -89,8 +88,11 @@ public class ProposalPageCache {
     private final Counter misses;
 
     @Inject
-    ProposalPageCache(@ConfigProperty(name = "hosting-review.proposal-page.cache-mb", defaultValue = "16") long cacheMb,
-            MeterRegistry meters) {
+    ProposalPageCache(org.hostingreview.system.HostingReviewConfig config, MeterRegistry meters) {
+        this(config.proposalPage().cacheMb(), meters);
+    }
+
+    ProposalPageCache(long cacheMb, MeterRegistry meters) {
         this.maxBytes = cacheMb * 1024 * 1024;
         String description = "Proposal pages whose costing and recommendation came from the cache (hit) or were computed (miss)";
         hits = Counter.builder("hosting_review_proposal_page_cache").tag("result", "hit").description(description).register(meters);
