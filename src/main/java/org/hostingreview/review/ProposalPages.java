@@ -113,7 +113,8 @@ public class ProposalPages {
         ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
                 ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
-        ProposalPageCache.Views views = kept;
+        // what a re-review decides on comes from the check-in that re-opened it, which the key does not hold
+        ProposalPageCache.Views views = decidedOnObserved ? null : kept;
         if (views == null) {
             WhatIfChange change = null;
             if (whatIfAsked && whatIf.errors().isEmpty()) {
@@ -122,7 +123,6 @@ public class ProposalPages {
                         : costing.snapshot(filedAsOf, stamp)), costed);
             }
             views = views(proposal, decidedOnObserved ? panel.decidedOn() : costed, costed, change, whatIf);
-            // what a re-review decides on comes from the check-in that re-opened it, which the key does not hold
             if (!decidedOnObserved) {
                 cache.put(key, views);
             }
