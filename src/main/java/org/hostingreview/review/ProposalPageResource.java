@@ -52,6 +52,13 @@ public class ProposalPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ProposalPageView page);
+
+        /** The costing as the page shows it, rendered apart so that {@link ProposalPageCache} can keep it. */
+        static native TemplateInstance recommendation(org.hostingreview.pricing.RecommendationView r);
+
+        /** The what-if form up to its buttons (the assumptions' inputs and their errors), rendered apart likewise. */
+        static native TemplateInstance whatIfForm(long proposalId, org.hostingreview.pricing.WhatIf whatIf,
+                List<ProposalPageView.AssumptionGroupInput> groups);
     }
 
     @Inject

@@ -16,10 +16,13 @@ import org.hostingreview.proposal.Step;
 import org.hostingreview.proposal.WhatIfChange;
 import org.hostingreview.web.FormErrors;
 
+import io.quarkus.qute.RawString;
+
 /**
  * Everything the proposal page shows, built by {@link ProposalPages}: the proposal with its eval runs and progress, what
- * its viewer may do, the costing (a what-if's when one is asked), the review panel with its form, and a decided proposal's
- * volume forecast (a {@code revisit.Forecast}, or null).
+ * its viewer may do, the costing's recommendation and the what-if form's inputs (rendered, as {@link ProposalPageCache}
+ * keeps them), the review panel with its form, and a decided proposal's volume forecast (a {@code revisit.Forecast}, or
+ * null).
  * <p>
  * The what-if form's inputs and the review form's choices come ready to render ({@link AssumptionInput},
  * {@link Choice}): each loop of the template then reads only its own element. Qute resolves a name from an outer scope
@@ -27,9 +30,9 @@ import org.hostingreview.web.FormErrors;
  * cost.
  */
 public record ProposalPageView(Proposal proposal, List<EvalResult> runs, List<EvalResult> counting, List<ProgressItem> progress,
-        List<Step> missing, boolean canEdit, boolean canWithdraw, RecommendationView rec, WhatIf whatIf, String whatIfQuery,
-        WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
-        String reviewConflict, Object forecast, List<AssumptionGroupInput> whatIfGroups, ReviewChoices reviewChoices) {
+        List<Step> missing, boolean canEdit, boolean canWithdraw, RawString recommendation, RawString whatIfForm, WhatIf whatIf,
+        String whatIfQuery, WhatIfChange whatIfChange, ReviewService.Panel review, ReviewForm reviewForm, FormErrors reviewErrors,
+        String reviewConflict, Object forecast, ReviewChoices reviewChoices) {
 
     /** One group of the what-if form's assumptions; {@code open} when a what-if is shown. */
     public record AssumptionGroupInput(String label, boolean open, List<AssumptionInput> inputs) {

@@ -46,6 +46,9 @@ public class ProposalPages {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @Inject
+    ProposalPageCache cache;
+
     /**
      * The page rendered within the same transaction as its reads (one connection): the template asks for the proposal's
      * forecast (the revisit layer's, by name), which reads too, and would otherwise borrow a connection per statement.
@@ -81,40 +84,64 @@ public class ProposalPages {
             FormErrors reviewErrors, String reviewConflict, CatalogCosting.Stamp known) {
         CatalogCosting.Stamp stamp = known != null ? known : costing.stamp();
         List<EvalResult> runs = evaluations.runs(proposal.id);
+        LocalDate today = costing.today();
         LocalDate asOf = whatIf.asOf() != null ? whatIf.asOf() : costing.asOf(proposal);
         Long filedRequests = proposal.workload.requestsPerMonth;
         double multiple = whatIf.requests() != null && filedRequests != null && filedRequests > 0
                 ? whatIf.requests() / (double) filedRequests : 1;
-        CatalogSnapshot catalog = costing.snapshot(asOf, stamp);
-        Costing costed = costing.cost(proposal, runs, catalog, multiple, whatIf.overrides());
-        LocalDate today = costing.today();
-        CatalogSnapshot[] todays = { asOf.equals(today) ? catalog : null };
-        java.util.function.Supplier<CatalogSnapshot> todaysCatalog = () -> {
-            if (todays[0] == null) {
-                todays[0] = costing.snapshot(today, stamp);
+        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
+        ProposalPageCache.Key key = ProposalPageCache.Key.of(proposal, stamp, runs, asOf, today, whatIf);
+        ProposalPageCache.Views kept = cache.get(key);
+        CatalogSnapshot[] catalogs = { null, null }; // as of the day asked, and today's: each loaded only when needed
+        java.util.function.Supplier<CatalogSnapshot> asOfCatalog = () -> {
+            if (catalogs[0] == null) {
+                catalogs[0] = asOf.equals(today) && catalogs[1] != null ? catalogs[1] : costing.snapshot(asOf, stamp);
             }
-            return todays[0];
+            return catalogs[0];
         };
+        java.util.function.Supplier<CatalogSnapshot> todaysCatalog = () -> {
+            if (catalogs[1] == null) {
+                catalogs[1] = asOf.equals(today) ? asOfCatalog.get() : costing.snapshot(today, stamp);
+            }
+            return catalogs[1];
+        };
+        Costing costed = kept != null ? kept.costed()
+                : costing.cost(proposal, runs, asOfCatalog.get(), multiple, whatIf.overrides());
         ReviewService.Panel panel = reviews.panel(proposal, me, costed, runs, todaysCatalog);
         // a re-review decides on the observed workload: without a what-if, the recommendation shows what is decided on
-        boolean whatIfAsked = multiple != 1 || !whatIf.overrides().isEmpty() || whatIf.asOf() != null;
-        Costing shown = panel.observed() != null && !whatIfAsked ? panel.decidedOn() : costed;
+        boolean decidedOnObserved = panel.observed() != null && !whatIfAsked;
         ReviewForm form = reviewForm != null ? reviewForm : new ReviewForm("", panel.approvedTier() != null
                 ? panel.approvedTier().name() : panel.recommendedTier(), "", "", "", panel.defaultNextReview().toString(),
                 String.valueOf(proposal.version), UUID.randomUUID().toString());
-        WhatIfChange change = null;
-        if (whatIfAsked && whatIf.errors().isEmpty()) {
-            LocalDate filedAsOf = costing.asOf(proposal);
-            change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? catalog : costing.snapshot(filedAsOf, stamp)),
-                    costed);
+        // what a re-review decides on comes from the check-in that re-opened it, which the key does not hold
+        ProposalPageCache.Views views = decidedOnObserved ? null : kept;
+        if (views == null) {
+            WhatIfChange change = null;
+            if (whatIfAsked && whatIf.errors().isEmpty()) {
+                LocalDate filedAsOf = costing.asOf(proposal);
+                change = WhatIfChange.of(costing.cost(proposal, runs, filedAsOf.equals(asOf) ? asOfCatalog.get()
+                        : costing.snapshot(filedAsOf, stamp)), costed);
+            }
+            views = views(proposal, decidedOnObserved ? panel.decidedOn() : costed, costed, change, whatIf);
+            if (!decidedOnObserved) {
+                cache.put(key, views);
+            }
         }
-        var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
-        RecommendationView rec = RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue());
         return new ProposalPageView(proposal, runs, EvalResult.latestPerModel(runs), ProgressItem.of(proposal, null),
                 ProposalService.missingSteps(proposal), ProposalService.canEdit(me, proposal),
-                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), rec, whatIf, query,
-                change, panel, form, reviewErrors, reviewConflict,
+                ProposalService.isTeamProposer(me, proposal) && proposal.status.withdrawable(), views.recommendation(),
+                views.whatIfForm(), whatIf, query, views.change(), panel, form, reviewErrors, reviewConflict,
                 forecasts.isUnsatisfied() ? null : forecasts.get().of(proposal, runs, todaysCatalog),
-                ProposalPageView.whatIfGroups(rec, whatIf), ProposalPageView.reviewChoices(proposal, panel, form));
+                ProposalPageView.reviewChoices(proposal, panel, form));
+    }
+
+    /** The page's computed part for the costing {@code shown}: the recommendation and the what-if form rendered. */
+    private static ProposalPageCache.Views views(Proposal proposal, Costing shown, Costing costed, WhatIfChange change,
+            WhatIf whatIf) {
+        var hostedOpenCost = proposal.hostedOpen.hostedOpenMonthlyCostUsd;
+        RecommendationView rec = RecommendationView.of(shown, hostedOpenCost == null ? null : hostedOpenCost.doubleValue());
+        return ProposalPageCache.Views.of(costed, change, ProposalPageResource.Templates.recommendation(rec).render(),
+                ProposalPageResource.Templates.whatIfForm(proposal.id, whatIf,
+                        ProposalPageView.whatIfGroups(rec, whatIf)).render());
     }
 }

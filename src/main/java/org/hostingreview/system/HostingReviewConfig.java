@@ -172,6 +172,18 @@ public interface HostingReviewConfig {
         int maxReviewDays();
     }
 
+    ProposalPage proposalPage();
+
+    /** The proposal page. */
+    interface ProposalPage {
+        /**
+         * Heap (estimated, in MB) for the page's computed part, kept per proposal version, catalog stamp, eval runs, day and
+         * what-if (review.ProposalPageCache); 0 keeps nothing.
+         */
+        @WithDefault("16")
+        long cacheMb();
+    }
+
     /** The audit trail. */
     interface Audit {
         /** Key of the HMAC that signs checkpoints of the chain's head. */
