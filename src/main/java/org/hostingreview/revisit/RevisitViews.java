@@ -59,11 +59,11 @@ public class RevisitViews {
 
     /** A decision on the dashboard. */
     public record DueRow(long id, String title, String team, ProposalStatus status, LocalDate date, long days,
-            List<ReopenReason> reasons) {
+            List<ReopenReason> reasons, boolean reopened) {
 
-        /** Re-opened by a check-in or a price, rather than by its review date alone. */
-        public boolean reopened() {
-            return reasons.stream().anyMatch(r -> r.trigger() != Trigger.SCHEDULED);
+        /** {@code reopened}: re-opened by a check-in or a price, rather than by its review date alone (found once per row). */
+        public DueRow(long id, String title, String team, ProposalStatus status, LocalDate date, long days, List<ReopenReason> reasons) {
+            this(id, title, team, status, date, days, reasons, reasons.stream().anyMatch(r -> r.trigger() != Trigger.SCHEDULED));
         }
     }
 
