@@ -68,12 +68,35 @@ class DashboardKeptCountsTest {
                         + "p.owner_id, now() - interval '1 day' * (8 - k) from proposal p cross join generate_series(1, 6) k "
                         + "where p.title like 'Checked-in copy %' and k <= cast(substring(p.title from 17) as int) % 7 "
                         + "order by k, (cast(substring(p.title from 17) as int) * 7) % 40");
+        List<Long> made = new ArrayList<>();
         try {
             assertCountsKept();
             assertThat(count("select count(*) from proposal where title like 'Checked-in copy %' and checkin_count >= 3"))
                     .isGreaterThan(5);
             assertSameCandidatesAsTheWalk();
             assertTheDashboardForecastsTheCandidates("rachel", null);
+
+            // two decisions checked in through the app, the worked example growing 20% a month (as in ForecastPageTest),
+            // their check-ins interleaved: the newest forecasts come first, each projects its crossing
+            long first = RevisitFixtures.approved("$80,000");
+            made.add(first);
+            long second = RevisitFixtures.approved("$80,000");
+            made.add(second);
+            double perRequest = RevisitFixtures.decidedCost(first) / 30_000_000;
+            WebSession priya = WebSession.as("priya");
+            long volume = 30_000_000;
+            for (int back = 3; back >= 1; back--) {
+                java.time.YearMonth month = java.time.YearMonth.now().minusMonths(back);
+                for (long id : new long[] { first, second }) {
+                    priya.get("/proposals/" + id + "/checkins").then().statusCode(200);
+                    priya.post("/proposals/" + id + "/checkins", SettlingTest.month(month, volume, perRequest * volume)).then()
+                            .statusCode(303);
+                }
+                volume = Math.round(volume * 1.2);
+            }
+            assertCountsKept();
+            assertSameCandidatesAsTheWalk();
+            assertThat(assertTheDashboardForecastsTheCandidates("rachel", null)).as("forecasts shown").startsWith(second, first);
             long priyasTeam = count("select team_id from app_user where username = 'priya'");
             assertTheDashboardForecastsTheCandidates("priya", priyasTeam);
 
@@ -87,7 +110,8 @@ class DashboardKeptCountsTest {
             assertSameCandidatesAsTheWalk();
             assertTheDashboardForecastsTheCandidates("rachel", null);
         } finally {
-            OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN' where title like 'Checked-in copy %'");
+            OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN' where title like 'Checked-in copy %' or id in ("
+                    + made.stream().map(String::valueOf).reduce("0", (a, b) -> a + ", " + b) + ")");
         }
         assertSameCandidatesAsTheWalk();
     }
@@ -149,7 +173,7 @@ class DashboardKeptCountsTest {
     }
 
     /** The dashboard's forecasts: of the candidates, those whose forecast projects a crossing, newest check-in first. */
-    private void assertTheDashboardForecastsTheCandidates(String user, Long team) {
+    private List<Long> assertTheDashboardForecastsTheCandidates(String user, Long team) {
         List<Long> expected = new ArrayList<>();
         for (List<Long> candidate : walk(team)) {
             Forecast f = QuarkusTransaction.requiringNew().call(() -> forecasts.of((Proposal) Proposal.findById(candidate.get(0))));
@@ -164,6 +188,7 @@ class DashboardKeptCountsTest {
             shown.add(Long.parseLong(m.group(1)));
         }
         assertThat(shown).as(user + "'s forecasts").isEqualTo(expected);
+        return shown;
     }
 
     private void assertCountsKept() {
