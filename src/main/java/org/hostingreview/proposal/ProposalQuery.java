@@ -32,14 +32,35 @@ public record ProposalQuery(String status, String team, String q, String sort, S
         }
     }
 
-    /** The search text as a LIKE pattern with the user's own wildcards escaped, or empty. */
-    Optional<String> likePattern() {
-        if (q == null || q.isBlank()) {
+    /**
+     * What to look for in a proposal's title and feature name: the search lower-cased, without control characters (a
+     * line break separates the two in the searched column, V26_1: with none in the search, it cannot match across them),
+     * at most 100 characters; empty when nothing is left.
+     */
+    Optional<String> searchText() {
+        if (q == null) {
             return Optional.empty();
         }
-        String text = q.strip().toLowerCase(Locale.ROOT);
-        text = text.length() > 100 ? text.substring(0, 100) : text;
-        return Optional.of("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        String text = q.replaceAll("\\p{Cntrl}", " ").strip().toLowerCase(Locale.ROOT);
+        text = text.length() > 100 ? text.substring(0, 100).strip() : text;
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** {@code text} as a LIKE pattern that finds it anywhere, the user's own wildcards escaped. */
+    static String likePattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Whether {@code text} holds three letters or digits in a row: the least a trigram index can look up. */
+    static boolean hasTrigram(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isLetterOrDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     record Cursor(Instant updatedAt, long id) {
