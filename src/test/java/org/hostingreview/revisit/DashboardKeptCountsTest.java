@@ -97,6 +97,15 @@ class DashboardKeptCountsTest {
             assertCountsKept();
             assertSameCandidatesAsTheWalk();
             assertThat(assertTheDashboardForecastsTheCandidates("rachel", null)).as("forecasts shown").startsWith(second, first);
+            // the page's statements whatever it shows: the session check, the lists, the to-dos, the forecast candidates
+            for (String user : List.of("rachel", "priya", "victor", "dana", "omar")) {
+                assertThat(org.hostingreview.support.Statements.ofPage(WebSession.as(user), "/")).as(user + "'s dashboard")
+                        .isLessThanOrEqualTo(4);
+            }
+            for (String user : List.of("rachel", "victor", "dana")) {
+                assertThat(org.hostingreview.support.Statements.ofPage(WebSession.as(user), "/reviews")).as(user + "'s queue")
+                        .isLessThanOrEqualTo(3);
+            }
             long priyasTeam = count("select team_id from app_user where username = 'priya'");
             assertTheDashboardForecastsTheCandidates("priya", priyasTeam);
 
