@@ -490,7 +490,7 @@ public class ReviewService {
 
         /** The count as shown: "1,000+" past {@link Todos#COUNTED} (counted no further, so that a long queue stays cheap). */
         public String count() {
-            return total > Todos.COUNTED ? String.format("%,d+", Todos.COUNTED) : String.format("%,d", total);
+            return total > Todos.COUNTED ? org.hostingreview.web.CappedList.MORE_THAN_COUNTED : org.hostingreview.web.Numbers.grouped(total);
         }
     }
 

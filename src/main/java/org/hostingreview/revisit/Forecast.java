@@ -20,7 +20,10 @@ import java.util.Locale;
 public record Forecast(Status status, String message, int points, Double rSquared, Double monthlyGrowth, List<Crossing> crossings,
         Crossing next, LocalDate proposedReview, Chart chart) {
 
-    /** At least this many check-ins to fit a trend. */
+    /**
+     * At least this many check-ins to fit a trend. The dashboard's candidate indexes (V24_1) have it in their predicate:
+     * another minimum needs a migration that rebuilds them.
+     */
     public static final int MIN_POINTS = 3;
     /** Below this R² the trend is too noisy to project. */
     public static final double MIN_R_SQUARED = 0.8;

@@ -28,8 +28,14 @@ public interface CappedList<T> {
     /** Counted up to this many: "1,000+" says enough, and the count stays cheap however long the list is. */
     int COUNTED = 1_000;
 
-    /** The count as shown: "1,000+" past {@link #COUNTED} (a list counts at most one more). */
+    /** How a count past {@link #COUNTED} reads. */
+    String MORE_THAN_COUNTED = Numbers.grouped(COUNTED) + "+";
+
+    /**
+     * The count as shown: "1,000+" past {@link #COUNTED} (a list counts at most one more); grouped as every number on the
+     * pages is (a formatter per count was a tenth of the dashboard's cost).
+     */
     default String count() {
-        return total() > COUNTED ? String.format("%,d+", COUNTED) : String.format("%,d", total());
+        return total() > COUNTED ? MORE_THAN_COUNTED : Numbers.grouped(total());
     }
 }

@@ -18,6 +18,9 @@ public final class Formats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /** Below this a double's whole dollars are exact. */
+    private static final double WHOLE_EXACTLY = 1e15;
+
     private Formats() {
     }
 
@@ -25,6 +28,11 @@ public final class Formats {
     public static String usd(Number value) {
         if (value == null) {
             return "—";
+        }
+        if (value instanceof Double d && Math.abs(d) >= 100 && Math.abs(d) < WHOLE_EXACTLY) {
+            // whole dollars as the decimal text below rounds them: from $100 up a double's halves are exact, so its shortest
+            // text and its value round alike (Math.round is half up)
+            return (d < 0 ? "−" : "") + "$" + Numbers.grouped(Math.round(Math.abs(d)));
         }
         BigDecimal amount = new BigDecimal(value.toString());
         if (amount.signum() == 0) {
