@@ -41,6 +41,8 @@ final class AccountIdentityProviders {
     /** The username of a failed form sign-in, so that the login form shows it again (never the password). */
     static final String USERNAME_COOKIE = "hr_username";
     static final String SESSION_COOKIE = "hr_session";
+    /** The teams' version ({@code V27_3}) the request's session check read: see {@link AccountService#teamOptions}. */
+    static final String TEAMS_VERSION_ATTRIBUTE = "hosting-review.teams-version";
 
     private AccountIdentityProviders() {
     }
@@ -51,6 +53,12 @@ final class AccountIdentityProviders {
 
     static SecurityIdentity identity(SignedInUser user, Sessions.Live session, boolean mustChangePassword,
             boolean mustEnrolSecondFactor) {
+        return identity(user, session, mustChangePassword, mustEnrolSecondFactor, null);
+    }
+
+    /** {@code teamsVersion}: what the session check read of {@code team_version}, or null without one. */
+    static SecurityIdentity identity(SignedInUser user, Sessions.Live session, boolean mustChangePassword,
+            boolean mustEnrolSecondFactor, Long teamsVersion) {
         String name = session == null ? user.username() : user.username() + " " + session.id();
         Principal principal = new QuarkusPrincipal(name);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
@@ -63,6 +71,9 @@ final class AccountIdentityProviders {
                     .addAttribute(CurrentUser.AFTER_RESET_ATTRIBUTE, session.afterAdminReset())
                     .addAttribute(CurrentUser.SECOND_FACTOR_PENDING_ATTRIBUTE, session.secondFactorPending())
                     .addAttribute(CurrentUser.SINGLE_SIGN_ON_ATTRIBUTE, session.singleSignOn());
+        }
+        if (teamsVersion != null) {
+            builder.addAttribute(TEAMS_VERSION_ATTRIBUTE, teamsVersion);
         }
         user.roles().forEach(role -> builder.addRole(role.name()));
         return builder.build();
@@ -152,7 +163,8 @@ final class AccountIdentityProviders {
                     }
                     throw new AuthenticationFailedException("session ended");
                 }
-                return identity(check.user().get(), check.live(), check.mustChangePassword(), check.mustEnrolSecondFactor());
+                return identity(check.user().get(), check.live(), check.mustChangePassword(), check.mustEnrolSecondFactor(),
+                        check.teamsVersion());
             });
         }
     }

@@ -140,7 +140,7 @@ public class Sessions {
      */
     record Seen(SignedInUser user, boolean active, boolean mustChangePassword, boolean hasSecondFactor,
             boolean singleSignOnUser, boolean twoFactorRequired, Long sessionUserId, Instant expiresAt, boolean ended,
-            End endReason, boolean afterAdminReset, boolean secondFactorPending, boolean providerSession) {
+            End endReason, boolean afterAdminReset, boolean secondFactorPending, boolean providerSession, long teamsVersion) {
 
         /** The session is this user's and has not ended (it may be past its lifetime). */
         boolean sessionOpen() {
@@ -154,7 +154,9 @@ public class Sessions {
             + "coalesce((select value = 'true' from security_setting where name = ?), false) as two_factor_required, "
             + "s.user_id as session_user, s.expires_at, s.ended_at is not null as ended, s.end_reason, "
             + "coalesce(s.after_admin_reset, false), coalesce(s.second_factor_pending, false), "
-            + "s.sso_logout_url is not null as provider_session "
+            + "s.sso_logout_url is not null as provider_session, "
+            // the teams' state (V27_3), so that a page's team filter needs no statement of its own to know it is current
+            + "(select v.version from team_version v where v.id = 1) as teams_version "
             + "from app_user u join team t on t.id = u.team_id left join user_session s on s.id = ? "
             + "where u.username = ?";
 
@@ -191,7 +193,7 @@ public class Sessions {
                 return Optional.of(new Seen(user, row.getBoolean(6), row.getBoolean(7), row.getBoolean(8),
                         row.getBoolean(9), row.getBoolean(10), sessionUserId, expiresAt == null ? null : expiresAt.toInstant(),
                         row.getBoolean(13), endReason(row.getString(14)), row.getBoolean(15), row.getBoolean(16),
-                        row.getBoolean(17)));
+                        row.getBoolean(17), row.getLong(18)));
             }
         } catch (SQLException e) {
             // as Hibernate would have wrapped it: the error pages and DatabaseFailure read the SQLState underneath

@@ -152,7 +152,7 @@ public class Estimates {
          * the proposals list would otherwise cost on the fly): the estimates that are not {@link Estimates#fresh fresh}.
          */
         OUTDATED("(e.proposal_id is null or e.stale or e.catalog_as_of < ?2 "
-                + "or e.computed_at < coalesce((select max(c.requested_at) from catalog_recheck c), '-infinity'))");
+                + "or e.computed_at < coalesce((select catalog_last_change()), '-infinity'))");
 
         final String where;
 
@@ -210,13 +210,10 @@ public class Estimates {
 
     /**
      * SQL for the latest day on which a catalog row in force on {@code today} (a parameter, e.g. {@code :today}) took
-     * effect, or null.
+     * effect, or null: evaluated once per statement ({@code V27_1}'s function, whose plan PostgreSQL keeps).
      */
     static String inForceSince(String today) {
-        return "(select max(d) from (select max(effective_from) d from model_price where effective_from <= " + today
-                + " union all select max(effective_from) from gpu_price where effective_from <= " + today
-                + " union all select max(effective_from) from serving_throughput where effective_from <= " + today
-                + " union all select max(effective_from) from policy_value where effective_from <= " + today + ") x)";
+        return "(select catalog_in_force_since(" + today + "))";
     }
 
     /**
@@ -228,8 +225,8 @@ public class Estimates {
      */
     public static String fresh(String e, String today) {
         return "(" + e + ".proposal_id is not null and not " + e + ".stale and " + e + ".catalog_as_of >= coalesce("
-                + inForceSince(today) + ", date '1970-01-01') and " + e + ".computed_at >= coalesce((select max(c.requested_at) "
-                + "from catalog_recheck c), '-infinity'))";
+                + inForceSince(today) + ", date '1970-01-01') and " + e + ".computed_at >= coalesce((select "
+                + "catalog_last_change()), '-infinity'))";
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,6 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
-import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -98,7 +97,7 @@ public class ProposalResource {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         ProposalService.ListPage list = proposals.listPage(me, query);
-        return Templates.list(list.page(), query, SelectOptions.of(list.teams()), List.of(ProposalStatus.values()), me.seesAllTeams(),
+        return Templates.list(list.page(), query, list.teamOptions(), List.of(ProposalStatus.values()), me.seesAllTeams(),
                 me.roles().contains(Role.PROPOSER));
     }
 
