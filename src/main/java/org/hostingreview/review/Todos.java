@@ -92,8 +92,12 @@ public class Todos {
         if (me.roles().contains(Role.PROPOSER)) {
             branches.add(branch(Kind.DRAFTS, "p.owner_id = :me and p.status = 'DRAFT'", "p.updated_at desc, p.id desc"));
             branches.add(branch(Kind.AWAITING, "p.owner_id = :me and p.status in ('SUBMITTED', 'REVIEW_DUE')", "p.updated_at desc, p.id desc"));
+            // decided in the last 30 days (720 hours, as Instant.minus(30, DAYS)), written as an expression: PostgreSQL keeps
+            // no statistics on it, so the plan for a given moment is costed as the plan for any moment, and after five
+            // calls it keeps one plan. Compared with the column itself, it planned the statement again on every call,
+            // 1.8 ms of planning against 0.25 ms of execution for a proposer's dashboard at 100x (EXPLAIN at 100x)
             branches.add(branch(Kind.CAME_BACK, "p.owner_id = :me and (p.status = 'CHANGES_REQUESTED' or p.status in ('APPROVED', "
-                    + "'REJECTED') and p.updated_at > :recent)", "p.updated_at desc, p.id desc"));
+                    + "'REJECTED') and p.updated_at + interval '720 hours' > :now)", "p.updated_at desc, p.id desc"));
         }
         java.util.Map<Kind, List<Todo>> rows = new java.util.EnumMap<>(Kind.class);
         java.util.Map<Kind, Long> totals = new java.util.EnumMap<>(Kind.class);
@@ -109,7 +113,7 @@ public class Todos {
                     + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
                     + "limit 1) lr on true").setParameter("me", me.id());
             if (me.roles().contains(Role.PROPOSER)) {
-                query.setParameter("recent", clock.instant().minus(30, ChronoUnit.DAYS));
+                query.setParameter("now", clock.instant());
             }
             LocalDate today = LocalDate.now(clock);
             @SuppressWarnings("unchecked")

@@ -66,6 +66,57 @@ class WorkflowTodosTest {
                 .contains("changes requested");
     }
 
+    /** "Came back" holds what was decided in the last 30 days (720 hours) before now, the app's clock's now. */
+    @Test
+    void aVerdictCountsAsComeBackForThirtyDays() {
+        long inside = ReviewFixtures.submitted("priya", "3000");
+        long outside = ReviewFixtures.submitted("priya", "3000");
+        for (long id : new long[] { inside, outside }) {
+            ReviewFixtures.review(WebSession.as("rachel"), id, "REJECT", null, null, "rationale", "Not worth self-hosting.")
+                    .then().statusCode(303);
+        }
+        // a rejection counts for 30 days: one 719 hours ago, one 721 hours ago (by the app's clock)
+        java.time.Instant now = clock.instant();
+        sql("update proposal set updated_at = ?1 where id = ?2", now.minus(java.time.Duration.ofHours(719)), inside);
+        sql("update proposal set updated_at = ?1 where id = ?2", now.minus(java.time.Duration.ofHours(721)), outside);
+        var me = users.activeUser("priya").orElseThrow();
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select status from proposal where id = ?1").setParameter(1, inside).getSingleResult())).isEqualTo("REJECTED");
+        Todos.TodoList cameBack = todos.of(me).cameBack();
+        String page = section(WebSession.as("priya").get("/").asString(), "todo-came-back");
+        assertThat(cameBack.total()).isLessThanOrEqualTo(org.hostingreview.web.CappedList.COUNTED);
+        // the one inside is counted, the one outside is not: move the outside one in, and the count grows by one
+        long counted = cameBack.total();
+        sql("update proposal set updated_at = ?1 where id = ?2", now.minus(java.time.Duration.ofHours(718)), outside);
+        assertThat(todos.of(me).cameBack().total()).isEqualTo(counted + 1);
+        sql("update proposal set updated_at = ?1 where id = ?2", now.minus(java.time.Duration.ofHours(722)), inside);
+        sql("update proposal set updated_at = ?1 where id = ?2", now.minus(java.time.Duration.ofHours(722)), outside);
+        assertThat(todos.of(me).cameBack().total()).isEqualTo(counted - 1);
+        assertThat(page).doesNotContain("#" + outside + " ");
+    }
+
+    @Inject
+    Todos todos;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    org.hostingreview.account.AccountService users;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private void sql(String statement, Object... params) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            var query = em.createNativeQuery(statement);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            query.executeUpdate();
+        });
+    }
+
     private List<Mail> mails(String user, String prefix) {
         notifier.deliver(); // the outbox poller's work, run by the test
         return mailbox.getMailsSentTo(user + "@demo.hosting-review.test").stream()
