@@ -31,7 +31,7 @@ public final class FormatEscaper implements ResultMapper {
 
     /**
      * Asked for every value every template writes (each mapper in turn, before Qute's HTML escaping), so without a
-     * lambda: the capturing {@code Optional.map} it replaced was 7 % of a signed-in page's CPU (JFR, three mappers).
+     * lambda: the capturing {@code Optional.map} it replaced was 7 % of JFR's samples of a signed-in page (three mappers).
      */
     @Override
     public boolean appliesTo(Origin origin, Object result) {
