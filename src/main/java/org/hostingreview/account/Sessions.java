@@ -186,7 +186,7 @@ public class Sessions {
                     }
                 }
                 SignedInUser user = new SignedInUser(row.getLong(1), username, row.getString(2), row.getLong(3),
-                        row.getString(4), Set.copyOf(roles));
+                        row.getString(4), roles);
                 long sessionUser = row.getLong(11);
                 Long sessionUserId = row.wasNull() ? null : sessionUser;
                 Timestamp expiresAt = row.getTimestamp(12);
