@@ -186,9 +186,11 @@ public class ProposalService {
     public ProposalPage list(SignedInUser me, ProposalQuery query) {
         // the page's keys first, filtered and ordered on `proposal` alone: a walk of the (updated_at, id) index, which
         // holds the search column too (V27_2), so a common word's walk reads no table pages. Then the page's rows, with
-        // the feature's and team's names and the stored tier as sub-selects
+        // the feature's name and the stored tier as sub-selects and the team joined: as a sub-select, PostgreSQL read the
+        // 200 teams of the 100x data whole for each row (a table of 4 pages costs less to scan than to look up, by its
+        // estimates), 0.21 of the statement's 0.49 ms; joined, it looks each one up by its key (0.26 ms in all)
         StringBuilder sql = new StringBuilder("select p.id, p.title, (select f.name from feature f where f.id = p.feature_id), "
-                + "(select t.name from team t where t.id = p.team_id), p.status, p.requests_per_month, "
+                + "t.name, p.status, p.requests_per_month, "
                 + "p.current_monthly_spend_usd, p.updated_at, p.decided_tier, (select case when " + Estimates.fresh("e", "?1")
                 + " then e.recommended_tier end from proposal_estimate e where e.proposal_id = p.id) "
                 + "from (select p.id, p.updated_at from proposal p where true");
@@ -228,7 +230,7 @@ public class ProposalService {
         });
         String direction = query.oldestFirst() ? "asc" : "desc";
         sql.append(" order by p.updated_at ").append(direction).append(", p.id ").append(direction)
-                .append(" limit ").append(ProposalQuery.PAGE_SIZE + 1).append(") k join proposal p on p.id = k.id")
+                .append(" limit ").append(ProposalQuery.PAGE_SIZE + 1).append(") k join proposal p on p.id = k.id join team t on t.id = p.team_id")
                 .append(" order by k.updated_at ").append(direction).append(", k.id ").append(direction);
         var native_ = em.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {
