@@ -16,8 +16,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.quarkus.qute.RawString;
+
 import org.hostingreview.costmodel.Tier;
-import org.hostingreview.web.SelectOptions;
 
 /** Reading the audit trail: a proposal's timeline, and the global log filtered and paged by sequence (keyset). */
 @ApplicationScoped
@@ -230,20 +231,19 @@ public class AuditLog {
     }
 
     /** The global log's page: a page of events and the options of its team filter (the one filtered on selected). */
-    public record LogPage(Page page, List<SelectOptions.Option> teams) {
+    public record LogPage(Page page, RawString teamOptions) {
     }
 
     /**
      * The global log as its page shows it, in one transaction (one connection): one statement for the events (on the
-     * index of the filter), one for the actors' display names, one for the teams of the filter form, whatever the data.
+     * index of the filter), one for the actors' display names, and the team filter's options as the account feature
+     * keeps them (no statement while the teams have not changed), whatever the data.
      */
     @Transactional
     public LogPage logPage(Filter filter) {
         Page page = page(filter);
         people.know(page.rows().stream().map(Row::actor).toList());
-        Long filtered = filter.teamValue();
-        return new LogPage(page, teams.teams().stream()
-                .map(t -> new SelectOptions.Option(String.valueOf(t.id()), t.name(), t.id().equals(filtered))).toList());
+        return new LogPage(page, teams.options(filter.teamValue()));
     }
 
     @Transactional(TxType.SUPPORTS)

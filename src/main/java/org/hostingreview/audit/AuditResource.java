@@ -65,7 +65,7 @@ public class AuditResource {
         // the actions' options as one escaped block, not three template expressions per action
         RawString actionOptions = SelectOptions.of(Arrays.stream(AuditAction.values())
                 .map(a -> new SelectOptions.Option(a.name(), a.name(), a.name().equals(filter.action()))).toList());
-        return Templates.log(page.page(), filter, SelectOptions.of(page.teams()), actionOptions);
+        return Templates.log(page.page(), filter, page.teamOptions(), actionOptions);
     }
 
     @GET

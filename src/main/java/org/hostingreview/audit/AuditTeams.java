@@ -1,6 +1,6 @@
 package org.hostingreview.audit;
 
-import java.util.List;
+import io.quarkus.qute.RawString;
 
 /**
  * The teams the audit log can be filtered by. Every feature writes to the trail, so audit sits below the account
@@ -8,10 +8,10 @@ import java.util.List;
  */
 public interface AuditTeams {
 
-    /** A team as the filter lists it. */
-    record TeamName(Long id, String name) {
-    }
-
-    /** Every team, by name. */
-    List<TeamName> teams();
+    /**
+     * Every team, by name, as the filter's options (written HTML), the one with id {@code selected} selected (none when
+     * null). The account feature keeps them per state of the teams, as for every other team filter: no statement while
+     * the teams have not changed.
+     */
+    RawString options(Long selected);
 }

@@ -29,7 +29,7 @@ class TeamFilterOptionsTest {
 
     private static final Pattern SELECT = Pattern.compile("<select id=\"team\" name=\"team\">(.*?)</select>", Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("<option value=\"(\\d+)\"[^>]*>([^<]*)</option>");
-    private static final List<String> PAGES = List.of("/proposals", "/reviews", "/portfolio", "/due/overdue");
+    private static final List<String> PAGES = List.of("/proposals", "/reviews", "/portfolio", "/due/overdue", "/audit");
 
     @Inject
     EntityManager em;
@@ -68,21 +68,40 @@ class TeamFilterOptionsTest {
 
     @Test
     void theOptionsCostAStatementOnlyAfterAChange() {
-        WebSession rachel = WebSession.as("rachel");
-        long unchanged = Statements.ofPage(rachel, "/proposals");
-        assertThat(Statements.ofPage(rachel, "/proposals")).isEqualTo(unchanged);
+        for (String page : List.of("/proposals", "/audit")) {
+            WebSession rachel = WebSession.as("rachel");
+            long unchanged = Statements.ofPage(rachel, page);
+            assertThat(Statements.ofPage(rachel, page)).as(page).isEqualTo(unchanged);
 
-        String name = "Statement team " + UUID.randomUUID().toString().substring(0, 8);
+            String name = "Statement team " + UUID.randomUUID().toString().substring(0, 8);
+            sql("insert into team (name) values ('" + name + "')");
+            try {
+                // the first page after the change reads the teams; the next one reuses what it wrote
+                double checks = Statements.sessionChecks();
+                var statistics = em.getEntityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
+                statistics.clear();
+                assertThat(teams(rachel, page)).as(page).contains(name);
+                long first = statistics.getPrepareStatementCount() + Math.round(Statements.sessionChecks() - checks);
+                assertThat(first).as(page).isEqualTo(unchanged + 1);
+                assertThat(Statements.ofPage(rachel, page)).as(page).isEqualTo(unchanged);
+            } finally {
+                sql("delete from team where name = '" + name + "'");
+            }
+        }
+    }
+
+    @Test
+    void theAuditLogKeepsTheTeamItIsFilteredOn() {
+        WebSession rachel = WebSession.as("rachel");
+        String name = "Audit filter team " + UUID.randomUUID().toString().substring(0, 8);
         sql("insert into team (name) values ('" + name + "')");
         try {
-            // the first page after the change reads the teams; the next one reuses what it wrote
-            double checks = Statements.sessionChecks();
-            var statistics = em.getEntityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
-            statistics.clear();
-            assertThat(teams(rachel, "/proposals")).contains(name);
-            long first = statistics.getPrepareStatementCount() + Math.round(Statements.sessionChecks() - checks);
-            assertThat(first).isEqualTo(unchanged + 1);
-            assertThat(Statements.ofPage(rachel, "/proposals")).isEqualTo(unchanged);
+            Number id = (Number) QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("select id from team where name = '" + name + "'").getSingleResult());
+            String html = rachel.get("/audit?team=" + id).then().statusCode(200).extract().asString();
+            assertThat(html).contains("<option value=\"" + id + "\" selected>" + name + "</option>");
+            String unfiltered = rachel.get("/audit").then().statusCode(200).extract().asString();
+            assertThat(unfiltered).contains("<option value=\"" + id + "\">" + name + "</option>").doesNotContain(" selected>" + name);
         } finally {
             sql("delete from team where name = '" + name + "'");
         }
