@@ -2,6 +2,7 @@ package org.hostingreview.proposal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import org.hostingreview.web.FormErrors;
 import org.hostingreview.web.InvalidInputException;
 import org.hostingreview.web.Numbers;
 import org.hostingreview.web.Role;
+import org.hostingreview.web.SelectOptions;
 import org.hostingreview.web.SignedInUser;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -44,7 +46,7 @@ public class ProposalResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ProposalPage page, ProposalQuery query,
-                RawString teamOptions, List<ProposalStatus> statuses, boolean seesAll, boolean canCreate);
+                RawString teamOptions, RawString statusOptions, boolean seesAll, boolean canCreate);
 
         static native TemplateInstance step1(Proposal proposal, ProposalForms.FeatureAndWorkload form, List<Feature> features,
                 FormErrors errors, List<ProgressItem> progress, Step step, String conflict, List<Proposal> similar);
@@ -97,8 +99,17 @@ public class ProposalResource {
         SignedInUser me = me();
         ProposalQuery query = new ProposalQuery(status, team, q, sort, after);
         ProposalService.ListPage list = proposals.listPage(me, query);
-        return Templates.list(list.page(), query, list.teamOptions(), List.of(ProposalStatus.values()), me.seesAllTeams(),
+        return Templates.list(list.page(), query, list.teamOptions(), statusOptions(query), me.seesAllTeams(),
                 me.roles().contains(Role.PROPOSER));
+    }
+
+    /** The status filter's options, the one filtered on selected: one expression on the page, not three per status. */
+    static RawString statusOptions(ProposalQuery query) {
+        List<SelectOptions.Option> options = new ArrayList<>();
+        for (ProposalStatus s : ProposalStatus.values()) {
+            options.add(new SelectOptions.Option(s.name(), s.label(), s.name().equals(query.status())));
+        }
+        return SelectOptions.of(options);
     }
 
     // --- creating: step 1 without a proposal yet ---------------------------------------------------

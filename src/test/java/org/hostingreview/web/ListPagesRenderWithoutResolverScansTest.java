@@ -111,7 +111,7 @@ class ListPagesRenderWithoutResolverScansTest {
                     Tier.SELF_HOSTED, i % 2 == 0 ? Tier.HOSTED_OPEN : null)), null));
             data.put("query", new ProposalQuery(null, null, null, null, null));
             data.put("teamOptions", new RawString(""));
-            data.put("statuses", List.of(ProposalStatus.values()));
+            data.put("statusOptions", new RawString(""));
             data.put("seesAll", true);
             data.put("canCreate", false);
             return data;
