@@ -215,12 +215,12 @@ public class AuditLog {
     @Transactional(TxType.SUPPORTS)
     public TimelinePage timeline(long proposalId, Long after) {
         TypedQuery<AuditEvent> query = em.createQuery("from AuditEvent e where e.entityType = :type and e.entityId = :id"
-                + (after != null ? " and e.seq > :after" : "") + " order by e.seq", AuditEvent.class)
+                + (after != null ? " and e.seq > :after" : "") + " order by e.seq limit " + (PAGE_SIZE + 1), AuditEvent.class)
                 .setParameter("type", AuditEntity.PROPOSAL.key()).setParameter("id", String.valueOf(proposalId));
         if (after != null) {
             query.setParameter("after", after);
         }
-        List<Row> rows = new ArrayList<>(query.setMaxResults(PAGE_SIZE + 1).getResultList().stream().map(AuditLog::row).toList());
+        List<Row> rows = new ArrayList<>(query.getResultList().stream().map(AuditLog::row).toList());
         Long next = null;
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
@@ -289,12 +289,15 @@ public class AuditLog {
             jpql.append(" and e.seq < :before");
             params.put("before", filter.beforeValue());
         }
-        jpql.append(" order by e.seq desc");
+        // the limit written into the statement, not bound (setMaxResults binds it): with a bound limit PostgreSQL's generic
+        // plan has to allow for any number of rows, so it planned the statement again on every page (0.15 ms, as long as
+        // the statement ran; pg_stat_statements at 100x)
+        jpql.append(" order by e.seq desc limit ").append(limit);
         // read-only: the page's events are not dirty-checked (their details maps compared) when its transaction ends
         TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class)
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query.getResultList();
     }
 
     @SuppressWarnings("unchecked")
