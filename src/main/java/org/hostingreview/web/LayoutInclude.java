@@ -38,17 +38,13 @@ import io.quarkus.qute.Template;
 public class LayoutInclude {
 
     void register(@Observes EngineBuilder builder) {
-        builder.addSectionHelper(new Factory(new IncludeSectionHelper.Factory()));
+        builder.addSectionHelper(new Factory());
     }
 
     /** Qute's include factory, every method passed on; the helper it makes renders with {@link SharingScope}. */
     static final class Factory implements SectionHelperFactory<SectionHelper> {
 
-        private final IncludeSectionHelper.Factory include;
-
-        Factory(IncludeSectionHelper.Factory include) {
-            this.include = include;
-        }
+        private final IncludeSectionHelper.Factory include = new IncludeSectionHelper.Factory();
 
         @Override
         public List<String> getDefaultAliases() {

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.LongAdder;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.EvalContext;
-import io.quarkus.qute.IncludeSectionHelper;
 import io.quarkus.qute.Results;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.ValueResolver;
@@ -131,7 +130,7 @@ class LayoutIncludeTest {
                     }
                 });
         if (layoutInclude) {
-            builder.addSectionHelper(new LayoutInclude.Factory(new IncludeSectionHelper.Factory()));
+            builder.addSectionHelper(new LayoutInclude.Factory());
         }
         return builder.build();
     }
