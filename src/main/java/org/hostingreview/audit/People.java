@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 
+import org.hostingreview.system.KeptPlans;
+
 /**
  * Display names for the usernames an audit trail records, looked up once per request ({@code inject:people}):
  * the trail keeps the username, the page says who.
@@ -40,20 +42,9 @@ public class People {
         rows.forEach(r -> names.put((String) r[0], (String) r[1]));
     }
 
-    /** The fewest usernames the look-up is sent with: the number of an array parameter's elements PostgreSQL assumes. */
-    static final int PADDED_TO = 10;
-
-    /**
-     * The usernames, the last repeated up to {@link #PADDED_TO}. PostgreSQL keeps a statement's generic plan only while
-     * it costs no more than the plans made for the values: a generic plan assumes an array of 10, and a page's few
-     * actors (3 on most) cost less, so the look-up was planned again on every page (0.14 ms to plan, 0.04 ms to run;
-     * pg_stat_statements at 100x). With 10 or more elements the generic plan is kept. The index scan drops the repeats
-     * before it looks anything up.
-     */
+    /** The usernames, the last repeated up to {@link KeptPlans#PADDED_TO}, so that the look-up keeps its plan. */
     static String[] padded(List<String> usernames) {
-        String[] padded = usernames.toArray(new String[Math.max(PADDED_TO, usernames.size())]);
-        java.util.Arrays.fill(padded, usernames.size(), padded.length, usernames.get(usernames.size() - 1));
-        return padded;
+        return KeptPlans.padded(usernames, new String[0]);
     }
 
     /** The display name of {@code username}, or the username itself (a system actor, an unknown sign-in). */

@@ -198,8 +198,12 @@ public class RevisitViews {
         return new Home(dashboard(me), todos.of(me));
     }
 
-    /** A page of one of the dashboard's lists, and the cursor ({@code day_id}) of the next page, or null. */
-    public record DuePage(Due due, List<DueRow> rows, long total, String next) {
+    /**
+     * A page of one of the dashboard's lists, the list's count as the dashboard counts it (up to
+     * {@link org.hostingreview.web.CappedList#COUNTED}, then "1,000+"), and the cursor ({@code day_id}) of the next page, or
+     * null. Counted in full, the overdue list's count was 5 of the page's 5.3 ms at 100x (pg_stat_statements).
+     */
+    public record DuePage(Due due, List<DueRow> rows, long total, String next) implements org.hostingreview.web.CappedList<DueRow> {
     }
 
     /** One page of a dashboard list, keyset-paginated after {@code after} ({@code yyyy-mm-dd_id}), optionally one team's. */
@@ -215,7 +219,8 @@ public class RevisitViews {
         }
         String from = " from proposal p join team t on t.id = p.team_id where " + where(due) + (team != null ? " and p.team_id = :team" : "");
         String sql = "select '" + due.name() + "', p.id, p.title, t.name, p.status, " + day(due)
-                + " as day, cast(p.due_reasons as text), (select count(*)" + from + "), " + key(due) + from
+                + " as day, cast(p.due_reasons as text), " + count(due, team != null ? " and p.team_id = :team" : "") + ", "
+                + key(due) + from
                 + (cursor != null ? " and (" + key(due) + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by " + order(due)
                 + " limit " + (LIST_PAGE + 1);
         var query = em.createNativeQuery(sql);

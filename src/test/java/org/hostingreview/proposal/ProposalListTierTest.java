@@ -96,13 +96,15 @@ class ProposalListTierTest {
     }
 
     @Test
-    void theListIssuesTheSameTwoStatementsWhateverTheDataAndFilters() {
+    void theListIssuesTheSameStatementsWhateverTheDataAndFilters() {
         SignedInUser rachel = signedIn("rachel");
         SignedInUser priya = signedIn("priya");
         assertThat(ownStatements(rachel, new ProposalQuery(null, null, null, null, null))).isEqualTo(2);
         assertThat(ownStatements(rachel, new ProposalQuery("APPROVED", String.valueOf(priya.teamId()), null, "oldest", null)))
                 .isEqualTo(2);
         assertThat(ownStatements(rachel, new ProposalQuery(null, null, "zz-no-such-proposal", null, null))).isEqualTo(2);
+        // a search that finds something reads its keys first, then their rows (ProposalSearchPlanTest)
+        assertThat(ownStatements(rachel, new ProposalQuery(null, null, "e", null, null))).isEqualTo(3);
         // a proposer sees no team filter: one statement
         assertThat(ownStatements(priya, new ProposalQuery(null, null, null, null, null))).isEqualTo(1);
 
@@ -119,6 +121,7 @@ class ProposalListTierTest {
         assertThat(statementsFor(session, next.group(1).replace("&amp;", "&"))).isEqualTo(few);
         assertThat(statementsFor(session, "/proposals?status=DRAFT&team=" + priya.teamId())).isEqualTo(few);
         assertThat(statementsFor(session, "/proposals?q=zz-no-such-proposal")).isEqualTo(few);
+        assertThat(statementsFor(session, "/proposals?q=e")).isEqualTo(few + 1);
     }
 
     /** The statements of the list's own transaction (the sign-in's excluded), on a second call so that caches are warm. */

@@ -78,6 +78,37 @@ class DashboardAtScaleTest {
         }
     }
 
+    @Test
+    void aListOfMoreThanAThousandIsCountedToAThousandOnTheDashboardAndOnItsOwnPage() {
+        WebSession rachel = WebSession.as("rachel");
+        OwnerDatabase.runAsOwner(copies("Long overdue copy ", 1_005));
+        try {
+            String dashboard = rachel.get("/").then().statusCode(200).extract().asString();
+            assertThat(DemoRevisitsTest.section(dashboard, "overdue")).contains("Overdue (1,000+)").contains("See all 1,000+");
+            // its own page counts no further than the dashboard does: counted in full, the count was most of the page's time
+            String page = rachel.get("/due/overdue").then().statusCode(200).extract().asString();
+            assertThat(page).contains("1,000+ in all, 50 on this page.");
+        } finally {
+            // withdrawn, and changed long ago, so that they do not lead the other tests' lists
+            OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN', updated_at = timestamp '2001-01-01' where title like 'Long overdue copy %'");
+        }
+        String page = rachel.get("/due/overdue").then().statusCode(200).extract().asString();
+        long overdue = count("select count(*) from proposal where status = 'REVIEW_DUE' and due_since <= current_date - 14");
+        assertThat(page).contains(overdue + " in all").doesNotContain("1,000+");
+    }
+
+    /** {@code n} more overdue decisions, copies of the demo's overdue one titled {@code title} and a number. */
+    private static String copies(String title, int n) {
+        return "insert into proposal (feature_id, team_id, owner_id, title, status, steps_saved, current_tier, "
+                + "requests_per_month, input_tokens_per_request, output_tokens_per_request, current_monthly_spend_usd, "
+                + "mlops_engineers, submitted_at, created_at, updated_at, review_round, decided_tier, decided_at, next_review_on, "
+                + "due_since, due_reasons) select feature_id, team_id, owner_id, '" + title + "' || g, 'REVIEW_DUE', steps_saved, "
+                + "current_tier, requests_per_month, input_tokens_per_request, output_tokens_per_request, current_monthly_spend_usd, "
+                + "mlops_engineers, submitted_at, created_at, now(), review_round, decided_tier, decided_at, next_review_on, "
+                + "due_since - 20 - (g % 80), due_reasons from proposal, generate_series(1, " + n + ") g "
+                + "where title like 'Query rewriting at 1B requests%' and status = 'REVIEW_DUE'";
+    }
+
     private long count(String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
