@@ -179,7 +179,7 @@ public class ProposalService {
 
     /**
      * One page of the proposals the user may see, filtered, newest (or oldest) change first; keyset-paginated. Each
-     * row's recommended tier is read from its stored estimate in the same statement; only the rows whose estimate is not
+     * row's recommended tier is read from its stored estimate in the statement that reads the rows; only the rows whose estimate is not
      * {@link Estimates#fresh fresh} (missing, stale, older than today's catalog or than its latest change) are costed on
      * the fly, so the list never shows a tier the proposal page would not.
      */

@@ -21,10 +21,11 @@ public final class KeptPlans {
 
     /** The values, the last repeated up to {@link #PADDED_TO}; none stay none. */
     public static <T> T[] padded(List<T> values, T[] type) {
-        T[] padded = values.toArray(Arrays.copyOf(type, Math.max(PADDED_TO, values.size())));
-        if (!values.isEmpty()) {
-            Arrays.fill(padded, values.size(), padded.length, values.get(values.size() - 1));
+        if (values.isEmpty()) {
+            return Arrays.copyOf(type, 0);
         }
-        return values.isEmpty() ? Arrays.copyOf(type, 0) : padded;
+        T[] padded = values.toArray(Arrays.copyOf(type, Math.max(PADDED_TO, values.size())));
+        Arrays.fill(padded, values.size(), padded.length, values.get(values.size() - 1));
+        return padded;
     }
 }
