@@ -607,12 +607,15 @@ public class ReviewService {
         return ((Number) count.getSingleResult()).longValue();
     }
 
-    /** The queue page with the teams to filter by, in one transaction. */
+    /** The queue page with the teams to filter by. */
     public record QueueView(QueuePage page, io.quarkus.qute.RawString teamOptions) {
     }
 
-    /** The queue page and the team filter's options, {@code team} (as typed) selected. */
-    @Transactional
+    /**
+     * The queue page and the team filter's options, {@code team} (as typed) selected. It only reads, so it runs without a
+     * transaction of its own, as the proposals list does: no COMMIT, a round trip and the transaction manager's work less.
+     */
+    @Transactional(TxType.SUPPORTS)
     public QueueView queueView(SignedInUser me, Long teamFilter, ProposalStatus statusFilter, String after, String team) {
         return new QueueView(queuePage(me, teamFilter, statusFilter, after), accounts.teamOptions(team));
     }
