@@ -10,12 +10,8 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.hostingreview.account.UserAccount;
-
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.evaluation.EvalResult;
 import org.hostingreview.pricing.CatalogSnapshot;
@@ -24,6 +20,7 @@ import org.hostingreview.proposal.CostingService;
 import org.hostingreview.proposal.Estimates;
 import org.hostingreview.proposal.Proposal;
 import org.hostingreview.support.OwnerDatabase;
+import org.hostingreview.support.Statements;
 import org.hostingreview.support.WebSession;
 import org.hostingreview.web.Formats;
 import org.hostingreview.web.SignedInUser;
@@ -48,9 +45,6 @@ class QueueFromStoredEstimatesTest {
     EntityManager em;
 
     @Inject
-    EntityManagerFactory emf;
-
-    @Inject
     CostingService costing;
 
     @Inject
@@ -70,18 +64,11 @@ class QueueFromStoredEstimatesTest {
             UserAccount user = UserAccount.findFull("rachel").orElseThrow();
             return new SignedInUser(user.id, user.username, user.displayName, user.team.id, user.team.name, user.roles);
         });
-        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            statistics.clear();
-            ReviewService.QueueView view = reviews.queueView(rachel, null, null, null, null);
-            assertThat(view.page().rows()).isNotEmpty();
-            fewest = Math.min(fewest, statistics.getTransactionCount());
-        }
-        assertThat(fewest).isZero();
-        statistics.clear();
-        QuarkusTransaction.requiringNew().run(() -> reviews.queueView(rachel, null, null, null, null));
-        assertThat(statistics.getTransactionCount()).as("a transaction is counted when there is one").isPositive();
+        assertThat(Statements.fewestTransactions(() -> assertThat(reviews.queueView(rachel, null, null, null, null).page().rows())
+                .isNotEmpty())).isZero();
+        assertThat(Statements.fewestTransactions(() -> QuarkusTransaction.requiringNew()
+                .run(() -> reviews.queueView(rachel, null, null, null, null)))).as("a transaction is counted when there is one")
+                .isPositive();
     }
 
     /** What a fresh costing (as the queue costed every row before) says of a proposal: recommended, stake, approvals needed. */
