@@ -25,9 +25,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import javax.sql.DataSource;
-
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 
@@ -73,7 +72,7 @@ public class Sessions {
     ApiCredentials apiCredentials;
 
     @Inject
-    DataSource dataSource;
+    Rows rows;
 
     private final Counter sessionChecks;
 
@@ -169,8 +168,17 @@ public class Sessions {
      */
     Optional<Seen> seen(String username, String sessionId) {
         sessionChecks.increment();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(SEEN)) {
+        try {
+            // a connection found dead (cut since its last use) is replaced by the next one: see Rows
+            return rows.withLive(connection -> seen(connection, username, sessionId));
+        } catch (SQLException e) {
+            // as Hibernate would have wrapped it: the error pages and DatabaseFailure read the SQLState underneath
+            throw new PersistenceException("Checking the session failed", e);
+        }
+    }
+
+    private static Optional<Seen> seen(Connection connection, String username, String sessionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SEEN)) {
             statement.setString(1, TwoFactorSettings.REQUIRED);
             statement.setString(2, hash(sessionId));
             statement.setString(3, username);
@@ -195,9 +203,6 @@ public class Sessions {
                         row.getBoolean(13), endReason(row.getString(14)), row.getBoolean(15), row.getBoolean(16),
                         row.getBoolean(17), row.getLong(18)));
             }
-        } catch (SQLException e) {
-            // as Hibernate would have wrapped it: the error pages and DatabaseFailure read the SQLState underneath
-            throw new PersistenceException("Checking the session failed", e);
         }
     }
 

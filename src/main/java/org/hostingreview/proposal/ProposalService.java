@@ -33,6 +33,7 @@ import org.hostingreview.audit.Changes;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.pricing.WhatIf;
 import org.hostingreview.system.KeptPlans;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
@@ -57,6 +58,9 @@ public class ProposalService {
 
     @Inject
     Estimates estimates;
+
+    @Inject
+    Rows plain;
 
     @Inject
     AccountService accounts;
@@ -273,17 +277,14 @@ public class ProposalService {
      * than to look up, by its estimates; joined, each is looked up by its key). Today is ?1, {@code params} follow.
      */
     private List<Object[]> rows(String from, String tail, List<Object> params) {
-        var rows = em.createNativeQuery("select p.id, p.title, (select f.name from feature f where f.id = p.feature_id), "
+        // plain JDBC (Rows): through Hibernate's native query this read cost half as much again as the driver did
+        List<Object> all = new ArrayList<>(params.size() + 1);
+        all.add(costing.today());
+        all.addAll(params);
+        return plain.read("select p.id, p.title, (select f.name from feature f where f.id = p.feature_id), "
                 + "t.name, p.status, p.requests_per_month, p.current_monthly_spend_usd, p.updated_at, p.decided_tier, "
                 + "(select case when " + Estimates.fresh("e", "?1") + " then e.recommended_tier end from proposal_estimate e "
-                + "where e.proposal_id = p.id) from " + from + " join team t on t.id = p.team_id " + tail)
-                .setParameter(1, costing.today());
-        for (int i = 0; i < params.size(); i++) {
-            rows.setParameter(i + 2, params.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.getResultList();
-        return result;
+                + "where e.proposal_id = p.id) from " + from + " join team t on t.id = p.team_id " + tail, all);
     }
 
     /** {@code rows} in the order of {@code ids} (their first column). */

@@ -1,11 +1,8 @@
 package org.hostingreview.system;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,15 +20,20 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseWritable implements HealthCheck {
 
     @Inject
-    DataSource dataSource;
+    Rows rows;
 
     @Override
     public HealthCheckResponse call() {
         var answer = HealthCheckResponse.named("Database writable");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select current_setting('transaction_read_only'), pg_is_in_recovery()")) {
-            rs.next();
-            boolean readOnly = "on".equals(rs.getString(1)) || rs.getBoolean(2);
+        try {
+            // a connection cut since its last use is passed over (Rows): a restart is not reported as the database down
+            boolean readOnly = rows.withLive(c -> {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select current_setting('transaction_read_only'), pg_is_in_recovery()")) {
+                    rs.next();
+                    return "on".equals(rs.getString(1)) || rs.getBoolean(2);
+                }
+            });
             return answer.status(!readOnly).withData("mode", readOnly ? "read-only (maintenance)" : "read-write").build();
         } catch (SQLException e) {
             return answer.down().withData("error", String.valueOf(e.getMessage())).build();
