@@ -121,6 +121,35 @@ class DatabaseOutageTest {
         assertThat(after).containsOnly(200);
     }
 
+    /**
+     * Connections are not checked on every borrow, only after half a second idle (DB_VALIDATE_IDLE_AFTER): a request that
+     * starts in a transaction, as signing in does, takes no second connection when its first is dead, so it relies on that
+     * check. Half a second after every connection was cut, sign-ins succeed; within it, the pages above still answer.
+     */
+    @Test
+    void halfASecondAfterEveryPooledConnectionWasCutSignInsSucceed() throws InterruptedException {
+        WebSession priya = WebSession.as("priya");
+        Parallel.times(8, i -> priya.replay().get("/proposals").statusCode());
+        asSuperuser(CUT_CONNECTIONS);
+        Thread.sleep(700);
+
+        List<Integer> signIns = Parallel.times(8, i -> WebSession.anonymous().tryLogin("omar", WebSession.DEMO_PASSWORD).statusCode());
+
+        assertThat(signIns).as("sign-ins, each in a transaction on a connection idle since the cut").containsOnly(302);
+    }
+
+    @Test
+    void withinHalfASecondOfTheCutASignInIsRefusedWith503OrSucceedsNever500() {
+        WebSession priya = WebSession.as("priya");
+        Parallel.times(8, i -> priya.replay().get("/proposals").statusCode());
+        asSuperuser(CUT_CONNECTIONS);
+
+        List<Integer> signIns = Parallel.times(8, i -> WebSession.anonymous().tryLogin("omar", WebSession.DEMO_PASSWORD).statusCode());
+
+        assertThat(signIns).as("a dead connection is the database's failure, said as one").isSubsetOf(302, 503);
+        assertThat(priya.get("/proposals").statusCode()).as("a page right after").isEqualTo(200);
+    }
+
     @Test
     void aReadOnlyDatabaseIsMaintenanceFor503AndReadinessSaysDown() {
         given().get("/q/health/ready").then().statusCode(200);
