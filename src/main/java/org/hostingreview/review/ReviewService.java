@@ -51,6 +51,7 @@ import org.hostingreview.recommendation.PlanStep;
 import org.hostingreview.recommendation.ProposalInputs;
 import org.hostingreview.recommendation.TierResult;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.Choices;
 import org.hostingreview.web.ConflictException;
 import org.hostingreview.web.FormErrors;
@@ -71,6 +72,9 @@ public class ReviewService {
 
     @Inject
     ProposalService proposals;
+
+    @Inject
+    Rows plain;
 
     @Inject
     org.hostingreview.account.AccountService accounts;
@@ -533,15 +537,18 @@ public class ReviewService {
                 + "from proposal p join team t on t.id = p.team_id left join proposal_estimate pe on pe.proposal_id = p.id where "
                 + waiting + (cursor != null ? " and (" + Todos.WAITING_SINCE + ", p.id) > (cast(:atDay as date), :atId)" : "")
                 + " order by since, p.id limit " + (QUEUE_PAGE + 1);
-        var pageQuery = em.createNativeQuery(page).setParameter("today", costing.today()).setParameter("me", me.id());
+        Map<String, Object> values = new HashMap<>();
+        values.put("today", costing.today());
+        values.put("me", me.id());
         if (teamFilter != null) {
-            pageQuery.setParameter("team", teamFilter);
+            values.put("team", teamFilter);
         }
         if (cursor != null) {
-            pageQuery.setParameter("atDay", atDay).setParameter("atId", Long.parseLong(cursor[1]));
+            values.put("atDay", atDay);
+            values.put("atId", Long.parseLong(cursor[1]));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = pageQuery.getResultList();
+        // plain JDBC (Rows), as the proposals list reads its rows
+        List<Object[]> keys = plain.read(page, values);
         long total = keys.isEmpty() ? countWaiting(waiting, teamFilter) : ((Number) keys.get(0)[11]).longValue();
         String next = null;
         if (keys.size() > QUEUE_PAGE) {

@@ -30,6 +30,9 @@ public class Todos {
     EntityManager em;
 
     @Inject
+    org.hostingreview.system.Rows plain;
+
+    @Inject
     Clock clock;
 
     /** One thing to do or to know. */
@@ -107,17 +110,18 @@ public class Todos {
         }
         if (!branches.isEmpty()) {
             // the approvals and the last review's words only for the rows shown
-            var query = em.createNativeQuery("select x.list, x.id, x.title, x.team, x.status, x.day, x.steps_saved, x.decided_tier, "
-                    + "x.total, x.approvals, lr.display_name, lr.rationale, x.updated from ("
-                    + String.join(" union all ", branches) + ") x left join lateral (select u.display_name, r.rationale from review r "
-                    + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
-                    + "limit 1) lr on true").setParameter("me", me.id());
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            values.put("me", me.id());
             if (me.roles().contains(Role.PROPOSER)) {
-                query.setParameter("now", clock.instant());
+                values.put("now", clock.instant());
             }
             LocalDate today = LocalDate.now(clock);
-            @SuppressWarnings("unchecked")
-            List<Object[]> result = query.getResultList();
+            // plain JDBC (Rows), as the proposals list reads its rows; a new list, as it is sorted below
+            List<Object[]> result = new ArrayList<>(plain.read("select x.list, x.id, x.title, x.team, x.status, x.day, x.steps_saved, "
+                    + "x.decided_tier, x.total, x.approvals, lr.display_name, lr.rationale, x.updated from ("
+                    + String.join(" union all ", branches) + ") x left join lateral (select u.display_name, r.rationale from review r "
+                    + "join app_user u on u.id = r.reviewer_id where x.list = 'CAME_BACK' and r.proposal_id = x.id order by r.id desc "
+                    + "limit 1) lr on true", values));
             // each list in its own order: the longest waiting first, else the latest change first
             result.sort(Todos::inListOrder);
             for (Object[] r : result) {

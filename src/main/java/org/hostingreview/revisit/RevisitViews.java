@@ -40,6 +40,9 @@ public class RevisitViews {
     EntityManager em;
 
     @Inject
+    org.hostingreview.system.Rows plain;
+
+    @Inject
     CostingService costing;
 
     @Inject
@@ -164,16 +167,14 @@ public class RevisitViews {
                     .append(" from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
                     .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
-        var query = em.createNativeQuery(sql.toString());
-        bind(query, sql.toString(), team);
         java.util.Map<Due, List<DueRow>> rows = new java.util.EnumMap<>(Due.class);
         java.util.Map<Due, Long> totals = new java.util.EnumMap<>(Due.class);
         for (Due due : Due.values()) {
             rows.put(due, new ArrayList<>());
             totals.put(due, 0L);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = query.getResultList();
+        // plain JDBC (Rows), as the proposals list reads its rows
+        List<Object[]> result = plain.read(sql.toString(), values(sql.toString(), team));
         for (Object[] r : result) {
             Due due = Due.valueOf((String) r[0]);
             rows.get(due).add(dueRow(due, r));
@@ -192,8 +193,13 @@ public class RevisitViews {
     @Inject
     org.hostingreview.review.Todos todos;
 
-    /** The whole dashboard in one transaction: one connection, a handful of statements, whatever the data. */
-    @Transactional
+    /**
+     * The whole dashboard: three statements whatever the data (the lists, the forecasts' candidates, the to-dos), read
+     * outside a transaction, as the proposals list is: a transaction kept them on one connection, but with connections
+     * checked only after half a second idle a borrow costs no round trip, and the BEGIN, the COMMIT and Narayana's
+     * commit did.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Home home(SignedInUser me) {
         return new Home(dashboard(me), todos.of(me));
     }
@@ -300,17 +306,23 @@ public class RevisitViews {
 
     /** Binds the parameters the lists' SQL uses (a page of one list uses some of them). */
     private void bind(jakarta.persistence.Query query, String sql, Long team) {
+        values(sql, team).forEach(query::setParameter);
+    }
+
+    /** The values of the parameters the lists' SQL uses, by name. */
+    private java.util.Map<String, Object> values(String sql, Long team) {
         LocalDate today = LocalDate.now(clock);
-        java.util.Map<String, Object> values = java.util.Map.of("today", today, "overdueFrom",
-                today.minusDays(config.revisit().overdueDays()), "recentFrom", today.minusDays(30), "soonUntil", today.plusDays(30));
-        values.forEach((name, value) -> {
-            if (sql.contains(":" + name)) {
-                query.setParameter(name, value);
-            }
-        });
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        java.util.Map.of("today", today, "overdueFrom", today.minusDays(config.revisit().overdueDays()), "recentFrom",
+                today.minusDays(30), "soonUntil", today.plusDays(30)).forEach((name, value) -> {
+                    if (sql.contains(":" + name)) {
+                        values.put(name, value);
+                    }
+                });
         if (team != null) {
-            query.setParameter("team", team);
+            values.put("team", team);
         }
+        return values;
     }
 
     private DueRow dueRow(Due due, Object[] r) {
@@ -355,14 +367,10 @@ public class RevisitViews {
      */
     private List<ForecastRow> forecasts(SignedInUser me) {
         boolean seesAll = me.seesAllTeams();
-        var candidates = em.createNativeQuery(FORECAST_CANDIDATES_SQL + (seesAll ? "" : " and p.team_id = :team")
-                + " order by p.last_checkin_id desc limit " + FORECAST_CANDIDATES);
-        if (!seesAll) {
-            candidates.setParameter("team", me.teamId());
-        }
         List<ForecastRow> forecasts = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = candidates.getResultList();
+        List<Object[]> found = plain.read(FORECAST_CANDIDATES_SQL + (seesAll ? "" : " and p.team_id = :team")
+                + " order by p.last_checkin_id desc limit " + FORECAST_CANDIDATES,
+                seesAll ? java.util.Map.of() : java.util.Map.of("team", me.teamId()));
         for (Object[] c : found) {
             long id = ((Number) c[0]).longValue();
             Forecast f = forecaster.cached(id, ((Number) c[3]).longValue(), ((Number) c[4]).longValue(), ((Number) c[5]).longValue());

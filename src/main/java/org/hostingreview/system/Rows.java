@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,16 @@ public class Rows {
     /** The rows of {@code sql}; {@code params.get(n - 1)} is bound to each {@code ?n}. */
     public List<Object[]> read(String sql, List<?> params) {
         List<Object> bound = new ArrayList<>();
-        String jdbc = jdbc(sql, params, bound);
+        return readBound(jdbc(sql, params, bound), bound);
+    }
+
+    /** The rows of {@code sql}; {@code named.get(name)} is bound to each {@code :name}. */
+    public List<Object[]> read(String sql, Map<String, ?> named) {
+        List<Object> bound = new ArrayList<>();
+        return readBound(jdbc(sql, named, bound), bound);
+    }
+
+    private List<Object[]> readBound(String jdbc, List<Object> bound) {
         reads.increment();
         try {
             return withLive(connection -> rows(connection, jdbc, bound));
@@ -109,6 +119,9 @@ public class Rows {
                     statement.setArray(i + 1, connection.createArrayOf("int8", longs));
                 } else if (value instanceof String[] strings) {
                     statement.setArray(i + 1, connection.createArrayOf("text", strings));
+                } else if (value instanceof java.time.Instant instant) {
+                    // as Hibernate binds an Instant: a timestamp with time zone
+                    statement.setObject(i + 1, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
                 } else {
                     statement.setObject(i + 1, value);
                 }
@@ -126,6 +139,43 @@ public class Rows {
                 return rows;
             }
         }
+    }
+
+    /**
+     * {@code sql} with each {@code :name} as JDBC's {@code ?}; the values in the order the names come, in {@code bound}.
+     * Not a name: a cast ({@code ::}), or a colon inside a quoted literal or identifier.
+     */
+    static String jdbc(String sql, Map<String, ?> named, List<Object> bound) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                end = end < 0 ? sql.length() : end + 1;
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+                out.append("::");
+                i += 2;
+            } else if (c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                    end++;
+                }
+                String name = sql.substring(i + 1, end);
+                if (!named.containsKey(name)) {
+                    throw new IllegalArgumentException(":" + name + " has no value");
+                }
+                bound.add(named.get(name));
+                out.append('?');
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** {@code sql} with each {@code ?n} as JDBC's {@code ?}; the values in the order the markers come, in {@code bound}. */

@@ -30,6 +30,28 @@ class RowsTest {
     }
 
     @Test
+    void eachNamedParameterTakesItsValueAndCastsAndQuotedColonsAreLeftAlone() {
+        List<Object> bound = new ArrayList<>();
+        java.util.Map<String, Object> named = new java.util.HashMap<>();
+        named.put("me", 7L);
+        named.put("today", "2026-12-03");
+        named.put("none", null);
+
+        String jdbc = Rows.jdbc("select x::text, ':me', \"a:b\" from t where a = :me and d >= cast(:today as date) and b = :me "
+                + "and c is not distinct from :none and j ? 'k' and x = 1:", named, bound);
+
+        assertThat(jdbc).isEqualTo("select x::text, ':me', \"a:b\" from t where a = ? and d >= cast(? as date) and b = ? "
+                + "and c is not distinct from ? and j ? 'k' and x = 1:");
+        assertThat(bound).containsExactly(7L, "2026-12-03", 7L, null);
+    }
+
+    @Test
+    void aNameWithoutAValueIsRefused() {
+        assertThatThrownBy(() -> Rows.jdbc("select :team", java.util.Map.of("me", 1L), new ArrayList<>()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":team has no value");
+    }
+
+    @Test
     void aConnectionExceptionOrTheServersShutdownOfTheBackendMeansADeadConnectionAndNothingElseDoes() {
         assertThat(Rows.dead(new SQLException("I/O error", "08006"))).isTrue();
         assertThat(Rows.dead(new SQLException("closed", "08003"))).isTrue();
