@@ -8,13 +8,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.SignedInUser;
 
 /**
@@ -38,7 +37,7 @@ public class PortfolioService {
     public static final int OVERVIEW = 10;
 
     @Inject
-    EntityManager em;
+    Rows plain;
 
     /** One feature in the portfolio. */
     public record Entry(long proposalId, String feature, String team, String title, ProposalStatus status, Tier today,
@@ -184,7 +183,7 @@ public class PortfolioService {
         }
         // the cursor's parameters follow the team's, numbered from 1 without one (a reviewer of every team paging on)
         int after = team != null ? 2 : 1;
-        Query query = em.createNativeQuery("select 'T' as kind, tier, draft, sum(features) as n1, sum(moving) as n2, "
+        String sql = "select 'T' as kind, tier, draft, sum(features) as n1, sum(moving) as n2, "
                 + "sum(spend_today_usd) as a, sum(under_recommendation_usd) as b, null as c, null as today_tier, null as title, "
                 + "null as status, null as decided_tier, null as feature, null as team from portfolio_total"
                 + (team != null ? " where team_id = ?1" : "") + " group by tier, draft "
@@ -197,19 +196,21 @@ public class PortfolioService {
                         : "")
                 + " order by e.stays, e.change_usd, e.proposal_id limit " + (size + 1) + ") x "
                 + "join proposal p on p.id = x.proposal_id join feature f on f.id = p.feature_id join team t on t.id = p.team_id "
-                + "order by 1, 2, 3, 5, 8, 4");
+                + "order by 1, 2, 3, 5, 8, 4";
+        List<Object> params = new ArrayList<>();
         if (team != null) {
-            query.setParameter(1, team);
+            params.add(team);
         }
         if (page != null) {
-            query.setParameter(after, page.after().stays()).setParameter(after + 1, page.after().change())
-                    .setParameter(after + 2, page.after().id());
+            params.add(page.after().stays());
+            params.add(page.after().change());
+            params.add(page.after().id());
         }
         Map<String, List<Entry>> entries = new java.util.HashMap<>();
         Map<String, Cursor> last = new java.util.HashMap<>();
         Map<String, Boolean> more = new java.util.HashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
+        // plain JDBC (Rows), as the proposals list reads its rows
+        for (Object[] r : plain.read(sql, params)) {
             Tier tier = Tier.valueOf((String) r[1]);
             if ("T".equals(r[0])) {
                 totals.add(tier, (Boolean) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
