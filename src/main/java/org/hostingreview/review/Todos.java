@@ -16,6 +16,7 @@ import org.hostingreview.costmodel.Text;
 import org.hostingreview.costmodel.Tier;
 import org.hostingreview.proposal.ProposalService;
 import org.hostingreview.proposal.ProposalStatus;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 
@@ -30,7 +31,7 @@ public class Todos {
     EntityManager em;
 
     @Inject
-    org.hostingreview.system.Rows plain;
+    Rows plain;
 
     @Inject
     Clock clock;

@@ -29,6 +29,7 @@ import org.hostingreview.recommendation.FiredRule;
 import org.hostingreview.review.DecisionSnapshot;
 import org.hostingreview.review.Review;
 import org.hostingreview.system.HostingReviewConfig;
+import org.hostingreview.system.Rows;
 import org.hostingreview.web.Role;
 import org.hostingreview.web.SignedInUser;
 
@@ -40,7 +41,7 @@ public class RevisitViews {
     EntityManager em;
 
     @Inject
-    org.hostingreview.system.Rows plain;
+    Rows plain;
 
     @Inject
     CostingService costing;

@@ -65,7 +65,8 @@ public class Rows {
     /**
      * {@code work} on a pooled connection; when it fails because that connection was dead (cut since its last use), on the
      * next one, up to {@link #MOST_ATTEMPTS}. Only outside a transaction: inside one, the connection is the transaction's.
-     * A database that cannot be reached fails at once, when the pool cannot open a connection.
+     * A database that cannot be reached fails at once, when the pool cannot open a connection. For reads only: a write
+     * whose connection died may have committed, and would be written again.
      */
     public <T> T withLive(Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
