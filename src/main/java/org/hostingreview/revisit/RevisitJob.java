@@ -35,8 +35,10 @@ public class RevisitJob {
             long started = System.nanoTime();
             try {
                 RevisitService.Sweep sweep = run();
-                LOG.infof("Start-up revisit sweep done in %d ms (%d due, %d re-opened by prices, %d overdue)",
-                        (System.nanoTime() - started) / 1_000_000, sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue());
+                LOG.infof("Start-up revisit sweep done in %d ms (%d due, %d re-opened by prices of %d re-costed, %s, %d overdue)",
+                        (System.nanoTime() - started) / 1_000_000, sweep.madeDue(), sweep.repriced(), sweep.priceChecked(),
+                        sweep.fullPriceCheck() ? "every decision checked" : "the decisions written since the last check",
+                        sweep.flaggedOverdue());
             } catch (RuntimeException e) {
                 LOG.error("The start-up revisit sweep failed; the daily one will retry", e);
             }

@@ -68,7 +68,7 @@ class PriceChangeTest {
         assertThat(page).contains("Re-check done").contains("1 re-opened").contains("<a href=\"/proposals/" + id + "\">#" + id + "</a>");
     }
 
-    private static long approvedOn(String model) {
+    static long approvedOn(String model) {
         long id = ProposalFixtures.submittedWithCandidate(WebSession.as("priya"), "Priced on " + model, model, "3000");
         ReviewFixtures.review(WebSession.as("rachel"), id, "APPROVE", "HOSTED_OPEN", null).then().statusCode(303);
         assertThat(RevisitFixtures.load(id).status).isEqualTo(ProposalStatus.APPROVED);
@@ -80,7 +80,7 @@ class PriceChangeTest {
     }
 
     /** Adds a price and waits for the re-check as the admin would, on the change's page (returned). */
-    private static String addPrice(WebSession admin, String provider, String model, String price, LocalDate from) {
+    static String addPrice(WebSession admin, String provider, String model, String price, LocalDate from) {
         return org.hostingreview.support.CatalogRecheck.awaitDone(admin, admin.post("/pricing/model-prices", WebSession.pairs("provider", provider, "model", model, "tier", "HOSTED_OPEN",
                 "inputUsdPerMTok", price, "outputUsdPerMTok", price, "cachedInputUsdPerMTok", "",
                 "effectiveFrom", from.toString(), "source", "test", "checkedOn", TestClock.appToday().toString())));
