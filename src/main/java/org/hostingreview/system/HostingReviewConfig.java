@@ -56,6 +56,10 @@ public interface HostingReviewConfig {
         /** Wake the poller on a worker thread as soon as a transaction that queued a mail commits. */
         @WithDefault("true")
         boolean wakeAfterCommit();
+
+        /** The mock mailer's mails kept (for tests to read) before it is emptied; 0 keeps every one. */
+        @WithDefault("500")
+        int mockKeeps();
     }
 
     /** Directory of the embedded database and its generated keys. */
