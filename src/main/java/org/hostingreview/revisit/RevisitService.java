@@ -454,19 +454,20 @@ public class RevisitService {
     }
 
     /**
-     * The next batch of approved decisions (by id, after {@code after}; written at or after {@code since} unless null)
+     * The next batch of approved decisions (by id, after {@code after}; written since {@code since} unless null)
      * whose frozen catalog used a price row that has been replaced since at other prices, or that a cheaper row at another
      * provider undercut after the decision: compared in SQL on the refs the database keeps for each review
      * ({@code review_catalog_ref}), without unpacking any snapshot. The undercut rows come with the day the latest cheaper
      * row took effect, so each ref is one comparison: with the cheaper rows looked up per ref, this statement took 380 ms
      * at 100x (the look-up ran for each of 40,000 refs) and ran once per batch.
      */
-    List<Long> repriceCandidates(long after, PriceMoments moments, java.time.Instant since) {
+    List<Long> repriceCandidates(long after, PriceMoments moments, Written since) {
         if (moments.none()) {
             return List.of();
         }
         var query = em.createNativeQuery("select p.id from proposal p where p.status = 'APPROVED' and p.id > ?1 "
-                + (since != null ? "and p.updated_at >= ?5 " : "") + "and exists (select 1 from review r "
+                + (since != null ? "and (p.updated_at >= ?5 or p.id in (select w.proposal_id from review w where w.id > ?6)) " : "")
+                + "and exists (select 1 from review r "
                 + "join review_catalog_ref c on c.review_id = r.id "
                 + "left join unnest(cast(?3 as text[]), cast(?4 as date[])) u(ref, until) on u.ref = c.ref "
                 + "where r.proposal_id = p.id and r.verdict = 'APPROVE' and r.completes_decision "
@@ -474,7 +475,7 @@ public class RevisitService {
                 + "order by p.id limit " + BATCH).setParameter(1, after).setParameter(2, moments.supersededRefs())
                 .setParameter(3, moments.undercutRefs()).setParameter(4, moments.undercutUntil());
         if (since != null) {
-            query.setParameter(5, since);
+            query.setParameter(5, since.at()).setParameter(6, since.afterReview());
         }
         @SuppressWarnings("unchecked")
         List<Number> ids = query.getResultList();
@@ -500,6 +501,13 @@ public class RevisitService {
     record PriceCheck(List<Long> reopened, int checked, boolean full) {
     }
 
+    /**
+     * The decisions a check of those written since covers: the proposal written at or after {@code at}, or a review after
+     * {@code afterReview} (an approval written with an earlier time, as an import does, is still seen).
+     */
+    record Written(java.time.Instant at, long afterReview) {
+    }
+
     /** How far back before the last check's start a check of the decisions written since reaches: past any transaction. */
     static final java.time.Duration WRITTEN_SINCE_MARGIN = java.time.Duration.ofHours(1);
 
@@ -513,18 +521,20 @@ public class RevisitService {
      */
     PriceCheck reprice(String actor, Progress progress, boolean incremental) {
         java.time.Instant started = clock.instant();
-        Object[] state = QuarkusTransaction.requiringNew().call(() -> new Object[] { priceStamp(), priceMoments(), lastCheck() });
+        Object[] state = QuarkusTransaction.requiringNew().call(() -> new Object[] { priceStamp(), priceMoments(), lastCheck(),
+                em.createNativeQuery("select coalesce(max(id), 0) from review").getSingleResult() });
         String stamp = (String) state[0];
         PriceMoments moments = (PriceMoments) state[1];
         Object[] last = (Object[]) state[2];
-        java.time.Instant since = null;
+        long maxReview = ((Number) state[3]).longValue();
+        Written since = null;
         if (incremental && last != null && stamp.equals(last[0])) {
             java.time.Instant coversUntil = instant(last[1]);
             if (!coversUntil.isAfter(started)) {
-                since = coversUntil.minus(WRITTEN_SINCE_MARGIN);
+                since = new Written(coversUntil.minus(WRITTEN_SINCE_MARGIN), ((Number) last[2]).longValue());
             }
         }
-        java.time.Instant writtenSince = since;
+        Written writtenSince = since;
         List<Long> reopened = new ArrayList<>();
         int checked = 0;
         long after = 0;
@@ -544,10 +554,11 @@ public class RevisitService {
         }
         int total = checked;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into revisit_price_check (id, prices_stamp, "
-                + "covers_until, full_check, checked, finished_at) values (1, ?1, ?2, ?3, ?4, ?5) on conflict (id) do update set "
-                + "prices_stamp = excluded.prices_stamp, covers_until = excluded.covers_until, full_check = excluded.full_check, "
-                + "checked = excluded.checked, finished_at = excluded.finished_at").setParameter(1, stamp).setParameter(2, started)
-                .setParameter(3, writtenSince == null).setParameter(4, total).setParameter(5, clock.instant()).executeUpdate());
+                + "covers_until, max_review_id, full_check, checked, finished_at) values (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+                + "on conflict (id) do update set prices_stamp = excluded.prices_stamp, covers_until = excluded.covers_until, "
+                + "max_review_id = excluded.max_review_id, full_check = excluded.full_check, checked = excluded.checked, "
+                + "finished_at = excluded.finished_at").setParameter(1, stamp).setParameter(2, started).setParameter(3, maxReview)
+                .setParameter(4, writtenSince == null).setParameter(5, total).setParameter(6, clock.instant()).executeUpdate());
         return new PriceCheck(reopened, checked, writtenSince == null);
     }
 
@@ -565,10 +576,14 @@ public class RevisitService {
                 .getSingleResult();
     }
 
-    /** The last completed price check: its prices' stamp and the time until which it covered every decision, or null. */
+    /**
+     * The last completed price check: its prices' stamp, the time until which it covered every decision and the last
+     * review it could see, or null.
+     */
     private Object[] lastCheck() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select prices_stamp, covers_until from revisit_price_check where id = 1")
+        List<Object[]> rows = em.createNativeQuery("select prices_stamp, covers_until, max_review_id from revisit_price_check "
+                + "where id = 1")
                 .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -93,10 +93,14 @@ class PriceCheckSweepTest {
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> revisits.repriceCandidates(id - 1, moments, null)))
                 .as("every decision").startsWith(id);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> revisits.repriceCandidates(id - 1, moments, written.minusSeconds(1))))
-                .as("written since").startsWith(id);
+        long review = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select max(id) from review "
+                + "where proposal_id = ?1").setParameter(1, id).getSingleResult()).longValue());
         assertThat(QuarkusTransaction.requiringNew().call(() -> revisits.repriceCandidates(id - 1, moments,
-                written.plus(Duration.ofSeconds(1))))).as("written before").doesNotContain(id);
+                new RevisitService.Written(written.minusSeconds(1), review)))).as("written since").startsWith(id);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> revisits.repriceCandidates(id - 1, moments,
+                new RevisitService.Written(written.plus(Duration.ofSeconds(1)), review - 1)))).as("approved since").startsWith(id);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> revisits.repriceCandidates(id - 1, moments,
+                new RevisitService.Written(written.plus(Duration.ofSeconds(1)), review)))).as("written before").doesNotContain(id);
 
         RevisitService.Sweep sweep = job.run();
         assertThat(RevisitFixtures.load(id).status).isEqualTo(ProposalStatus.APPROVED);
