@@ -60,7 +60,7 @@ public class SignInThrottle {
             List<Object> rows = em.createNativeQuery("select locked_until from sign_in_throttle where throttle_key = ?1 "
                     + "and locked_until > ?2").setParameter(1, key).setParameter(2, Timestamp.from(now)).getResultList();
             for (Object until : rows) {
-                Duration left = Duration.between(now, Sessions.instant(until));
+                Duration left = Duration.between(now, org.hostingreview.system.Rows.instant(until));
                 longest = longest == null || left.compareTo(longest) > 0 ? left : longest;
             }
         }

@@ -255,7 +255,7 @@ public class ProposalService {
                 outdated.add(id);
             }
             rows.add(new ProposalRow(id, (String) r[1], (String) r[2], (String) r[3], ProposalStatus.valueOf((String) r[4]),
-                    r[5] == null ? null : ((Number) r[5]).longValue(), (BigDecimal) r[6], instant(r[7]),
+                    r[5] == null ? null : ((Number) r[5]).longValue(), (BigDecimal) r[6], Rows.instant(r[7]),
                     r[8] == null ? null : Tier.valueOf((String) r[8]), recommended));
         }
         String next = null;
@@ -292,19 +292,6 @@ public class ProposalService {
         Map<Long, Object[]> byId = new HashMap<>();
         rows.forEach(r -> byId.put(((Number) r[0]).longValue(), r));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value);
     }
 
     /** Open proposals of the team whose feature name is close to {@code featureName}. */

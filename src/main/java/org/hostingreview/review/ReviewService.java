@@ -573,8 +573,8 @@ public class ReviewService {
         for (Object[] k : keys) {
             long id = ((Number) k[0]).longValue();
             ProposalStatus status = ProposalStatus.valueOf((String) k[4]);
-            Instant submittedAt = instant(k[6]);
-            Instant grantedAt = instant(k[10]);
+            Instant submittedAt = Rows.instant(k[6]);
+            Instant grantedAt = Rows.instant(k[10]);
             Tier recommended;
             double stake;
             if (k[13] != null) {
@@ -598,11 +598,6 @@ public class ReviewService {
         }
         rows.sort(Comparator.comparingLong(QueueRow::ageDays).reversed().thenComparingLong(QueueRow::id));
         return new QueuePage(rows, total, next);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime t ? t.toInstant()
-                : (Instant) value;
     }
 
     private long countWaiting(String waiting, Long teamFilter) {

@@ -175,14 +175,9 @@ public class Todos {
             c = day(a[5]).compareTo(day(b[5]));
         }
         if (c == 0 && a[5] == null && a[12] != null && b[12] != null) {
-            c = instant(b[12]).compareTo(instant(a[12]));
+            c = Rows.instant(b[12]).compareTo(Rows.instant(a[12]));
         }
         return c != 0 ? c : Long.compare(((Number) a[1]).longValue(), ((Number) b[1]).longValue());
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime t ? t.toInstant()
-                : (java.time.Instant) value;
     }
 
     private static LocalDate day(Object value) {

@@ -521,15 +521,18 @@ public class RevisitService {
      */
     PriceCheck reprice(String actor, Progress progress, boolean incremental) {
         java.time.Instant started = clock.instant();
-        Object[] state = QuarkusTransaction.requiringNew().call(() -> new Object[] { priceStamp(), priceMoments(), lastCheck(),
-                em.createNativeQuery("select coalesce(max(id), 0) from review").getSingleResult() });
-        String stamp = (String) state[0];
-        PriceMoments moments = (PriceMoments) state[1];
-        Object[] last = (Object[]) state[2];
-        long maxReview = ((Number) state[3]).longValue();
+        // read together, before any candidate: what this check is made against, and what the last one was
+        record Before(String stamp, PriceMoments moments, Object[] last, long maxReview) {
+        }
+        Before before = QuarkusTransaction.requiringNew().call(() -> new Before(priceStamp(), priceMoments(), lastCheck(),
+                ((Number) em.createNativeQuery("select coalesce(max(id), 0) from review").getSingleResult()).longValue()));
+        String stamp = before.stamp();
+        PriceMoments moments = before.moments();
+        long maxReview = before.maxReview();
+        Object[] last = before.last();
         Written since = null;
         if (incremental && last != null && stamp.equals(last[0])) {
-            java.time.Instant coversUntil = instant(last[1]);
+            java.time.Instant coversUntil = org.hostingreview.system.Rows.instant(last[1]);
             if (!coversUntil.isAfter(started)) {
                 since = new Written(coversUntil.minus(WRITTEN_SINCE_MARGIN), ((Number) last[2]).longValue());
             }
@@ -586,11 +589,6 @@ public class RevisitService {
                 + "where id = 1")
                 .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value instanceof java.time.Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) value).toInstant();
     }
 
     /**

@@ -91,6 +91,21 @@ public class Rows {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
+    /**
+     * A time the driver returned (a {@code timestamptz} through JDBC or Hibernate: an {@code Instant}, an
+     * {@code OffsetDateTime} or a {@code Timestamp}) as an {@code Instant}; null stays null.
+     */
+    public static java.time.Instant instant(Object value) {
+        if (value == null || value instanceof java.time.Instant) {
+            return (java.time.Instant) value;
+        } else if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        } else if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
+    }
+
     /** The rows of {@code sql}; {@code params.get(n - 1)} is bound to each {@code ?n}. */
     public List<Object[]> read(String sql, List<?> params) {
         List<Object> bound = new ArrayList<>();
