@@ -2,6 +2,7 @@ package org.hostingreview.audit;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,12 @@ public class AuditService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.hostingreview.system.Rows rows;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /** Starts an event; finish it with {@link Entry#record()}. */
     public Entry event(AuditAction action, String actor) {
         return new Entry(action, actor);
@@ -41,6 +48,44 @@ public class AuditService {
         event.details = entry.details;
         event.persist();
         return event;
+    }
+
+    /**
+     * Records the entries in one statement, in their order, for a batch of background work (the sweep's): one round trip
+     * instead of one per event. The chain's trigger numbers and hashes each row as it does a single insert (a row-level
+     * trigger sees the rows the same statement inserted before it); the details are the same JSON.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] at = new String[n];
+        String[] actors = new String[n];
+        String[] actions = new String[n];
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        Long[] teams = new Long[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            at[i] = clock.instant().toString();
+            actors[i] = e.actor;
+            actions[i] = e.action.name();
+            types[i] = e.entityType;
+            ids[i] = e.entityId;
+            teams[i] = e.teamId;
+            try {
+                details[i] = json.writeValueAsString(e.details);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                throw new IllegalArgumentException("Audit details that are not JSON: " + x.getMessage(), x);
+            }
+        }
+        rows.write("insert into audit_event (occurred_at, actor, action, entity_type, entity_id, team_id, details) "
+                + "select e.at, e.actor, e.action, e.type, e.id, e.team, e.details from unnest(cast(?1 as timestamptz[]), ?2, ?3, "
+                + "?4, ?5, ?6, cast(?7 as jsonb[])) with ordinality e(at, actor, action, type, id, team, details, n) order by e.n",
+                List.of(at, actors, actions, types, ids, teams, details));
     }
 
     /** A fluent description of one audit event. */

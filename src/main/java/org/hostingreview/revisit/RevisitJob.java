@@ -35,8 +35,9 @@ public class RevisitJob {
             long started = System.nanoTime();
             try {
                 RevisitService.Sweep sweep = run();
-                LOG.infof("Start-up revisit sweep done in %d ms (%d due, %d re-opened by prices of %d re-costed, %s, %d overdue)",
-                        (System.nanoTime() - started) / 1_000_000, sweep.madeDue(), sweep.repriced(), sweep.priceChecked(),
+                LOG.infof("Start-up revisit sweep done in %d ms (the sweep %d ms: %d due, %d re-opened by prices of %d re-costed, "
+                        + "%s, %d overdue; then the outdated estimates and the mails waiting)", (System.nanoTime() - started) / 1_000_000,
+                        sweep.tookMs(), sweep.madeDue(), sweep.repriced(), sweep.priceChecked(),
                         sweep.fullPriceCheck() ? "every decision checked" : "the decisions written since the last check",
                         sweep.flaggedOverdue());
             } catch (RuntimeException e) {
@@ -65,10 +66,12 @@ public class RevisitJob {
     public RevisitService.Sweep run() {
         RevisitService.Sweep sweep = revisits.sweep();
         refreshEstimates();
+        long mailing = System.nanoTime();
         int sent = notifier.deliver();
         if (sweep.madeDue() + sweep.repriced() + sweep.flaggedOverdue() + sent > 0) {
-            LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue; %d earlier mail(s) retried",
-                    sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue(), sent);
+            LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue in %d ms; %d mail(s) sent in %d ms",
+                    sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue(), sweep.tookMs(), sent,
+                    (System.nanoTime() - mailing) / 1_000_000);
         }
         return sweep;
     }

@@ -127,21 +127,45 @@ public class Rows {
         }
     }
 
+    /**
+     * A write ({@code insert}, {@code update}) in the caller's transaction, on the connection enlisted in it (the one
+     * Hibernate uses), for background work that writes a batch as one statement; returns the rows it wrote. Markers as
+     * for {@link #read(String, List)}; a {@code Long[]} or {@code String[]} is bound as an array. Never retried: a write
+     * whose connection died may have committed.
+     */
+    public int write(String sql, List<?> params) {
+        if (!io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("A write joins a transaction");
+        }
+        List<Object> bound = new ArrayList<>();
+        String jdbc = jdbc(sql, params, bound);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(jdbc)) {
+            bind(connection, statement, bound);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Writing rows failed", e);
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, List<Object> bound) throws SQLException {
+        for (int i = 0; i < bound.size(); i++) {
+            Object value = bound.get(i);
+            if (value instanceof Long[] longs) {
+                statement.setArray(i + 1, connection.createArrayOf("int8", longs));
+            } else if (value instanceof String[] strings) {
+                statement.setArray(i + 1, connection.createArrayOf("text", strings));
+            } else if (value instanceof java.time.Instant instant) {
+                // as Hibernate binds an Instant: a timestamp with time zone
+                statement.setObject(i + 1, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
     private static List<Object[]> rows(Connection connection, String jdbc, List<Object> bound) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(jdbc)) {
-            for (int i = 0; i < bound.size(); i++) {
-                Object value = bound.get(i);
-                if (value instanceof Long[] longs) {
-                    statement.setArray(i + 1, connection.createArrayOf("int8", longs));
-                } else if (value instanceof String[] strings) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", strings));
-                } else if (value instanceof java.time.Instant instant) {
-                    // as Hibernate binds an Instant: a timestamp with time zone
-                    statement.setObject(i + 1, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
+            bind(connection, statement, bound);
             try (ResultSet row = statement.executeQuery()) {
                 int columns = row.getMetaData().getColumnCount();
                 List<Object[]> rows = new ArrayList<>();

@@ -2,9 +2,15 @@ package org.hostingreview.revisit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hostingreview.audit.AuditChain;
+import org.hostingreview.proposal.Proposal;
+import org.hostingreview.proposal.ProposalStatus;
 import org.hostingreview.support.AuditLog;
 import org.hostingreview.support.OwnerDatabase;
 import org.junit.jupiter.api.Test;
@@ -12,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The sweep works through more due decisions than one batch holds: every one moves to review once, audited and notified once. */
+/**
+ * The sweep works through more due decisions than one batch holds: every one moves to review once, audited and notified
+ * once, then is flagged overdue once; each batch writes its decisions, their events and their mails as one statement
+ * each, and what it writes reads back as what one decision written through Hibernate holds, the chain intact.
+ */
 @QuarkusTest
 class SweepBatchesTest {
 
@@ -21,6 +31,9 @@ class SweepBatchesTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditChain chain;
 
     @Test
     void moreDueDecisionsThanOneBatchAllComeBackOnceEach() {
@@ -37,17 +50,59 @@ class SweepBatchesTest {
                 "alter table proposal enable always trigger proposal_status_transition");
         long auditBefore = AuditLog.maxId();
 
+        long copiesRound = count("select max(review_round) from proposal where title like 'Batch due %'");
+        long copiesVersion = count("select max(version) from proposal where title like 'Batch due %'");
+
         RevisitService.Sweep sweep = job.run();
         job.run();
         long due = count("select count(*) from proposal where title like 'Batch due %' and status = 'REVIEW_DUE'");
         long notified = count("select count(*) from notification n join proposal p on p.id = n.proposal_id "
                 + "where p.title like 'Batch due %' and n.kind = 'DUE'");
+        long rightState = count("select count(*) from proposal where title like 'Batch due %' and due_since = current_date - 1 "
+                + "and review_round = " + (copiesRound + 1) + " and version = " + (copiesVersion + 1) + " and round_approvals = 0");
+        long first = count("select min(id) from proposal where title like 'Batch due %'");
+        Proposal read = QuarkusTransaction.requiringNew().call(() -> em.find(Proposal.class, first));
+        // the same reasons written through Hibernate, on the template (approved, not due): the same jsonb
+        boolean sameJson = QuarkusTransaction.requiringNew().call(() -> {
+            Proposal p = em.find(Proposal.class, template);
+            List<org.hostingreview.proposal.ReopenReason> before = p.dueReasons;
+            p.dueReasons = List.of(RevisitService.SCHEDULED);
+            em.flush();
+            boolean same = (Boolean) em.createNativeQuery("select (select due_reasons from proposal where id = ?1) "
+                    + "= (select due_reasons from proposal where id = ?2)").setParameter(1, template).setParameter(2, first).getSingleResult();
+            p.dueReasons = before;
+            return same;
+        });
+
+        // two weeks and more later: every one flagged overdue once, across batches, however often the sweep runs
+        OwnerDatabase.runAsOwner("update proposal set due_since = current_date - 20 - cast(id % 3 as int) where title like 'Batch due %' "
+                + "and status = 'REVIEW_DUE'");
+        RevisitService.Sweep overdueSweep = job.run();
+        RevisitService.Sweep again = job.run();
+        long overdueMails = count("select count(*) from notification n join proposal p on p.id = n.proposal_id "
+                + "where p.title like 'Batch due %' and n.kind = 'OVERDUE'");
+        long overdueEvents = count("select count(distinct e.entity_id) from audit_event e join proposal p on cast(p.id as text) = e.entity_id "
+                + "where e.id > " + auditBefore + " and e.action = 'REVIEW_OVERDUE' and p.title like 'Batch due %'");
+        long overdueTwice = count("select count(*) from (select entity_id from audit_event where id > " + auditBefore
+                + " and action = 'REVIEW_OVERDUE' group by entity_id having count(*) > 1) twice");
+        AuditChain.Verification chained = chain.verify(true);
         // out of the other tests' dashboards and queue again
         OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN' where title like 'Batch due %' and status = 'REVIEW_DUE'");
 
         assertThat(sweep.madeDue()).isGreaterThanOrEqualTo(copies);
         assertThat(due).isEqualTo(copies);
         assertThat(notified).isEqualTo(copies);
+        assertThat(rightState).isEqualTo(copies);
+        assertThat(read.status).isEqualTo(ProposalStatus.REVIEW_DUE);
+        assertThat(read.dueReasons).containsExactly(RevisitService.SCHEDULED);
+        assertThat(read.dueSince).isEqualTo(LocalDate.now().minusDays(1));
+        assertThat(sameJson).isTrue();
+        assertThat(overdueSweep.flaggedOverdue()).isGreaterThanOrEqualTo(copies);
+        assertThat(again.flaggedOverdue()).isZero();
+        assertThat(overdueMails).isEqualTo(copies);
+        assertThat(overdueEvents).isEqualTo(copies);
+        assertThat(overdueTwice).isZero();
+        assertThat(chained.ok()).as(chained.problem()).isTrue();
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).filteredOn(e -> !e.entityId.equals(String.valueOf(template)))
                 .hasSizeGreaterThanOrEqualTo(copies);
         assertThat(count("select count(*) from (select entity_id from audit_event where id > " + auditBefore
