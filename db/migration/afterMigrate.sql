@@ -25,3 +25,14 @@ BEGIN
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', schema_name, runtime);
 END;
 $$;
+
+-- The stale check's column-by-column comparison of a proposal's costing inputs (V28_3), generated again from the
+-- columns the table has now: a column a migration added is compared unless proposal_costing_inputs names it.
+DO
+$$
+BEGIN
+    IF to_regproc('proposal_costing_compare_refresh') IS NOT NULL THEN
+        PERFORM proposal_costing_compare_refresh();
+    END IF;
+END;
+$$;

@@ -342,7 +342,7 @@ public class RevisitService {
         List<Proposal> written = new ArrayList<>();
         List<Long> versions = new ArrayList<>();
         List<String> reasonsJson = new ArrayList<>();
-        List<org.hostingreview.audit.AuditService.Entry> events = new ArrayList<>();
+        List<AuditService.Entry> events = new ArrayList<>();
         List<Mail> mails = new ArrayList<>();
         List<Long> moved = new ArrayList<>();
         for (Reopening r : batch) {
@@ -397,7 +397,7 @@ public class RevisitService {
                 .forEach(t -> meters.counter("hosting_review_reopens", "trigger", t).increment());
     }
 
-    private org.hostingreview.audit.AuditService.Entry reopened(Proposal proposal, ProposalStatus from, List<ReopenReason> reasons,
+    private AuditService.Entry reopened(Proposal proposal, ProposalStatus from, List<ReopenReason> reasons,
             String actor) {
         return audit.event(AuditAction.PROPOSAL_REOPENED, actor).on(AuditEntity.PROPOSAL, proposal.id).team(proposal.team.id)
                 .detail("reasons", reasons.stream().map(ReopenReason::label).toList())
@@ -783,7 +783,7 @@ public class RevisitService {
         if (mails.isEmpty()) {
             return;
         }
-        List<Object[]> inserted = rows.read("insert into notification (proposal_id, kind, event_key, subject, body, recipients, "
+        List<Object[]> inserted = rows.writeReturning("insert into notification (proposal_id, kind, event_key, subject, body, recipients, "
                 + "created_at) select m.*, ?7 from unnest(?1, ?2, ?3, ?4, ?5, ?6) m on conflict (event_key) do nothing returning id",
                 List.of(mails.stream().map(Mail::proposalId).toArray(Long[]::new), mails.stream().map(m -> m.kind().name()).toArray(String[]::new),
                         mails.stream().map(Mail::eventKey).toArray(String[]::new), mails.stream().map(Mail::subject).toArray(String[]::new),

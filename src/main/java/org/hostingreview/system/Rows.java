@@ -134,14 +134,31 @@ public class Rows {
      * whose connection died may have committed.
      */
     public int write(String sql, List<?> params) {
+        return inTransaction(sql, params, (connection, jdbc, bound) -> {
+            try (PreparedStatement statement = connection.prepareStatement(jdbc)) {
+                bind(connection, statement, bound);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** A write as {@link #write}, with a {@code returning} clause: the rows it returns. */
+    public List<Object[]> writeReturning(String sql, List<?> params) {
+        return inTransaction(sql, params, Rows::rows);
+    }
+
+    private interface Statement<T> {
+        T run(Connection connection, String jdbc, List<Object> bound) throws SQLException;
+    }
+
+    private <T> T inTransaction(String sql, List<?> params, Statement<T> statement) {
         if (!io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
             throw new IllegalStateException("A write joins a transaction");
         }
         List<Object> bound = new ArrayList<>();
         String jdbc = jdbc(sql, params, bound);
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(jdbc)) {
-            bind(connection, statement, bound);
-            return statement.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            return statement.run(connection, jdbc, bound);
         } catch (SQLException e) {
             throw new PersistenceException("Writing rows failed", e);
         }
