@@ -420,9 +420,11 @@ public class RevisitService {
         // each batch locks its decisions' rows (in id order) before it writes to the trail: one lock order with
         // check-ins and reviews, without holding every decision for the whole sweep
         LocalDate today = LocalDate.now(clock);
+        // who the mails go to, read once for the sweep (the reviewers, then each team's proposers as a batch first has one)
+        Recipients recipients = new Recipients();
         int due = 0;
         for (int n = BATCH; n == BATCH;) {
-            n = QuarkusTransaction.requiringNew().call(() -> dueBatch(today));
+            n = QuarkusTransaction.requiringNew().call(() -> dueBatch(today, recipients));
             due += n;
         }
         // Prices that came into force since the last check (an admin may enter them ahead of their date); with the same
@@ -434,7 +436,7 @@ public class RevisitService {
         Overdue batch = new Overdue(0, LocalDate.of(1, 1, 1), 0);
         do {
             Overdue after = batch;
-            batch = QuarkusTransaction.requiringNew().call(() -> overdueBatch(limit, after));
+            batch = QuarkusTransaction.requiringNew().call(() -> overdueBatch(limit, after, recipients));
             flagged += batch.size();
         } while (batch.size() == BATCH);
         return new Sweep(due, prices.reopened().size(), flagged, prices.checked(), prices.full(), (System.nanoTime() - started) / 1_000_000);
@@ -450,7 +452,7 @@ public class RevisitService {
      * ({@code proposal_approved_review_idx}), then locked in id order: taken by id alone, each batch scanned the rows the
      * batches before it had moved (39 ms a batch when 30,000 were due at once at 100x).
      */
-    int dueBatch(LocalDate today) {
+    int dueBatch(LocalDate today, Recipients recipients) {
         lockSweep();
         List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.id in (select q.id "
                 + "from Proposal q where q.status = :approved and q.nextReviewOn <= :today order by q.nextReviewOn, q.id limit "
@@ -459,7 +461,7 @@ public class RevisitService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
         reopenAll(due.stream().map(p -> new Reopening(p, List.of(SCHEDULED), Notification.Kind.DUE, "due:" + p.id + ":" + p.nextReviewOn,
-                p.nextReviewOn)).toList(), AuditService.SYSTEM, new Recipients());
+                p.nextReviewOn)).toList(), AuditService.SYSTEM, recipients);
         return due.size();
     }
 
@@ -472,7 +474,7 @@ public class RevisitService {
      * last batch's ({@code after}) by due date and id, on the index of due decisions by date, flagged: a flagged decision
      * stays due, so a batch that began at the start again would pass every one flagged before it.
      */
-    Overdue overdueBatch(LocalDate limit, Overdue after) {
+    Overdue overdueBatch(LocalDate limit, Overdue after, Recipients recipients) {
         lockSweep();
         List<Proposal> overdue = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.id in (select q.id "
                 + "from Proposal q where q.status = :due and q.dueSince <= :limit and (q.dueSince > :afterDay or (q.dueSince = :afterDay "
@@ -484,7 +486,6 @@ public class RevisitService {
         if (overdue.isEmpty()) {
             return new Overdue(0, after.lastDueSince(), after.lastId());
         }
-        Recipients recipients = new Recipients();
         List<AuditService.Entry> events = new ArrayList<>();
         List<Mail> mails = new ArrayList<>();
         for (Proposal proposal : overdue) {
@@ -733,8 +734,8 @@ public class RevisitService {
 
     /**
      * Who a decision's mails go to: every active reviewer and the active proposers of its team, by address. Read once per
-     * batch of the sweep (the reviewers once, each team's proposers once): read in each mail's insert, the reviewers'
-     * addresses (370 at 100x, sorted and made distinct) were 1 ms of every decision a sweep made due.
+     * sweep (the reviewers once, each team's proposers once, each team's list joined once): read in each mail's insert,
+     * the reviewers' addresses (370 at 100x, sorted and made distinct) were 1 ms of every decision a sweep made due.
      */
     final class Recipients {
         private List<String> reviewers;
