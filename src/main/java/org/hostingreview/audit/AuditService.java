@@ -53,7 +53,8 @@ public class AuditService {
     /**
      * Records the entries in one statement, in their order, for a batch of background work (the sweep's): one round trip
      * instead of one per event. The chain's trigger numbers and hashes each row as it does a single insert (a row-level
-     * trigger sees the rows the same statement inserted before it); the details are the same JSON.
+     * trigger sees the rows the same statement inserted before it). The details are written by the app's JSON mapper:
+     * for strings, numbers, enums, lists and maps (what the sweep records) the same jsonb as {@link Entry#record()} stores.
      */
     @Transactional(TxType.MANDATORY)
     public void recordAll(List<Entry> entries) {

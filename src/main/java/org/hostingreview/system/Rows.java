@@ -20,7 +20,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * A read of a page's rows as plain JDBC, for the statements every page view runs. Hibernate's native query resolves the
+ * A read of a page's rows as plain JDBC, for the statements every page view runs (and a background batch's writes,
+ * {@link #write}). Hibernate's native query resolves the
  * result's columns from the driver's metadata on every call and goes through its session and its statement layers: for
  * the proposals list that was 9 % of the app's CPU per page beside the 6.5 % the driver itself took (async-profiler at
  * 100x). The statement is written as for Hibernate ({@code ?1}, {@code ?2}, … a number may repeat) and returns each row
@@ -129,9 +130,9 @@ public class Rows {
 
     /**
      * A write ({@code insert}, {@code update}) in the caller's transaction, on the connection enlisted in it (the one
-     * Hibernate uses), for background work that writes a batch as one statement; returns the rows it wrote. Markers as
+     * Hibernate uses), for background work that writes a batch as one statement. Markers as
      * for {@link #read(String, List)}; a {@code Long[]} or {@code String[]} is bound as an array. Never retried: a write
-     * whose connection died may have committed.
+     * whose connection died may have committed. Returns how many rows it wrote.
      */
     public int write(String sql, List<?> params) {
         return inTransaction(sql, params, (connection, jdbc, bound) -> {

@@ -86,6 +86,12 @@ class SweepBatchesTest {
         long overdueTwice = count("select count(*) from (select entity_id from audit_event where id > " + auditBefore
                 + " and action = 'REVIEW_OVERDUE' group by entity_id having count(*) > 1) twice");
         AuditChain.Verification chained = chain.verify(true);
+        // the events' details as one written through Hibernate holds them
+        long unlikeDetails = count("select count(*) from audit_event e join proposal p on cast(p.id as text) = e.entity_id "
+                + "where e.id > " + auditBefore + " and p.title like 'Batch due %' and ((e.action = 'PROPOSAL_REOPENED' and e.details "
+                + "<> '{\"reasons\": [\"SCHEDULED: scheduled quarterly review\"], \"changes\": {\"status\": {\"to\": \"REVIEW_DUE\", "
+                + "\"from\": \"APPROVED\"}}}') or (e.action = 'REVIEW_OVERDUE' and e.details <> jsonb_build_object('dueSince', "
+                + "cast(p.due_since as text))))");
         // out of the other tests' dashboards and queue again
         OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN' where title like 'Batch due %' and status = 'REVIEW_DUE'");
 
@@ -103,6 +109,7 @@ class SweepBatchesTest {
         assertThat(overdueEvents).isEqualTo(copies);
         assertThat(overdueTwice).isZero();
         assertThat(chained.ok()).as(chained.problem()).isTrue();
+        assertThat(unlikeDetails).isZero();
         assertThat(AuditLog.since(auditBefore, "PROPOSAL_REOPENED")).filteredOn(e -> !e.entityId.equals(String.valueOf(template)))
                 .hasSizeGreaterThanOrEqualTo(copies);
         assertThat(count("select count(*) from (select entity_id from audit_event where id > " + auditBefore
