@@ -77,9 +77,15 @@ public class RevisitViews {
 
     /**
      * One of the dashboard's lists of decisions: at most {@link #SHOWN} rows, and how many there are in all, counted up to
-     * one more than {@link org.hostingreview.web.CappedList#COUNTED} (shown "1,000+").
+     * one more than {@link org.hostingreview.web.CappedList#SUMMARY_COUNTED} (shown "100+"; the list's own page counts to
+     * "1,000+").
      */
     public record DueList(List<DueRow> rows, long total) implements org.hostingreview.web.CappedList<DueRow> {
+
+        @Override
+        public int countedUpTo() {
+            return SUMMARY_COUNTED;
+        }
     }
 
     /** The dashboard's four lists, and the forecasts that project a crossing. */
@@ -156,7 +162,7 @@ public class RevisitViews {
     @Transactional(TxType.SUPPORTS)
     public Dashboard dashboard(SignedInUser me) {
         Long team = me.seesAllTeams() ? null : me.teamId();
-        // each list's first rows in its index order, and its count up to 1,001 (an index-only scan), in one statement
+        // each list's first rows in its index order, and its count up to 101 (an index-only scan), in one statement
         StringBuilder sql = new StringBuilder();
         for (Due due : Due.values()) {
             if (sql.length() > 0) {
@@ -164,7 +170,8 @@ public class RevisitViews {
             }
             String where = where(due) + (team != null ? " and p.team_id = :team" : "");
             sql.append("(select '").append(due.name()).append("', p.id, p.title, t.name, p.status, ").append(day(due))
-                    .append(", cast(p.due_reasons as text), ").append(count(due, team != null ? " and p.team_id = :team" : ""))
+                    .append(", cast(p.due_reasons as text), ")
+                    .append(count(due, team != null ? " and p.team_id = :team" : "", org.hostingreview.web.CappedList.SUMMARY_COUNTED))
                     .append(" from proposal p join team t on t.id = p.team_id where ").append(where).append(" order by ")
                     .append(order(due)).append(" limit ").append(SHOWN).append(")");
         }
@@ -206,8 +213,8 @@ public class RevisitViews {
     }
 
     /**
-     * A page of one of the dashboard's lists, the list's count as the dashboard counts it (up to
-     * {@link org.hostingreview.web.CappedList#COUNTED}, then "1,000+"), and the cursor ({@code day_id}) of the next page, or
+     * A page of one of the dashboard's lists, the list's count (up to {@link org.hostingreview.web.CappedList#COUNTED},
+     * then "1,000+", where the dashboard says "100+"), and the cursor ({@code day_id}) of the next page, or
      * null. Counted in full, the overdue list's count was 5 of the page's 5.3 ms at 100x (pg_stat_statements).
      */
     public record DuePage(Due due, List<DueRow> rows, long total, String next) implements org.hostingreview.web.CappedList<DueRow> {
@@ -226,7 +233,8 @@ public class RevisitViews {
         }
         String from = " from proposal p join team t on t.id = p.team_id where " + where(due) + (team != null ? " and p.team_id = :team" : "");
         String sql = "select '" + due.name() + "', p.id, p.title, t.name, p.status, " + day(due)
-                + " as day, cast(p.due_reasons as text), " + count(due, team != null ? " and p.team_id = :team" : "") + ", "
+                + " as day, cast(p.due_reasons as text), "
+                + count(due, team != null ? " and p.team_id = :team" : "", org.hostingreview.web.CappedList.COUNTED) + ", "
                 + key(due) + from
                 + (cursor != null ? " and (" + key(due) + ", p.id) > (cast(:atDay as date), :atId)" : "") + " order by " + order(due)
                 + " limit " + (LIST_PAGE + 1);
@@ -284,14 +292,15 @@ public class RevisitViews {
     }
 
     /**
-     * A list's count up to {@link org.hostingreview.web.CappedList#COUNTED} + 1, each part a range of an index on the
+     * A list's count up to {@code countedUpTo} + 1 ({@link org.hostingreview.web.CappedList#SUMMARY_COUNTED} on the dashboard,
+     * {@link org.hostingreview.web.CappedList#COUNTED} on the list's page), each part a range of an index on the
      * column itself, so that it is an index-only scan that starts where the list does: a list's sort key (an
      * expression of {@code due_since}, a day unknown last) is no range of those indexes, and the count of the decisions
      * due now read past every overdue one first (5,001 at 100x). The same decisions as {@link #where}: a day unknown is
      * after every day, so it is in "due now" and "recently re-opened" and never overdue.
      */
-    private static String count(Due due, String team) {
-        int counted = org.hostingreview.web.CappedList.COUNTED + 1;
+    private static String count(Due due, String team, int countedUpTo) {
+        int counted = countedUpTo + 1;
         java.util.function.Function<String, String> upTo = where -> "(select count(*) from (select 1 from proposal p where " + where
                 + team + " limit " + counted + ") c)";
         return switch (due) {

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A first approval waiting for a second is found among many waiting proposals: the reviewer's to-dos list it, count
- * the rest up to "1,000+", and ask the same statements however many wait.
+ * the rest up to "100+" (the queue up to "1,000+"), and ask the same statements however many wait.
  */
 @QuarkusTest
 class SecondApprovalsAtScaleTest {
@@ -37,7 +37,9 @@ class SecondApprovalsAtScaleTest {
 
             String page = dana.get("/").then().statusCode(200).extract().asString();
             assertThat(WorkflowTodosTest.section(page, "todo-second")).contains("#" + id + " ").contains("1 of 2");
-            assertThat(WorkflowTodosTest.section(page, "todo-review")).contains("1,000+").doesNotContain("#" + id + " ");
+            assertThat(WorkflowTodosTest.section(page, "todo-review")).contains("To review (100+)").contains("See all 100+")
+                    .doesNotContain("#" + id + " ");
+            assertThat(dana.get("/reviews").then().statusCode(200).extract().asString()).contains("1,000+");
             assertThat(statements(dana, "/")).isEqualTo(before);
             // the first approver has nothing more to do with it
             assertThat(WebSession.as("rachel").get("/").asString()).doesNotContain("href=\"/proposals/" + id + "#review\"");

@@ -79,13 +79,13 @@ class DashboardAtScaleTest {
     }
 
     @Test
-    void aListOfMoreThanAThousandIsCountedToAThousandOnTheDashboardAndOnItsOwnPage() {
+    void aListOfMoreThanAThousandIsCountedToAHundredOnTheDashboardAndToAThousandOnItsOwnPage() {
         WebSession rachel = WebSession.as("rachel");
         OwnerDatabase.runAsOwner(copies("Long overdue copy ", 1_005));
         try {
             String dashboard = rachel.get("/").then().statusCode(200).extract().asString();
-            assertThat(DemoRevisitsTest.section(dashboard, "overdue")).contains("Overdue (1,000+)").contains("See all 1,000+");
-            // its own page counts no further than the dashboard does: counted in full, the count was most of the page's time
+            assertThat(DemoRevisitsTest.section(dashboard, "overdue")).contains("Overdue (100+)").contains("See all 100+");
+            // its own page counts further than the dashboard: counted in full, the count was most of the page's time
             String page = rachel.get("/due/overdue").then().statusCode(200).extract().asString();
             assertThat(page).contains("1,000+ in all, 50 on this page.");
         } finally {
@@ -95,6 +95,24 @@ class DashboardAtScaleTest {
         String page = rachel.get("/due/overdue").then().statusCode(200).extract().asString();
         long overdue = count("select count(*) from proposal where status = 'REVIEW_DUE' and due_since <= current_date - 14");
         assertThat(page).contains(overdue + " in all").doesNotContain("1,000+");
+    }
+
+    @Test
+    void theDashboardSaysAHundredAtAHundredAndAHundredPlusFromAHundredAndOne() {
+        WebSession rachel = WebSession.as("rachel");
+        long overdue = count("select count(*) from proposal where status = 'REVIEW_DUE' and due_since <= current_date - 14");
+        assertThat(overdue).isLessThan(100);
+        OwnerDatabase.runAsOwner(copies("Hundred overdue copy ", (int) (100 - overdue)));
+        try {
+            String section = DemoRevisitsTest.section(rachel.get("/").then().statusCode(200).extract().asString(), "overdue");
+            assertThat(section).contains("Overdue (100)").contains("See all 100<").doesNotContain("100+");
+            OwnerDatabase.runAsOwner(copies("Hundred overdue copy one more ", 1));
+            section = DemoRevisitsTest.section(rachel.get("/").then().statusCode(200).extract().asString(), "overdue");
+            assertThat(section).contains("Overdue (100+)").contains("See all 100+");
+            assertThat(rachel.get("/due/overdue").then().statusCode(200).extract().asString()).contains("101 in all, 50 on this page.");
+        } finally {
+            OwnerDatabase.runAsOwner("update proposal set status = 'WITHDRAWN', updated_at = timestamp '2001-01-01' where title like 'Hundred overdue copy %'");
+        }
     }
 
     /** {@code n} more overdue decisions, copies of the demo's overdue one titled {@code title} and a number. */

@@ -64,5 +64,6 @@ class NumbersTest {
             }
         }
         assertThat(org.hostingreview.web.CappedList.MORE_THAN_COUNTED).isEqualTo("1,000+");
+        assertThat(org.hostingreview.web.CappedList.MORE_THAN_SUMMARY_COUNTED).isEqualTo("100+");
     }
 }
