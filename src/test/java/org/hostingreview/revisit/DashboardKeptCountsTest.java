@@ -138,7 +138,7 @@ class DashboardKeptCountsTest {
                 + "current_tier, requests_per_month, input_tokens_per_request, output_tokens_per_request, current_monthly_spend_usd, "
                 + "mlops_engineers, submitted_at, created_at, now(), review_round, decided_tier, decided_at, next_review_on, "
                 + "case when g % 4 = 0 then null else current_date - (g * 3) % 50 end, due_reasons from proposal, "
-                + "generate_series(1, 24) g where status = 'REVIEW_DUE' and title not like '%copy%'");
+                + "generate_series(1, 124) g where status = 'REVIEW_DUE' and title not like '%copy%'");
         try {
             assertCountsAsThePage(rachel, null);
             assertCountsAsThePage(priya, count("select team_id from app_user where username = 'priya'"));
@@ -147,7 +147,10 @@ class DashboardKeptCountsTest {
         }
     }
 
-    /** Each list's count on the dashboard is the number of decisions its own definition (the one of V18_2) holds. */
+    /**
+     * Each list's count on the dashboard is the number of decisions its own definition (the one of V18_2) holds, shown
+     * "100+" past a hundred, and on the list's own page in full (up to a thousand).
+     */
     private void assertCountsAsThePage(WebSession session, Long team) {
         String page = session.get("/").then().statusCode(200).extract().asString();
         String scope = team == null ? "" : " and team_id = " + team;
@@ -164,7 +167,10 @@ class DashboardKeptCountsTest {
             if (n == 0) {
                 assertThat(page).as(list.getKey()).doesNotContain("id=\"" + list.getKey() + "-title\"");
             } else {
-                assertThat(DemoRevisitsTest.section(page, list.getKey() + "-title")).as(list.getKey()).contains("(" + n + ")");
+                assertThat(DemoRevisitsTest.section(page, list.getKey() + "-title")).as(list.getKey())
+                        .contains("(" + (n > org.hostingreview.web.CappedList.SUMMARY_COUNTED ? "100+" : n) + ")");
+                assertThat(session.get("/due/" + list.getKey()).then().statusCode(200).extract().asString()).as(list.getKey() + "'s page")
+                        .contains("id=\"due-count\">" + org.hostingreview.web.Numbers.grouped(n) + " in all");
             }
         }
     }
