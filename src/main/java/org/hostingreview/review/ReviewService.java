@@ -490,12 +490,7 @@ public class ReviewService {
     public static final int QUEUE_PAGE = 50;
 
     /** One page of the queue, the number waiting in all, and the cursor of the next page ({@code day-id}), or null. */
-    public record QueuePage(List<QueueRow> rows, long total, String next) {
-
-        /** The count as shown: "1,000+" past {@link Todos#COUNTED} (counted no further, so that a long queue stays cheap). */
-        public String count() {
-            return total > Todos.COUNTED ? org.hostingreview.web.CappedList.MORE_THAN_COUNTED : org.hostingreview.web.Numbers.grouped(total);
-        }
+    public record QueuePage(List<QueueRow> rows, long total, String next) implements org.hostingreview.web.CappedList<QueueRow> {
     }
 
     /** The first page of the queue (the longest waiting). */

@@ -83,9 +83,6 @@ public class Todos {
     /** The queue counts up to this many: "1,000+" says enough, and the count stays cheap however long the queue is. */
     public static final int COUNTED = org.hostingreview.web.CappedList.COUNTED;
 
-    /** The dashboard's to-dos count up to this many ("100+"), as the dashboard's other lists do. */
-    static final int SUMMARY_COUNTED = org.hostingreview.web.CappedList.SUMMARY_COUNTED;
-
     /**
      * Every list of the user's roles in one query: each list's first {@link #SHOWN} and its count. A reviewer's lists
      * hold what they may review ({@link ReviewBlock}'s rule, asked in SQL: not theirs, not edited by them, submitted after
@@ -147,13 +144,16 @@ public class Todos {
                 list.apply(Kind.CAME_BACK));
     }
 
-    /** A list's first rows in its order, and its count up to {@link #SUMMARY_COUNTED} (one more says there are more). */
+    /**
+     * A list's first rows in its order, and its count up to {@link org.hostingreview.web.CappedList#SUMMARY_COUNTED} (one
+     * more says there are more).
+     */
     private static String branch(Kind kind, String where, String order) {
         boolean waiting = kind == Kind.SECOND || kind == Kind.REVIEW;
         String alias = kind.name().toLowerCase(java.util.Locale.ROOT);
         return "(select '" + kind.name() + "' as list, p.id, p.title, t.name as team, p.status, "
                 + (waiting ? WAITING_SINCE : "cast(null as date)") + " as day, p.steps_saved, p.decided_tier, (select count(*) from "
-                + "(select 1 from proposal p where " + where + " limit " + (SUMMARY_COUNTED + 1) + ") " + alias + "_counted) as total, "
+                + "(select 1 from proposal p where " + where + " limit " + (org.hostingreview.web.CappedList.SUMMARY_COUNTED + 1) + ") " + alias + "_counted) as total, "
                 + "p.updated_at as updated, p.round_approvals as approvals from proposal p join team t on t.id = p.team_id where " + where
                 + " order by " + order + " limit " + SHOWN + ")";
     }

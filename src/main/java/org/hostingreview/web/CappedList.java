@@ -52,8 +52,9 @@ public interface CappedList<T> {
      * number on the pages is (a formatter per count was a tenth of the dashboard's cost).
      */
     default String count() {
-        int upTo = countedUpTo();
-        return total() <= upTo ? Numbers.grouped(total()) : upTo == SUMMARY_COUNTED ? MORE_THAN_SUMMARY_COUNTED
-                : upTo == COUNTED ? MORE_THAN_COUNTED : Numbers.grouped(upTo) + "+";
+        if (total() <= countedUpTo()) {
+            return Numbers.grouped(total());
+        }
+        return countedUpTo() == SUMMARY_COUNTED ? MORE_THAN_SUMMARY_COUNTED : MORE_THAN_COUNTED;
     }
 }
