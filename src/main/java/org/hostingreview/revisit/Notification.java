@@ -24,12 +24,15 @@ public class Notification extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "proposal_id", nullable = false)
-    public long proposalId;
+    /** The decision it is about; none for a digest of several ({@link Kind#DIGEST}). */
+    @Column(name = "proposal_id")
+    public Long proposalId;
 
     /** What a notification announces: a decision's review falling due, overdue or re-opened, or a workflow step. */
     public enum Kind {
-        DUE, OVERDUE, REOPENED, SUBMITTED, VERDICT, CHANGES_REQUESTED, SECOND_APPROVAL;
+        DUE, OVERDUE, REOPENED, SUBMITTED, VERDICT, CHANGES_REQUESTED, SECOND_APPROVAL,
+        /** What a sweep or a catalog re-check made due, re-opened or flagged overdue, several decisions in one mail. */
+        DIGEST;
 
         public static Kind of(WorkflowEvent.What what) {
             return valueOf(what.name());

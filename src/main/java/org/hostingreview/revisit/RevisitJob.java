@@ -69,8 +69,9 @@ public class RevisitJob {
         long mailing = System.nanoTime();
         int sent = notifier.deliver();
         if (sweep.madeDue() + sweep.repriced() + sweep.flaggedOverdue() + sent > 0) {
-            LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue in %d ms; %d mail(s) sent in %d ms",
-                    sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue(), sweep.tookMs(), sent,
+            LOG.infof("Revisit sweep: %d decision(s) due, %d re-opened by prices, %d overdue in %d ms, %d digest(s) queued; "
+                    + "%d mail(s) sent in %d ms", sweep.madeDue(), sweep.repriced(), sweep.flaggedOverdue(), sweep.tookMs(),
+                    sweep.digests(), sent,
                     (System.nanoTime() - mailing) / 1_000_000);
         }
         return sweep;

@@ -301,15 +301,13 @@ public class RevisitService {
         return reopen(proposal, reasons, actor, kind, eventKey, LocalDate.now(clock));
     }
 
-    /** As {@link #reopen(Proposal, List, String, Notification.Kind, String)}, due since the given day (a scheduled review's date). */
+    /**
+     * As {@link #reopen(Proposal, List, String, Notification.Kind, String)}, due since the given day (a scheduled review's
+     * date). A person's act (a check-in) re-opens one decision: its mail goes out on its own, not in a digest.
+     */
     @Transactional(TxType.MANDATORY)
     public boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey,
             LocalDate since) {
-        return reopen(proposal, reasons, actor, kind, eventKey, since, new Recipients());
-    }
-
-    private boolean reopen(Proposal proposal, List<ReopenReason> reasons, String actor, Notification.Kind kind, String eventKey,
-            LocalDate since, Recipients recipients) {
         ProposalStatus from = proposal.status;
         if (!proposal.reopen(reasons, since)) {
             return false; // not a decision in force, or re-opened for these reasons already: nothing to audit
@@ -318,7 +316,7 @@ public class RevisitService {
         count(reasons);
         reopened(proposal, from, reasons, actor).record();
         if (from != proposal.status) {
-            queue(List.of(mail(proposal, kind, eventKey, what(reasons), recipients)));
+            queue(List.of(mail(proposal, kind, eventKey, what(reasons), new Recipients())));
         }
         return from != proposal.status;
     }
@@ -331,11 +329,11 @@ public class RevisitService {
      * Re-opens a batch of decisions as {@link #reopen(Proposal, List, String, Notification.Kind, String, LocalDate)} does
      * one, the same rule ({@link Proposal#reopen}) on each, with the batch's writes as one statement each: the proposals'
      * new workflow state (so the estimate triggers, which run once per statement, run once for the batch: per decision
-     * they were 1 ms of the 1.3 ms its update took at 100x), their audit events and their mails. The proposals must be
-     * locked by the caller; they stay read-only in the persistence context, so Hibernate does not write them again.
-     * Returns the ids whose status changed.
+     * they were 1 ms of the 1.3 ms its update took at 100x), their audit events and their mails, held for the digest
+     * ({@link #hold}). The proposals must be locked by the caller, under the sweep's lock; they stay read-only in the
+     * persistence context, so Hibernate does not write them again. Returns the ids whose status changed.
      */
-    List<Long> reopenAll(List<Reopening> batch, String actor, Recipients recipients) {
+    List<Long> reopenAll(List<Reopening> batch, String actor) {
         org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
         session.flush(); // anything pending goes first, as it would have
         java.time.Instant now = clock.instant();
@@ -343,7 +341,7 @@ public class RevisitService {
         List<Long> versions = new ArrayList<>();
         List<String> reasonsJson = new ArrayList<>();
         List<AuditService.Entry> events = new ArrayList<>();
-        List<Mail> mails = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
         List<Long> moved = new ArrayList<>();
         for (Reopening r : batch) {
             Proposal proposal = r.proposal();
@@ -361,7 +359,7 @@ public class RevisitService {
             events.add(reopened(proposal, from, r.reasons(), actor));
             if (from != proposal.status) {
                 moved.add(proposal.id);
-                mails.add(mail(proposal, r.kind(), r.eventKey(), what(r.reasons()), recipients));
+                held.add(held(proposal, r.kind(), r.eventKey(), what(r.reasons())));
             }
         }
         if (written.isEmpty()) {
@@ -380,7 +378,7 @@ public class RevisitService {
             throw new jakarta.persistence.OptimisticLockException("A decision changed while the sweep re-opened it");
         }
         audit.recordAll(events);
-        queue(mails);
+        hold(held);
         return moved;
     }
 
@@ -410,9 +408,10 @@ public class RevisitService {
 
     /**
      * The scheduled sweep: due decisions move to review, overdue ones are flagged, decisions whose prices moved are
-     * re-opened. Idempotent; in bounded batches of {@value #BATCH}, each its own short transaction under the sweep's
-     * advisory lock (so two instances interleave batches, never work on the same decision at once), so the trail's lock
-     * is held for one batch's events only and memory does not grow with the number of decisions.
+     * re-opened, then what it did is mailed as digests ({@link #digest}). Idempotent; in bounded batches of
+     * {@value #BATCH}, each its own short transaction under the sweep's advisory lock (so two instances interleave
+     * batches, never work on the same decision at once), so the trail's lock is held for one batch's events only and
+     * memory does not grow with the number of decisions.
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public Sweep sweep() {
@@ -420,11 +419,9 @@ public class RevisitService {
         // each batch locks its decisions' rows (in id order) before it writes to the trail: one lock order with
         // check-ins and reviews, without holding every decision for the whole sweep
         LocalDate today = LocalDate.now(clock);
-        // who the mails go to, read once for the sweep (the reviewers, then each team's proposers as a batch first has one)
-        Recipients recipients = new Recipients();
         int due = 0;
         for (int n = BATCH; n == BATCH;) {
-            n = QuarkusTransaction.requiringNew().call(() -> dueBatch(today, recipients));
+            n = QuarkusTransaction.requiringNew().call(() -> dueBatch(today));
             due += n;
         }
         // Prices that came into force since the last check (an admin may enter them ahead of their date); with the same
@@ -436,10 +433,12 @@ public class RevisitService {
         Overdue batch = new Overdue(0, LocalDate.of(1, 1, 1), 0);
         do {
             Overdue after = batch;
-            batch = QuarkusTransaction.requiringNew().call(() -> overdueBatch(limit, after, recipients));
+            batch = QuarkusTransaction.requiringNew().call(() -> overdueBatch(limit, after));
             flagged += batch.size();
         } while (batch.size() == BATCH);
-        return new Sweep(due, prices.reopened().size(), flagged, prices.checked(), prices.full(), (System.nanoTime() - started) / 1_000_000);
+        Digested digested = digest();
+        return new Sweep(due, prices.reopened().size(), flagged, prices.checked(), prices.full(), digested.mails(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void lockSweep() {
@@ -452,7 +451,7 @@ public class RevisitService {
      * ({@code proposal_approved_review_idx}), then locked in id order: taken by id alone, each batch scanned the rows the
      * batches before it had moved (39 ms a batch when 30,000 were due at once at 100x).
      */
-    int dueBatch(LocalDate today, Recipients recipients) {
+    int dueBatch(LocalDate today) {
         lockSweep();
         List<Proposal> due = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.id in (select q.id "
                 + "from Proposal q where q.status = :approved and q.nextReviewOn <= :today order by q.nextReviewOn, q.id limit "
@@ -461,7 +460,7 @@ public class RevisitService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         // Due since its review date, not since the sweep ran: an app that was down does not make a decision younger.
         reopenAll(due.stream().map(p -> new Reopening(p, List.of(SCHEDULED), Notification.Kind.DUE, "due:" + p.id + ":" + p.nextReviewOn,
-                p.nextReviewOn)).toList(), AuditService.SYSTEM, recipients);
+                p.nextReviewOn)).toList(), AuditService.SYSTEM);
         return due.size();
     }
 
@@ -472,14 +471,17 @@ public class RevisitService {
     /**
      * Up to one batch of decisions due for longer than allowed and not flagged yet (no OVERDUE notification), after the
      * last batch's ({@code after}) by due date and id, on the index of due decisions by date, flagged: a flagged decision
-     * stays due, so a batch that began at the start again would pass every one flagged before it.
+     * stays due, so a batch that began at the start again would pass every one flagged before it. A decision is flagged
+     * once per round: its key is held for the digest (or, flagged before digests, in the outbox).
      */
-    Overdue overdueBatch(LocalDate limit, Overdue after, Recipients recipients) {
+    Overdue overdueBatch(LocalDate limit, Overdue after) {
         lockSweep();
         List<Proposal> overdue = em.createQuery("from Proposal p join fetch p.team join fetch p.feature where p.id in (select q.id "
                 + "from Proposal q where q.status = :due and q.dueSince <= :limit and (q.dueSince > :afterDay or (q.dueSince = :afterDay "
                 + "and q.id > :afterId)) and not exists (select 1 from Notification n where n.eventKey = concat('overdue:', "
-                + "cast(q.id as String), ':', cast(q.reviewRound as String))) order by q.dueSince, q.id limit " + BATCH + ") "
+                + "cast(q.id as String), ':', cast(q.reviewRound as String))) and not exists (select 1 from DigestItem d "
+                + "where d.eventKey = concat('overdue:', cast(q.id as String), ':', cast(q.reviewRound as String))) "
+                + "order by q.dueSince, q.id limit " + BATCH + ") "
                 + "and p.status = :due and p.dueSince <= :limit order by p.id", Proposal.class)
                 .setParameter("due", ProposalStatus.REVIEW_DUE).setParameter("limit", limit).setParameter("afterDay", after.lastDueSince())
                 .setParameter("afterId", after.lastId()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -487,16 +489,15 @@ public class RevisitService {
             return new Overdue(0, after.lastDueSince(), after.lastId());
         }
         List<AuditService.Entry> events = new ArrayList<>();
-        List<Mail> mails = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
         for (Proposal proposal : overdue) {
             String key = "overdue:" + proposal.id + ":" + proposal.reviewRound;
             events.add(audit.event(AuditAction.REVIEW_OVERDUE, AuditService.SYSTEM).on(AuditEntity.PROPOSAL, proposal.id)
                     .team(proposal.team.id).detail("dueSince", proposal.dueSince.toString()));
-            mails.add(mail(proposal, Notification.Kind.OVERDUE, key, "is overdue for review (due since " + proposal.dueSince + ")",
-                    recipients));
+            held.add(held(proposal, Notification.Kind.OVERDUE, key, "is overdue for review (due since " + proposal.dueSince + ")"));
         }
         audit.recordAll(events);
-        queue(mails);
+        hold(held);
         Proposal last = overdue.stream().max(java.util.Comparator.comparing((Proposal p) -> p.dueSince).thenComparingLong(p -> p.id))
                 .orElseThrow();
         return new Overdue(overdue.size(), last.dueSince, last.id);
@@ -505,9 +506,11 @@ public class RevisitService {
     /**
      * What one sweep did: decisions made due, re-opened by prices and flagged overdue; how many decisions its price check
      * re-costed, and whether it checked every decision (the prices in force changed since the last check, or there was
-     * none) or only those written since; how long it took (its mails are sent after, by {@link Notifier}).
+     * none) or only those written since; how many digests it queued and how long it took (its mails are sent after, by
+     * {@link Notifier}).
      */
-    public record Sweep(int madeDue, int repriced, int flaggedOverdue, int priceChecked, boolean fullPriceCheck, long tookMs) {
+    public record Sweep(int madeDue, int repriced, int flaggedOverdue, int priceChecked, boolean fullPriceCheck, int digests,
+            long tookMs) {
     }
 
     /**
@@ -604,11 +607,14 @@ public class RevisitService {
     /**
      * Re-opens every approved decision whose prices moved by more than allowed, in bounded batches (each its own short
      * transaction under the sweep's lock): the candidates are found in SQL, by the price rows their frozen catalog used
-     * that newer rows replaced, and only they are re-costed. Returns the re-opened decisions' ids.
+     * that newer rows replaced, and only they are re-costed; then they are mailed as digests ({@link #digest}). Returns
+     * the re-opened decisions' ids.
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public List<Long> repriceAll(String actor, Progress progress) {
-        return reprice(actor, progress, false).reopened();
+        List<Long> reopened = reprice(actor, progress, false).reopened();
+        digest();
+        return reopened;
     }
 
     /** What one price check did: the decisions it re-opened, how many it re-costed, and whether it checked them all. */
@@ -729,7 +735,7 @@ public class RevisitService {
         }
         LocalDate today = LocalDate.now(clock);
         return reopenAll(moved.entrySet().stream().map(m -> new Reopening(m.getKey(), m.getValue(), Notification.Kind.REOPENED,
-                "reopened:" + m.getKey().id + ":" + m.getKey().reviewRound + ":price", today)).toList(), actor, new Recipients());
+                "reopened:" + m.getKey().id + ":" + m.getKey().reviewRound + ":price", today)).toList(), actor);
     }
 
     /**
@@ -741,12 +747,28 @@ public class RevisitService {
         private List<String> reviewers;
         private final Map<Long, String> byTeam = new java.util.HashMap<>();
 
+        /** Every active reviewer. */
+        String reviewers() {
+            return String.join(",", new java.util.TreeSet<>(reviewerList()));
+        }
+
+        /** The team's active proposers who are not reviewers (a reviewer's digest holds every team's decisions). */
+        String proposersOnly(long teamId) {
+            java.util.TreeSet<String> proposers = new java.util.TreeSet<>(emails("r.role = 'PROPOSER' and u.team_id = ?1", teamId));
+            proposers.removeAll(reviewerList());
+            return String.join(",", proposers);
+        }
+
+        private List<String> reviewerList() {
+            if (reviewers == null) {
+                reviewers = emails("r.role = 'REVIEWER'", null);
+            }
+            return reviewers;
+        }
+
         String of(long teamId) {
             return byTeam.computeIfAbsent(teamId, team -> {
-                if (reviewers == null) {
-                    reviewers = emails("r.role = 'REVIEWER'", null);
-                }
-                java.util.TreeSet<String> all = new java.util.TreeSet<>(reviewers);
+                java.util.TreeSet<String> all = new java.util.TreeSet<>(reviewerList());
                 all.addAll(emails("r.role = 'PROPOSER' and u.team_id = ?1", team));
                 return String.join(",", all);
             });
@@ -763,17 +785,94 @@ public class RevisitService {
         }
     }
 
-    /** A mail about a decision to queue: its kind, once-only key, subject, body and recipients. */
-    record Mail(long proposalId, Notification.Kind kind, String eventKey, String subject, String body, String recipients) {
+    /** A mail to queue: the decision it is about (none for a digest of several), its kind, once-only key, subject, body and recipients. */
+    record Mail(Long proposalId, Notification.Kind kind, String eventKey, String subject, String body, String recipients) {
     }
 
     /** The mail about a decision to its team's proposers and every reviewer ({@code recipients}). */
     Mail mail(Proposal proposal, Notification.Kind kind, String eventKey, String what, Recipients recipients) {
-        String subject = Notification.singleLine(String.format("[Hosting Review] #%d %s %s", proposal.id, proposal.title, what), 300);
+        Held held = held(proposal, kind, eventKey, what);
+        return new Mail(proposal.id, kind, eventKey, held.subject(), held.body(), recipients.of(proposal.team.id));
+    }
+
+    /** A decision's mail held for the digest: as {@link Mail}, with its team instead of its recipients. */
+    record Held(long proposalId, long teamId, Notification.Kind kind, String eventKey, String subject, String body) {
+    }
+
+    /** The mail about a decision, held for the digest of its team's proposers and the reviewers. */
+    Held held(Proposal proposal, Notification.Kind kind, String eventKey, String what) {
+        String subject = Notification.singleLine(String.format(Digests.PREFIX + "#%d %s %s", proposal.id, proposal.title, what), 300);
         String body = Templates.decisionMail(proposal.id, Notification.singleLine(proposal.title, 300), proposal.team.name,
                 Notification.singleLine(proposal.feature.name, 200), what, proposal.dueReasons.stream().map(r -> r.label()).toList(),
                 config.baseUrl()).render();
-        return new Mail(proposal.id, kind, eventKey, subject, body, recipients.of(proposal.team.id));
+        return new Held(proposal.id, proposal.team.id, kind, eventKey, subject, body);
+    }
+
+    /**
+     * Holds a batch's mails for the digest in one statement, in the batch's transaction; a key already held holds
+     * nothing: each decision is mailed once per event.
+     */
+    void hold(List<Held> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        rows.write("insert into digest_item (proposal_id, team_id, kind, event_key, subject, body, created_at) "
+                + "select h.*, ?7 from unnest(?1, ?2, ?3, ?4, ?5, ?6) h on conflict (event_key) do nothing",
+                List.of(held.stream().map(Held::proposalId).toArray(Long[]::new), held.stream().map(Held::teamId).toArray(Long[]::new),
+                        held.stream().map(h -> h.kind().name()).toArray(String[]::new), held.stream().map(Held::eventKey).toArray(String[]::new),
+                        held.stream().map(Held::subject).toArray(String[]::new), held.stream().map(Held::body).toArray(String[]::new),
+                        clock.instant()));
+    }
+
+    /** What a digest step did: the decisions it mailed, in how many mails. */
+    record Digested(int decisions, int mails) {
+    }
+
+    /**
+     * Mails every decision held for the digest: one mail to every active reviewer with all of them, and one to each
+     * team's active proposers who are not reviewers with the team's (a reviewer has them all in the first), each listing
+     * the first {@value Digests#LISTED} of a kind and counting the rest ({@link Digests}). One short transaction under
+     * the sweep's lock, so no batch holds more meanwhile: the held decisions are read, marked mailed and their digests
+     * queued in the outbox together, and what a crash left held goes out with the next digest. A team with no such
+     * proposer gets none; with no active reviewer, nor do the reviewers.
+     */
+    Digested digest() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            lockSweep();
+            @SuppressWarnings("unchecked")
+            List<Object[]> counted = em.createNativeQuery("select i.team_id, t.name, i.kind, count(*) from digest_item i "
+                    + "join team t on t.id = i.team_id where i.mailed_at is null group by i.team_id, t.name, i.kind "
+                    + "order by min(i.id)").getResultList();
+            if (counted.isEmpty()) {
+                return new Digested(0, 0);
+            }
+            List<Digests.Count> counts = counted.stream().map(r -> new Digests.Count(((Number) r[0]).longValue(), (String) r[1],
+                    Notification.Kind.valueOf((String) r[2]), ((Number) r[3]).longValue())).toList();
+            @SuppressWarnings("unchecked")
+            List<Object[]> first = em.createNativeQuery("select id, proposal_id, team_id, kind, event_key, subject, body from "
+                    + "(select i.*, row_number() over (partition by i.team_id, i.kind order by i.id) n from digest_item i "
+                    + "where i.mailed_at is null) i where n <= ?1 order by id").setParameter(1, Digests.LISTED).getResultList();
+            List<Digests.Item> listed = first.stream().map(r -> new Digests.Item(((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), Notification.Kind.valueOf((String) r[3]),
+                    (String) r[4], (String) r[5], (String) r[6])).toList();
+            int marked = em.createNativeQuery("update digest_item set mailed_at = ?1 where mailed_at is null")
+                    .setParameter(1, clock.instant()).executeUpdate();
+            long held = counts.stream().mapToLong(Digests.Count::count).sum();
+            if (marked != held) {
+                // the sweep's lock keeps every batch out: anything else is a bug, and nothing of it is kept
+                throw new IllegalStateException("Held " + held + " decisions for the digest but marked " + marked);
+            }
+            Recipients recipients = new Recipients();
+            List<Mail> mails = new ArrayList<>();
+            for (Digests.Digest d : Digests.of(counts, listed, config.baseUrl())) {
+                String to = d.forReviewers() ? recipients.reviewers() : recipients.proposersOnly(d.teamId());
+                if (!to.isEmpty()) {
+                    mails.add(new Mail(d.proposalId(), d.kind(), d.eventKey(), d.subject(), d.body(), to));
+                }
+            }
+            queue(mails);
+            return new Digested((int) held, mails.size());
+        });
     }
 
     /**
@@ -785,7 +884,8 @@ public class RevisitService {
             return;
         }
         List<Object[]> inserted = rows.writeReturning("insert into notification (proposal_id, kind, event_key, subject, body, recipients, "
-                + "created_at) select m.*, ?7 from unnest(?1, ?2, ?3, ?4, ?5, ?6) m on conflict (event_key) do nothing returning id",
+                + "created_at) select m.*, ?7 from unnest(cast(?1 as bigint[]), ?2, ?3, ?4, ?5, ?6) m on conflict (event_key) do nothing "
+                + "returning id",
                 List.of(mails.stream().map(Mail::proposalId).toArray(Long[]::new), mails.stream().map(m -> m.kind().name()).toArray(String[]::new),
                         mails.stream().map(Mail::eventKey).toArray(String[]::new), mails.stream().map(Mail::subject).toArray(String[]::new),
                         mails.stream().map(Mail::body).toArray(String[]::new), mails.stream().map(Mail::recipients).toArray(String[]::new),

@@ -29,7 +29,7 @@ class MailOutboxTest {
     private static long queue(String subject, String to) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Notification n = new Notification();
-            n.proposalId = 1;
+            n.proposalId = 1L;
             n.kind = Notification.Kind.DUE;
             n.eventKey = "test:" + subject + ":" + System.nanoTime();
             n.subject = subject;

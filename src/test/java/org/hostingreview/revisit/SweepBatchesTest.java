@@ -19,9 +19,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The sweep works through more due decisions than one batch holds: every one moves to review once, audited and notified
- * once, then is flagged overdue once; each batch writes its decisions, their events and their mails as one statement
- * each, and what it writes reads back as what one decision written through Hibernate holds, the chain intact.
+ * The sweep works through more due decisions than one batch holds: every one moves to review once, audited and held for
+ * the digest once, then is flagged overdue once; each batch writes its decisions, their events and their held mails as
+ * one statement each, and what it writes reads back as what one decision written through Hibernate holds, the chain intact.
  */
 @QuarkusTest
 class SweepBatchesTest {
@@ -56,8 +56,11 @@ class SweepBatchesTest {
         RevisitService.Sweep sweep = job.run();
         job.run();
         long due = count("select count(*) from proposal where title like 'Batch due %' and status = 'REVIEW_DUE'");
-        long notified = count("select count(*) from notification n join proposal p on p.id = n.proposal_id "
-                + "where p.title like 'Batch due %' and n.kind = 'DUE'");
+        // each held for the digest once, and mailed in it; none mailed on its own
+        long notified = count("select count(*) from digest_item i join proposal p on p.id = i.proposal_id "
+                + "where p.title like 'Batch due %' and i.kind = 'DUE' and i.mailed_at is not null");
+        long alone = count("select count(*) from notification n join proposal p on p.id = n.proposal_id "
+                + "where p.title like 'Batch due %'");
         long rightState = count("select count(*) from proposal where title like 'Batch due %' and due_since = current_date - 1 "
                 + "and review_round = " + (copiesRound + 1) + " and version = " + (copiesVersion + 1) + " and round_approvals = 0");
         long first = count("select min(id) from proposal where title like 'Batch due %'");
@@ -79,8 +82,8 @@ class SweepBatchesTest {
                 + "and status = 'REVIEW_DUE'");
         RevisitService.Sweep overdueSweep = job.run();
         RevisitService.Sweep again = job.run();
-        long overdueMails = count("select count(*) from notification n join proposal p on p.id = n.proposal_id "
-                + "where p.title like 'Batch due %' and n.kind = 'OVERDUE'");
+        long overdueMails = count("select count(*) from digest_item i join proposal p on p.id = i.proposal_id "
+                + "where p.title like 'Batch due %' and i.kind = 'OVERDUE' and i.mailed_at is not null");
         long overdueEvents = count("select count(distinct e.entity_id) from audit_event e join proposal p on cast(p.id as text) = e.entity_id "
                 + "where e.id > " + auditBefore + " and e.action = 'REVIEW_OVERDUE' and p.title like 'Batch due %'");
         long overdueTwice = count("select count(*) from (select entity_id from audit_event where id > " + auditBefore
@@ -98,6 +101,7 @@ class SweepBatchesTest {
         assertThat(sweep.madeDue()).isGreaterThanOrEqualTo(copies);
         assertThat(due).isEqualTo(copies);
         assertThat(notified).isEqualTo(copies);
+        assertThat(alone).isZero();
         assertThat(rightState).isEqualTo(copies);
         assertThat(read.status).isEqualTo(ProposalStatus.REVIEW_DUE);
         assertThat(read.dueReasons).containsExactly(RevisitService.SCHEDULED);
