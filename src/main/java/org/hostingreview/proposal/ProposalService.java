@@ -235,12 +235,8 @@ public class ProposalService {
             found = rows("(" + keys + ") k join proposal p on p.id = k.id", "order by k.updated_at " + direction + ", k.id "
                     + direction, params);
         } else {
-            var keyQuery = em.createNativeQuery(keys.toString());
-            for (int i = 0; i < params.size(); i++) {
-                keyQuery.setParameter(i + 1, params.get(i));
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> matched = keyQuery.getResultList();
+            // plain JDBC, as the rows are read (through Hibernate's native query, the page served 3-5 % fewer a second at 100x)
+            List<Object[]> matched = plain.read(keys.toString(), params);
             List<Long> ids = matched.stream().map(k -> ((Number) k[0]).longValue()).toList();
             // padded, so that a search with few matches keeps the rows' plan too (KeptPlans)
             found = ids.isEmpty() ? List.of() : inOrder(ids, rows("proposal p", "where p.id = any(cast(?2 as bigint[]))",
