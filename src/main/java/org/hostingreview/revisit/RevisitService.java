@@ -469,7 +469,7 @@ public class RevisitService {
     }
 
     /**
-     * Up to one batch of decisions due for longer than allowed and not flagged yet (no OVERDUE notification), after the
+     * Up to one batch of decisions due for longer than allowed and not flagged yet (no overdue mail held or queued), after the
      * last batch's ({@code after}) by due date and id, on the index of due decisions by date, flagged: a flagged decision
      * stays due, so a batch that began at the start again would pass every one flagged before it. A decision is flagged
      * once per round: its key is held for the digest (or, flagged before digests, in the outbox).
@@ -739,9 +739,9 @@ public class RevisitService {
     }
 
     /**
-     * Who a decision's mails go to: every active reviewer and the active proposers of its team, by address. Read once per
-     * sweep (the reviewers once, each team's proposers once, each team's list joined once): read in each mail's insert,
-     * the reviewers' addresses (370 at 100x, sorted and made distinct) were 1 ms of every decision a sweep made due.
+     * Who mails go to, by address, read as they are first asked for and kept for the digest step or the check-in that
+     * asks: every active reviewer; a team's active proposers who are not reviewers (a team's digest); or both (a
+     * decision re-opened by a check-in).
      */
     final class Recipients {
         private List<String> reviewers;
