@@ -120,6 +120,23 @@ class DigestTest {
                 .singleElement().satisfies(m -> assertThat(m.getText()).isEqualTo("its body"));
     }
 
+    @Test
+    void aDecisionDueAndOverdueInOneSweepIsListedOnceAsOverdue() {
+        long id = RevisitFixtures.approved("12000");
+        // its review date three weeks gone, no sweep since: due and overdue in the same sweep
+        OwnerDatabase.runAsOwner("update proposal set next_review_on = current_date - 21 where id = " + id);
+        mailbox.clear();
+
+        job.run();
+
+        assertThat(RevisitFixtures.load(id).status).isEqualTo(org.hostingreview.proposal.ProposalStatus.REVIEW_DUE);
+        assertThat(count("select count(*) from digest_item where proposal_id = " + id)).as("held as due and as overdue").isEqualTo(2);
+        for (String to : List.of(RACHEL, PRIYA)) {
+            assertThat(linesAbout(mailbox.getMailsSentTo(to), id)).as(to).singleElement()
+                    .satisfies(l -> assertThat(l).contains("is overdue for review"));
+        }
+    }
+
     /** The digests among the mails: those about several decisions. */
     private static List<Mail> digests(List<Mail> mails) {
         return mails.stream().filter(DigestTest::isDigest).toList();
