@@ -28,6 +28,9 @@ final class Digests {
     /** The subject line every mail of the app begins with. */
     static final String PREFIX = "[Hosting Review] ";
 
+    /** How a digest's text begins, after its count: "30,002 decisions are to be reviewed again:". */
+    static final String INTRO = "to be reviewed again:";
+
     @CheckedTemplate
     static class Templates {
         /** A digest of several decisions. */
@@ -65,9 +68,15 @@ final class Digests {
     record Line(String text, String url) {
     }
 
-    /** The order of a digest's sections: what is most urgent first. */
-    private static final List<Notification.Kind> ORDER = List.of(Notification.Kind.OVERDUE, Notification.Kind.REOPENED,
-            Notification.Kind.DUE);
+    /** A kind's section: what happened to its decisions, its word in a subject's tally, the page that lists them all. */
+    private record Part(Notification.Kind kind, String title, String tally, RevisitViews.Due list) {
+    }
+
+    /** The sections in a digest's order: what is most urgent first. */
+    private static final List<Part> PARTS = List.of(
+            new Part(Notification.Kind.OVERDUE, "overdue for review", "overdue", RevisitViews.Due.OVERDUE),
+            new Part(Notification.Kind.REOPENED, "re-opened: their prices moved", "re-opened", RevisitViews.Due.REOPENED),
+            new Part(Notification.Kind.DUE, "due for their scheduled review", "due", RevisitViews.Due.DUE_NOW));
 
     private Digests() {
     }
@@ -106,65 +115,29 @@ final class Digests {
         }
         List<Section> sections = new ArrayList<>();
         List<String> tally = new ArrayList<>();
-        for (Notification.Kind kind : ORDER) {
-            long count = counts.getOrDefault(kind, 0L);
+        Part only = null; // the last one found: the only one when there is a single section
+        for (Part part : PARTS) {
+            long count = counts.getOrDefault(part.kind(), 0L);
             if (count == 0) {
                 continue;
             }
-            List<Line> lines = listed.stream().filter(i -> i.kind() == kind).limit(LISTED)
+            List<Line> lines = listed.stream().filter(i -> i.kind() == part.kind()).limit(LISTED)
                     .map(i -> new Line(i.subject().startsWith(PREFIX) ? i.subject().substring(PREFIX.length()) : i.subject(),
                             baseUrl + "/proposals/" + i.proposalId() + "/changes"))
                     .toList();
-            sections.add(new Section(heading(kind, count), count, lines, baseUrl + "/due/" + listPage(kind)));
-            tally.add(Text.number(count) + " " + shortName(kind));
+            String heading = Character.toUpperCase(part.title().charAt(0)) + part.title().substring(1) + " (" + Text.number(count) + ")";
+            sections.add(new Section(heading, count, lines, baseUrl + "/due/" + part.list().key()));
+            tally.add(Text.number(count) + " " + part.tally());
+            only = part;
         }
         long first = listed.stream().mapToLong(Item::id).min().orElse(0);
         long last = listed.stream().mapToLong(Item::id).max().orElse(0);
         String what = Text.count(total, "decision") + (team == null ? "" : " of " + teamName);
         // of one kind, the subject says which ("… due for their scheduled review"); of several, how many of each
-        String subject = Notification.singleLine(PREFIX + what + (sections.size() == 1 ? " " + title(only(counts))
+        String subject = Notification.singleLine(PREFIX + what + (sections.size() == 1 ? " " + only.title()
                 : " to review again: " + String.join(", ", tally)), 300);
         String intro = what + (total == 1 ? " is" : " are") + " " + INTRO;
         return new Digest(team, null, Notification.Kind.DIGEST, "digest:" + first + "-" + last + ":" + total + ":" + audience,
                 subject, Templates.digestMail(intro, sections).render());
-    }
-
-    /** How a digest's text begins, after its count: "30,002 decisions are to be reviewed again:". */
-    static final String INTRO = "to be reviewed again:";
-
-    private static String heading(Notification.Kind kind, long count) {
-        String title = title(kind);
-        return Character.toUpperCase(title.charAt(0)) + title.substring(1) + " (" + Text.number(count) + ")";
-    }
-
-    /** What happened to a kind's decisions: "due for their scheduled review". */
-    private static String title(Notification.Kind kind) {
-        return switch (kind) {
-            case OVERDUE -> "overdue for review";
-            case REOPENED -> "re-opened: their prices moved";
-            default -> "due for their scheduled review";
-        };
-    }
-
-    /** The one kind the counts hold. */
-    private static Notification.Kind only(Map<Notification.Kind, Long> counts) {
-        return counts.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElseThrow();
-    }
-
-    private static String shortName(Notification.Kind kind) {
-        return switch (kind) {
-            case OVERDUE -> "overdue";
-            case REOPENED -> "re-opened";
-            default -> "due";
-        };
-    }
-
-    /** The list page ({@code /due/…}) of a kind's decisions. */
-    private static String listPage(Notification.Kind kind) {
-        return switch (kind) {
-            case OVERDUE -> RevisitViews.Due.OVERDUE.key();
-            case REOPENED -> RevisitViews.Due.REOPENED.key();
-            default -> RevisitViews.Due.DUE_NOW.key();
-        };
     }
 }
