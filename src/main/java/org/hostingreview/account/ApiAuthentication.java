@@ -155,6 +155,11 @@ final class ApiAuthentication {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
+            // a token verified lately is answered here, on the event loop: only a look-up in the database needs a worker
+            ApiCredentials.Verified cached = credentials.cachedToken(request.token);
+            if (cached != null) {
+                return Uni.createFrom().item(identity(cached, "token"));
+            }
             return context.runBlocking(() -> credentials.token(request.token)
                     .map(v -> identity(v, "token"))
                     .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked token")));
@@ -175,6 +180,11 @@ final class ApiAuthentication {
         @Override
         public Uni<SecurityIdentity> authenticate(PasswordRequest request, AuthenticationRequestContext context) {
             RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+            // a password verified lately is answered here, on the event loop: only bcrypt and the database need a worker
+            ApiCredentials.Verified cached = credentials.cachedPassword(request.username, request.password);
+            if (cached != null) {
+                return Uni.createFrom().item(identity(cached, "password"));
+            }
             String client = rc == null || rc.request().remoteAddress() == null ? null
                     : rc.request().remoteAddress().hostAddress();
             return context.runBlocking(() -> {

@@ -87,6 +87,23 @@ public class ApiCredentials {
         passwordChecks = new Semaphore(Math.max(1, config.api().maxConcurrentPasswordChecks()), true);
     }
 
+    /**
+     * A bearer token verified within the cache's time, or null: a keyed hash and a map look-up, no database and nothing that
+     * blocks, so the caller may ask on the event loop and go to a worker thread only when this is null.
+     */
+    Verified cachedToken(String token) {
+        return ApiTokens.looksLikeToken(token) ? fresh("t:" + tokens.hash(token)) : null;
+    }
+
+    /** A username and password verified within the cache's time, or null; like {@link #cachedToken}, nothing that blocks. */
+    Verified cachedPassword(String username, String password) {
+        return fresh(passwordKey(username, password));
+    }
+
+    private String passwordKey(String username, String password) {
+        return "b:" + tokens.hash((username == null ? "" : username) + "\u0000" + (password == null ? "" : password));
+    }
+
     /** A bearer token: a hash and (on a cache miss) one indexed query. */
     Optional<Verified> token(String token) {
         if (!ApiTokens.looksLikeToken(token)) {
@@ -110,7 +127,7 @@ public class ApiCredentials {
 
     /** A username and password over HTTP Basic. */
     Outcome password(String username, String password, String client) {
-        String key = "b:" + tokens.hash((username == null ? "" : username) + "\u0000" + (password == null ? "" : password));
+        String key = passwordKey(username, password);
         Verified cached = fresh(key);
         if (cached != null) {
             return new Outcome(Optional.of(cached), Optional.empty(), false);
