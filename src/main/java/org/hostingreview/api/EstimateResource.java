@@ -34,6 +34,7 @@ public class EstimateResource {
     @POST
     @Path("estimates")
     @Consumes(MediaType.APPLICATION_JSON)
+    @BodyReadFirst
     @Operation(summary = "Cost a workload and recommend a tier, without saving anything")
     @APIResponse(responseCode = "200", description = "The estimate")
     @APIResponse(responseCode = "400", description = "Invalid input: `errors` lists each field and its message")
