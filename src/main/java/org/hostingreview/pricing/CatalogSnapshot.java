@@ -3,12 +3,14 @@ package org.hostingreview.pricing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.hostingreview.costmodel.Assumptions;
 import org.hostingreview.costmodel.Param;
@@ -45,6 +47,11 @@ public final class CatalogSnapshot {
     private final List<GpuPrice> gpuPrices;
     private final List<ServingThroughput> throughputs;
     private final List<PolicyValue> policies;
+    /**
+     * Each row's model name as {@link #normalize} gives it, worked out once: a snapshot is kept and resolved for every
+     * costing, and normalizing every row's name on each was a tenth of an API estimate's CPU (async-profiler).
+     */
+    private final Map<Object, String> models = new IdentityHashMap<>();
 
     CatalogSnapshot(LocalDate asOf, List<ModelPrice> modelPrices, List<GpuPrice> gpuPrices, List<ServingThroughput> throughputs,
             List<PolicyValue> policies) {
@@ -54,6 +61,19 @@ public final class CatalogSnapshot {
         this.gpuPrices = inForce(gpuPrices, g -> g.gpu.toLowerCase(Locale.ROOT), g -> g.effectiveFrom, g -> g.id, asOf);
         this.throughputs = inForce(throughputs, ServingThroughput::key, t -> t.effectiveFrom, t -> t.id, asOf);
         this.policies = inForce(policies, p -> p.param, p -> p.effectiveFrom, p -> p.id, asOf);
+        this.modelPrices.forEach(p -> models.put(p, normalize(p.model)));
+        this.throughputs.forEach(t -> models.put(t, normalize(t.model)));
+    }
+
+    /** A row's normalized model name. */
+    private String model(ModelPrice p) {
+        String name = models.get(p);
+        return name != null ? name : normalize(p.model);
+    }
+
+    private String model(ServingThroughput t) {
+        String name = models.get(t);
+        return name != null ? name : normalize(t.model);
     }
 
     public LocalDate asOf() {
@@ -231,8 +251,8 @@ public final class CatalogSnapshot {
     }
 
     private List<ServingThroughput> servable(String model) {
-        return throughputs.stream().filter(t -> normalize(t.model).equals(normalize(model))).filter(t -> gpu(t.gpu) != null)
-                .toList();
+        String wanted = normalize(model);
+        return throughputs.stream().filter(t -> model(t).equals(wanted)).filter(t -> gpu(t.gpu) != null).toList();
     }
 
     static boolean meets(ServingThroughput t, int ttft, int itl) {
@@ -251,26 +271,29 @@ public final class CatalogSnapshot {
     }
 
     /** The row, with a note when it matched the typed name only loosely (so the page says what was priced). */
-    private static ModelPrice closest(String typed, ModelPrice row, List<String> notes) {
-        if (typed != null && !normalize(row.model).equals(normalize(typed))) {
+    private ModelPrice closest(String typed, ModelPrice row, List<String> notes) {
+        if (typed != null && !model(row).equals(normalize(typed))) {
             notes.add("“" + typed.strip() + "” is priced as " + row.model + " (" + row.provider + "), the closest catalog entry.");
         }
         return row;
     }
 
     /** Rows whose model is the given name, or whose model the name mentions (a described fine-tune). */
-    static List<ModelPrice> matching(List<ModelPrice> rows, String name) {
+    List<ModelPrice> matching(List<ModelPrice> rows, String name) {
         String wanted = normalize(name);
         if (wanted.isEmpty()) {
             return List.of();
         }
-        List<ModelPrice> exact = rows.stream().filter(p -> normalize(p.model).equals(wanted)).toList();
+        List<ModelPrice> exact = rows.stream().filter(p -> model(p).equals(wanted)).toList();
         if (!exact.isEmpty()) {
             return exact;
         }
-        return rows.stream().filter(p -> wanted.contains(normalize(p.model)))
+        return rows.stream().filter(p -> wanted.contains(model(p)))
                 .sorted(Comparator.comparingInt((ModelPrice p) -> -p.model.length())).toList();
     }
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_]+");
+    private static final Pattern VARIANT = Pattern.compile("-(instruct|chat)\\b");
 
     static String normalize(String model) {
         if (model == null) {
@@ -281,7 +304,7 @@ public final class CatalogSnapshot {
         if (slash >= 0 && !name.contains("(")) {
             name = name.substring(slash + 1);
         }
-        return name.replaceAll("[\\s_]+", "-").replaceAll("-(instruct|chat)\\b", "");
+        return VARIANT.matcher(SEPARATORS.matcher(name).replaceAll("-")).replaceAll("");
     }
 
     private static double blended(ModelPrice p, Request r) {
