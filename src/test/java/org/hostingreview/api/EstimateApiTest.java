@@ -219,4 +219,32 @@ class EstimateApiTest {
         api().body(onDefaults.replace("\"interTokenTargetMs\": 50", "\"interTokenTargetMs\": 0")).post("/api/v1/estimates").then()
                 .statusCode(400).body("errors.field", hasItem("workload.interTokenTargetMs"));
     }
+
+    /**
+     * The estimate keeps the catalog it loaded while {@code catalog_version} stands, and reads that number on every call:
+     * a price written behind this instance's back (another instance, an import, SQL) prices the very next call. Costed as
+     * of a day near the end of the year ahead, so that the new price changes no other test's figures.
+     */
+    @Test
+    void aPriceAddedBehindTheAppsBackPricesTheNextEstimate() {
+        java.time.LocalDate asOf = org.hostingreview.support.TestClock.appToday().plusDays(362);
+        String request = """
+                {"workload": {"requestsPerMonth": 30000000, "inputTokensPerRequest": 1000, "outputTokensPerRequest": 83},
+                 "models": {"candidates": ["llama-3-70b"]}, "asOf": "%s"}
+                """.formatted(asOf);
+        double before = api().body(request).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath()
+                .getDouble("assumptions.hostedOpenInputUsdPerMTok");
+        assertThat(api().body(request).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath()
+                .getDouble("assumptions.hostedOpenInputUsdPerMTok")).as("the kept catalog, unchanged").isEqualTo(before);
+        assertThat(before).isGreaterThan(0.005);
+
+        org.hostingreview.support.OwnerDatabase.runAsOwner("insert into model_price (provider, model, tier, input_usd_per_mtok, "
+                + "output_usd_per_mtok, effective_from, source, checked_on, created_by) values ('Groq', 'llama-3-70b', "
+                + "'HOSTED_OPEN', 0.005, 0.005, date '" + asOf.minusDays(1) + "', 'https://groq.com/pricing', date '2026-11-27', "
+                + "'another-instance')");
+
+        JsonPath after = api().body(request).post("/api/v1/estimates").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getDouble("assumptions.hostedOpenInputUsdPerMTok")).as("priced on the new, cheapest row").isEqualTo(0.005);
+        assertThat(after.getString("pricesAsOf")).isEqualTo(asOf.toString());
+    }
 }
