@@ -92,13 +92,15 @@ public class EstimateService {
 
     /**
      * A proposal's recommendation, read in one transaction (one connection, checked once, instead of one per statement),
-     * its entities read-only: nothing to compare at the commit.
+     * its entities read-only: nothing to compare at the commit. The catalog's stamp is read with the proposal, as the
+     * proposal page reads it: two statements, the proposal and its eval runs.
      */
     @jakarta.transaction.Transactional
     public EstimateResponse forProposal(long id, SignedInUser me) {
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
-        Proposal proposal = proposals.visible(id, me);
-        Costing costed = costing.cost(proposal, evaluations.runs(id), costing.snapshot(costing.asOf(proposal)));
+        ProposalService.Visible visible = proposals.visibleWithCatalog(id, me);
+        Proposal proposal = visible.proposal();
+        Costing costed = costing.cost(proposal, evaluations.runs(id), costing.snapshot(costing.asOf(proposal), visible.catalog()));
         Recommendation r = costed.recommendation();
         return EstimateResponse.of(r, costed.assumptions(), costed.notes());
     }
