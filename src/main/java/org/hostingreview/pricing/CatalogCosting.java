@@ -66,7 +66,10 @@ public class CatalogCosting {
 
     /** The stamp from a row that selected {@link #STAMP_ITEMS} at column {@code from}. */
     public static Stamp stamp(Object[] row, int from) {
-        Object version = row[from];
+        return of(row[from]);
+    }
+
+    private static Stamp of(Object version) {
         return new Stamp(version == null ? "none" : String.valueOf(((Number) version).longValue()));
     }
 
@@ -89,7 +92,7 @@ public class CatalogCosting {
         if (em.isJoinedToTransaction()) {
             em.flush();
         }
-        return stamp(new Object[] { em.createQuery("select " + STAMP_ITEMS, Long.class).getSingleResult() }, 0);
+        return of(em.createQuery("select " + STAMP_ITEMS, Long.class).getSingleResult());
     }
 
     private static final int CACHED_DAYS = 64;
