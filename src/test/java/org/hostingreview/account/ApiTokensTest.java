@@ -35,7 +35,7 @@ class ApiTokensTest {
 
         assertThat(token).startsWith("hrt_").hasSizeGreaterThan(40);
         String list = omar.get("/account/tokens").then().statusCode(200).extract().asString();
-        assertThat(list).contains("nightly estimates").contains("Estimates").contains(token.substring(0, 10) + "…")
+        assertThat(list).contains("nightly estimates").contains("Estimates").contains(token.substring(0, 10) + "&hellip;")
                 .doesNotContain(token).contains("never");
         String stored = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("name", "nightly estimates")
                 .firstResult().tokenHash);

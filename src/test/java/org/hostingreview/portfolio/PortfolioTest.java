@@ -71,7 +71,7 @@ class PortfolioTest {
         }
         String page = priya.get("/portfolio").then().statusCode(200).extract().asString();
         // the overview lists the first ten of each list, then links to the rest, 25 a page
-        assertThat(page).contains("More drafts →");
+        assertThat(page).contains("More drafts &rarr;");
         java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/portfolio\\?tier=[A-Z_]+&amp;drafts=true&amp;after=[^\"]+)\"")
                 .matcher(page);
         assertThat(next.find()).as("a link to the next page of drafts").isTrue();
@@ -126,7 +126,7 @@ class PortfolioTest {
             }
         }
         assertThat(lists).as("a \"More drafts\" link after a list longer than the overview shows").isPositive();
-        assertThat(overview).contains("More drafts →");
+        assertThat(overview).contains("More drafts &rarr;");
         assertThat(seen).as("every new draft, once, over the overview and the pages after it").doesNotHaveDuplicates()
                 .hasSize(made);
     }

@@ -84,7 +84,7 @@ class MarketPricesTest {
                 .contains("purchased at $35,000 per GPU, depreciated over 48 months")
                 .contains("8 GPUs × 1.275 kW × PUE 1.3 × $0.12/kWh × 730 h")
                 .contains("24×7 on-call minimum 4")
-                .contains("GPUs purchased; 24×7 support required.");
+                .contains("GPUs purchased; 24&times;7 support required.");
         ProposalFixtures.save(priya, id, 7, WebSession.pairs("gpuProcurement", "RENTED_FROM_A_FRIEND")).then().statusCode(400);
     }
 }

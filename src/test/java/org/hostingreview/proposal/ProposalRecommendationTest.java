@@ -58,8 +58,8 @@ class ProposalRecommendationTest {
 
         assertThat(page).contains("<h3 id=\"plan-title\">The plan</h3>");
         assertThat(page.indexOf("id=\"plan-title\"")).isLessThan(page.indexOf("<table class=\"data compare\">"));
-        assertThat(page).contains("<strong>Now</strong> · Hosted open weights")
-                .contains("<strong>Destination</strong> · Self-hosted open weights");
+        assertThat(page).contains("<strong>Now</strong> &middot; Hosted open weights")
+                .contains("<strong>Destination</strong> &middot; Self-hosted open weights");
         assertThat(json.getList("plan.tier", String.class)).containsExactly("HOSTED_OPEN", "SELF_HOSTED");
         assertThat(page).contains(String.format("from %,d requests/month", json.getLong("plan[1].fromRequestsPerMonth")));
     }

@@ -27,7 +27,7 @@ class ExpiredFormTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("text/html");
         String page = refused.asString();
-        assertThat(page).contains("This form expired — reload").contains("Invoice &lt;b&gt;extraction&lt;/b&gt;")
+        assertThat(page).contains("This form expired &mdash; reload").contains("Invoice &lt;b&gt;extraction&lt;/b&gt;")
                 .contains("Invoices").doesNotContain(oldToken).contains("Nothing was saved");
     }
 
