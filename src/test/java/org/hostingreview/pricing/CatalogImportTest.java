@@ -80,7 +80,7 @@ class CatalogImportTest {
         long id = Long.parseLong(location.replaceAll(".*/proposals/(\\d+)/steps/2$", "$1"));
         assertThat(priya.get("/proposals/" + id).asString())
                 .contains("Self-hosting is sized on prefill 6,113 and decode 3,057 tokens/s per replica")
-                .contains("p99 TTFT ≤ 419 ms, ITL ≤ 39 ms (measured: GuideLLM guidellm-sweep.json (2025-11-30))");
+                .contains("p99 TTFT &le; 419 ms, ITL &le; 39 ms (measured: GuideLLM guidellm-sweep.json (2025-11-30))");
     }
 
     @Test

@@ -35,10 +35,10 @@ class MarketPricesTest {
     @Test
     void theFrameworksBlendIsLabelledAnAssumptionAndCorrectedByTogethersListPrice() {
         String page = WebSession.as("priya").get("/pricing").then().statusCode(200).extract().asString();
-        assertThat(page).contains("$0.28 in · $0.28 out per 1M tokens — framework assumption")
-                .contains("$0.88 in · $0.88 out · batch $0.44 / $0.44 per 1M tokens — list price")
+        assertThat(page).contains("$0.28 in &middot; $0.28 out per 1M tokens &mdash; framework assumption")
+                .contains("$0.88 in &middot; $0.88 out &middot; batch $0.44 / $0.44 per 1M tokens &mdash; list price")
                 .contains("superseded: corrected by a newer row")
-                .contains("$3 in · $15 out · $0.3 cached · batch $1.5 / $7.5 · cache write $3.75 per 1M tokens — list price")
+                .contains("$3 in &middot; $15 out &middot; $0.3 cached &middot; batch $1.5 / $7.5 &middot; cache write $3.75 per 1M tokens &mdash; list price")
                 .contains("Groq").contains("DeepInfra").contains("Fireworks");
     }
 
@@ -82,8 +82,8 @@ class MarketPricesTest {
         String page = priya.get("/proposals/" + id).then().statusCode(200).extract().asString();
         assertThat(page).contains("GPU power").contains("Colocation")
                 .contains("purchased at $35,000 per GPU, depreciated over 48 months")
-                .contains("8 GPUs × 1.275 kW × PUE 1.3 × $0.12/kWh × 730 h")
-                .contains("24×7 on-call minimum 4")
+                .contains("8 GPUs &times; 1.275 kW &times; PUE 1.3 &times; $0.12/kWh &times; 730 h")
+                .contains("24&times;7 on-call minimum 4")
                 .contains("GPUs purchased; 24&times;7 support required.");
         ProposalFixtures.save(priya, id, 7, WebSession.pairs("gpuProcurement", "RENTED_FROM_A_FRIEND")).then().statusCode(400);
     }

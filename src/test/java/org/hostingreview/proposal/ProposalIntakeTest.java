@@ -235,7 +235,7 @@ class ProposalIntakeTest {
                 "evalSet", "doc-classes-2k", "sampleSize", "2000", "scoreKind", "FRACTION", "score", "91", "runDate", "2026-10-01",
                 "notes", "");
         priya.post("/proposals/" + id + "/evals", run).then().statusCode(400)
-                .body(containsString("A score from 0 to 1: enter it as 0.87, or choose Score (0–100)."))
+                .body(containsString("A score from 0 to 1: enter it as 0.87, or choose Score (0&ndash;100)."))
                 .body(containsString("value=\"91\""));
         Map<String, Object> fraction = new LinkedHashMap<>(run);
         fraction.put("score", "0.91");
@@ -245,7 +245,7 @@ class ProposalIntakeTest {
                 "notes", "")).then().statusCode(303);
         String page = priya.get("/proposals/" + id).then().statusCode(200).extract().asString();
         assertThat(page).doesNotContain("W5_QUALITY_GAP").doesNotContain("points short")
-                .contains("is not compared with gpt-4.1&#39;s (0.91, 0–1): they are on another scale or eval set.");
+                .contains("is not compared with gpt-4.1&#39;s (0.91, 0&ndash;1): they are on another scale or eval set.");
     }
 
     @Test

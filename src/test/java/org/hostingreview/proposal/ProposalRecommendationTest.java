@@ -40,7 +40,7 @@ class ProposalRecommendationTest {
                 .contains("input-bound (prefill) binds")
                 .contains("Groq llama-3-70b (list price)")
                 .contains("Self-hosting is sized on prefill 14,000 and decode 5,401 tokens/s per replica")
-                .contains("p99 TTFT ≤ 2,000 ms, ITL ≤ 200 ms")
+                .contains("p99 TTFT &le; 2,000 ms, ITL &le; 200 ms")
                 .contains("W5_QUALITY_GAP").contains("4 points short")
                 .contains("W4_GPU_ONLY_ESTIMATE")
                 .contains("Runner-up: <strong>Self-hosted open weights</strong>")

@@ -76,11 +76,11 @@ class ProposalPageCacheTest {
         WebSession rachel = WebSession.as("rachel");
         String filed = page(rachel, "/proposals/1");
         String whatIf = page(rachel, "/proposals/1?requests=90000000");
-        assertThat(whatIf).contains("what-if, not saved").contains("90,000,000 requests ×").contains("value=\"90000000\"");
+        assertThat(whatIf).contains("what-if, not saved").contains("90,000,000 requests &times;").contains("value=\"90000000\"");
         assertThat(page(rachel, "/proposals/1")).isEqualTo(filed).doesNotContain("what-if, not saved");
-        assertThat(page(rachel, "/proposals/1?requests=90000001")).contains("90,000,001 requests ×");
+        assertThat(page(rachel, "/proposals/1?requests=90000001")).contains("90,000,001 requests &times;");
         assertThat(page(rachel, "/proposals/1?requests=abc")).contains("Enter whole requests per month")
-                .contains("value=\"abc\"").doesNotContain("90,000,000 requests ×");
+                .contains("value=\"abc\"").doesNotContain("90,000,000 requests &times;");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ForecastPageTest {
         String two = WebSession.as("rachel").get("/proposals/" + id).then().statusCode(200).extract().asString();
 
         String forecast = DemoRevisitsTest.section(two, "forecast-title");
-        assertThat(forecast).contains("At this growth (+2").contains("R² 1.00 over 3 check-ins")
+        assertThat(forecast).contains("At this growth (+2").contains("R&sup2; 1.00 over 3 check-ins")
                 .containsPattern("self-hosting crosses hosted-open around 20\\d\\d-\\d\\d").contains("S2_HYPERSCALE starts to fire")
                 .contains("<svg")
                 .contains("Proposed next review");

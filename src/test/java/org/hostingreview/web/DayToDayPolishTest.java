@@ -42,7 +42,7 @@ class DayToDayPolishTest {
     void thePortfolioSaysWhetherTheDifferenceIsASavingAndShowsDraftsApart() {
         String page = WebSession.as("dana").get("/portfolio").then().statusCode(200).extract().asString();
         assertThat(page).containsAnyOf("Saving under the recommendations", "Extra cost under the recommendations")
-                .doesNotContain("feature(s)").doesNotContain("<h2>Difference</h2><p class=\"big\">−");
+                .doesNotContain("feature(s)").doesNotContain("<h2>Difference</h2><p class=\"big\">&minus;");
     }
 
     @Test

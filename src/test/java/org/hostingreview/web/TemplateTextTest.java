@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,20 +24,16 @@ import org.junit.jupiter.api.Test;
  * made the writer encode it in a second pass instead of copying it: at 100x data a request for the review queue
  * allocated 830 KB and now 524 KB, the portfolio 742 and 489, the proposals list 437 and 273, and the young collections
  * that allocation caused were 14 % of the app's CPU. Text the data brings (a title, a model's name) is not
- * concerned: it is written as it is. Every reference a template uses must be one that {@link #KNOWN} spells out, so that
- * a misspelt one (which a browser would show as typed) fails here.
+ * concerned here: {@link HtmlText} writes what is not ASCII of it as references. Every reference a template uses must be
+ * one that {@link #KNOWN} spells out, so that a misspelt one (which a browser would show as typed) fails here.
  */
 class TemplateTextTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-    /** The named references the templates may use, and what a reader sees. */
-    private static final Map<String, String> KNOWN = Map.ofEntries(Map.entry("amp", "&"), Map.entry("lt", "<"),
-            Map.entry("gt", ">"), Map.entry("quot", "\""), Map.entry("nbsp", "\u00a0"), Map.entry("middot", "·"),
-            Map.entry("mdash", "—"), Map.entry("ndash", "–"), Map.entry("hellip", "…"), Map.entry("ldquo", "“"),
-            Map.entry("rdquo", "”"), Map.entry("rsquo", "’"), Map.entry("rarr", "→"), Map.entry("larr", "←"),
-            Map.entry("times", "×"), Map.entry("divide", "÷"), Map.entry("minus", "−"), Map.entry("le", "≤"),
-            Map.entry("ge", "≥"), Map.entry("check", "✓"));
+    /** The named references a template may use: HTML's own four, and those a page writes its values' punctuation with. */
+    private static final Set<String> KNOWN = Stream.concat(Stream.of("amp", "lt", "gt", "quot"), HtmlText.NAMED.values().stream())
+            .collect(Collectors.toSet());
 
     private static final Pattern REFERENCE = Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
 
@@ -60,7 +57,7 @@ class TemplateTextTest {
             }
             Matcher reference = REFERENCE.matcher(text);
             while (reference.find()) {
-                if (!KNOWN.containsKey(reference.group(1))) {
+                if (!KNOWN.contains(reference.group(1))) {
                     problems.add(TEMPLATES.relativize(template) + ": unknown reference " + reference.group());
                 }
             }
