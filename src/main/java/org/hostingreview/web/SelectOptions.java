@@ -6,8 +6,8 @@ import io.quarkus.qute.RawString;
 
 /**
  * The {@code <option>}s of a long select (every team of the organisation, 200 at 100× data) written once, escaped as
- * a page escapes a value ({@link HtmlText}), so that a page evaluates one expression for the list instead of three per option: the teams'
- * filter was most of the cost of a list page with few rows.
+ * a page escapes a value ({@link HtmlText}), so that a page evaluates one expression for the list instead of three per
+ * option: the teams' filter was most of the cost of a list page with few rows.
  */
 public final class SelectOptions {
 

@@ -16,10 +16,10 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 /**
  * Writes a String response (every page: Quarkus' Qute response filter renders each one to a String; also the CSV,
  * Markdown and iCalendar outputs, all declared UTF-8) as UTF-8 bytes encoded by the JDK. The built-in String writer
- * hands the text to Netty, whose encoder writes byte by byte as soon as the text holds one character outside ASCII,
- * and many pages do (a title, a model's name, the cost model's "×" and "≤"). On {@code /proposals} at demo size that
- * was 24 % of the app's CPU per request (JFR); {@link String#getBytes} encodes the same bytes in a fraction of it, and
- * copies an ASCII page as it is (the templates' own text is ASCII: {@code TemplateTextTest}). The bytes are the same: the built-in
+ * hands the text to Netty, whose encoder writes byte by byte as soon as the text holds one character outside ASCII.
+ * On {@code /proposals} at demo size that was 24 % of the app's CPU per request (JFR), when every page held one;
+ * {@link String#getBytes} encodes the same bytes in a fraction of it, and copies an ASCII text as it is, which every
+ * page is now ({@link HtmlText}); the text outputs carry their characters as they are. The bytes are the same: the built-in
  * writer encodes UTF-8 too. It is declared for {@code Object} and accepts only a String: a resource method that returns
  * a {@code TemplateInstance} gets its writers chosen for {@code Object} when the app starts, and one declared for
  * {@code String} is never among them.
